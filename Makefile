@@ -1,0 +1,31 @@
+# The two commands: `make run` and `make test`. Both install what is missing
+# (Debian 12, apt), configure, build with ccache, then start the app / run every test.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: run test build deps configure bench clean format
+
+deps:
+	@bash scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@$(BUILD_DIR)/app/taglens $(ARGS)
+
+test: build
+	@bash scripts/run-tests.sh $(BUILD_DIR)
+
+bench: build
+	@bash bench/run-all.sh $(BUILD_DIR)
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD_DIR)

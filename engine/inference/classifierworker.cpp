@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "classifierworker.h"
+
+#include <QLoggingCategory>
+#include <QMetaObject>
+#include <QMutexLocker>
+
+Q_LOGGING_CATEGORY(lcWorker, "taglens.engine.classifier")
+
+namespace taglens::engine {
+
+ClassifierWorker::ClassifierWorker(std::unique_ptr<ImageClassifier> classifier, QObject *parent)
+    : QObject(parent), m_classifier(std::move(classifier))
+{
+    qRegisterMetaType<Classification>();
+    qRegisterMetaType<Error>();
+    m_thread.setObjectName(QStringLiteral("taglens-classifier"));
+    m_threadContext.moveToThread(&m_thread);
+    m_thread.start();
+}
+
+ClassifierWorker::~ClassifierWorker()
+{
+    cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+const ModelInfo &ClassifierWorker::modelInfo() const
+{
+    return m_classifier->info();
+}
+
+void ClassifierWorker::setBatchSize(int batchSize)
+{
+    m_batchSize = qBound(1, batchSize, 256);
+}
+
+int ClassifierWorker::batchSize() const
+{
+    return m_batchSize;
+}
+
+void ClassifierWorker::setTopK(int topK)
+{
+    m_topK = qMax(1, topK);
+}
+
+void ClassifierWorker::submit(qint64 id, const PreparedInput &input)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.append(Item{id, input});
+    if (m_scheduled)
+        return;
+    m_scheduled = true;
+    lock.unlock();
+    QMetaObject::invokeMethod(&m_threadContext, [this] { processQueue(); }, Qt::QueuedConnection);
+}
+
+void ClassifierWorker::cancel()
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.clear();
+    ++m_generation;
+}
+
+int ClassifierWorker::pending() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_queue.size()) + m_running;
+}
+
+void ClassifierWorker::processQueue()
+{
+    while (true) {
+        QList<Item> batch;
+        quint64 generation;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_queue.isEmpty()) {
+                m_scheduled = false;
+                break;
+            }
+            const qsizetype n = qMin<qsizetype>(m_queue.size(), m_batchSize.load());
+            batch = m_queue.mid(0, n);
+            m_queue.remove(0, n);
+            m_running = int(n);
+            generation = m_generation;
+        }
+
+        QList<PreparedInput> inputs;
+        inputs.reserve(batch.size());
+        for (const Item &item : std::as_const(batch))
+            inputs.append(item.input);
+        auto results = m_classifier->classify(inputs, m_topK);
+
+        {
+            QMutexLocker lock(&m_mutex);
+            m_running = 0;
+        }
+        const bool cancelled = generation != m_generation;
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            if (cancelled) {
+                Q_EMIT failed(batch[i].id, Error::make(ErrorCode::Cancelled, tr("Classification was cancelled.")));
+            } else if (!results) {
+                Q_EMIT failed(batch[i].id, results.error());
+            } else {
+                Q_EMIT classified(batch[i].id, results.value().at(i));
+            }
+        }
+        if (!results)
+            qCWarning(lcWorker) << "batch failed:" << results.error().message;
+    }
+    Q_EMIT idle();
+}
+
+} // namespace taglens::engine

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../core/error.h"
+#include "classification.h"
+#include "imageclassifier.h"
+#include "preparedinput.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace taglens::engine {
+
+/// Runs an ImageClassifier on a thread of its own. Inputs are queued with submit() from any
+/// thread; they are classified in batches of up to batchSize(), and each result leaves through
+/// classified() or failed() as plain values, so the GUI thread never waits on the model.
+class ClassifierWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ClassifierWorker(std::unique_ptr<ImageClassifier> classifier, QObject *parent = nullptr);
+    ~ClassifierWorker() override;
+
+    const ModelInfo &modelInfo() const;
+
+    void setBatchSize(int batchSize);
+    int batchSize() const;
+    void setTopK(int topK);
+
+    /// Thread-safe. \a id is the caller's handle for the result.
+    void submit(qint64 id, const PreparedInput &input);
+    /// Thread-safe. Drops everything queued; the batch now running finishes but is reported as
+    /// cancelled. Later submit() calls are accepted again.
+    void cancel();
+    /// Items queued or running.
+    int pending() const;
+
+Q_SIGNALS:
+    void classified(qint64 id, const taglens::engine::Classification &result);
+    void failed(qint64 id, const taglens::engine::Error &error);
+    /// Emitted when the queue runs empty.
+    void idle();
+
+private:
+    struct Item
+    {
+        qint64 id;
+        PreparedInput input;
+    };
+    void processQueue();
+
+    std::unique_ptr<ImageClassifier> m_classifier;
+    QThread m_thread;
+    QObject m_threadContext; // lives on m_thread; queued work is posted to it
+    mutable QMutex m_mutex;
+    QList<Item> m_queue;
+    int m_running = 0;
+    bool m_scheduled = false;
+    std::atomic<int> m_batchSize{8};
+    std::atomic<int> m_topK{5};
+    std::atomic<quint64> m_generation{0};
+};
+
+} // namespace taglens::engine
+
+Q_DECLARE_METATYPE(taglens::engine::Error)
