@@ -93,6 +93,10 @@ void ClassifierWorker::processQueue()
         for (const Item &item : std::as_const(batch))
             inputs.append(item.input);
         auto results = m_classifier->classify(inputs, m_topK);
+        if (results && results->size() != batch.size())
+            results = Error::make(ErrorCode::Internal, tr("The model returned %1 results for %2 images.")
+                                                           .arg(results->size())
+                                                           .arg(batch.size()));
 
         {
             QMutexLocker lock(&m_mutex);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../core/error.h"
+#include "../core/expected.h"
 #include "classification.h"
 #include "imageclassifier.h"
 #include "preparedinput.h"
@@ -28,6 +29,9 @@ public:
     ~ClassifierWorker() override;
 
     const ModelInfo &modelInfo() const;
+
+    /// Thread-safe: resizes and normalises \a image for this model (see ImageClassifier::prepare).
+    Expected<PreparedInput> prepare(const QImage &image) const { return m_classifier->prepare(image); }
 
     void setBatchSize(int batchSize);
     int batchSize() const;

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// taglens-cli: the headless face of TagLens.
+#include "benchcommand.h"
+#include "classifycommand.h"
+#include "clicontext.h"
+#include "modelcommand.h"
+
+#include <QCoreApplication>
+
+using namespace taglens::app;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("taglens-cli", text);
+}
+
+QString usageText()
+{
+    return tr("Usage: taglens-cli COMMAND [OPTIONS]\n"
+              "\n"
+              "What do people show in the pictures they post under a hashtag?\n"
+              "\n"
+              "Commands:\n"
+              "  classify FILE...     classify image files and print the labels\n"
+              "  model install        download and install the official Inception-v3 weights\n"
+              "  model install --from FILE   install weights already on disk (offline machines)\n"
+              "  model list           list installed models\n"
+              "  model info           show the identity of a model\n"
+              "  bench                measure classification speed\n"
+              "\n"
+              "Run \"taglens-cli COMMAND --help\" for a command's options.\n");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("taglens"));
+    QCoreApplication::setOrganizationName(QStringLiteral("taglens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TAGLENS_VERSION));
+
+    CliContext cli;
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
+        || args[1] == QLatin1String("help")) {
+        (args.size() < 2 ? cli.err() : cli.out()) << usageText();
+        return args.size() < 2 ? ExitUsage : ExitOk;
+    }
+    if (args[1] == QLatin1String("--version") || args[1] == QLatin1String("-v")) {
+        cli.out() << "taglens-cli " << TAGLENS_VERSION << Qt::endl;
+        return ExitOk;
+    }
+    // Each command parses its own options; argv[0] stays first for QCommandLineParser.
+    QStringList rest = args.mid(2);
+    rest.prepend(args[0] + QLatin1Char(' ') + args[1]);
+    const QString command = args[1];
+    if (command == QLatin1String("classify"))
+        return runClassifyCommand(cli, rest);
+    if (command == QLatin1String("model"))
+        return runModelCommand(cli, rest);
+    if (command == QLatin1String("bench"))
+        return runBenchCommand(cli, rest);
+    return cli.usage(tr("Unknown command \"%1\".").arg(command));
+}

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "modelcommand.h"
+
+#include "clicontext.h"
+#include "engine/inference/torch/inceptionv3builder.h"
+#include "engine/inference/torch/torchclassifier.h"
+#include "engine/models/modeldownloader.h"
+#include "engine/models/modelstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QRegularExpression>
+
+#include <unistd.h>
+
+namespace taglens::app {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ModelCommand", text);
+}
+
+/// torchvision names weight files NAME-<first hex digits of the SHA-256>.pth and checks them.
+QString sha256PrefixFromFileName(const QString &fileName)
+{
+    static const QRegularExpression re(QStringLiteral("-([0-9a-fA-F]{8,64})\\.[A-Za-z0-9]+$"));
+    const auto m = re.match(fileName);
+    return m.hasMatch() ? m.captured(1).toLower() : QString();
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+/// A progress bar on a terminal, plain lines every 10 % otherwise.
+class ProgressPrinter
+{
+public:
+    explicit ProgressPrinter(QTextStream &err) : m_err(err), m_tty(isatty(STDERR_FILENO)) { m_timer.start(); }
+
+    void update(qint64 received, qint64 total)
+    {
+        const double seconds = qMax(0.001, double(m_timer.elapsed()) / 1000.0);
+        const QString rate = sizeText(qint64(double(received - m_first) / seconds)) + QStringLiteral("/s");
+        if (m_first < 0)
+            m_first = received;
+        const int percent = total > 0 ? int(100 * received / total) : -1;
+        if (m_tty) {
+            const int width = 30;
+            const int filled = percent < 0 ? 0 : percent * width / 100;
+            m_err << '\r' << '[' << QString(filled, QLatin1Char('#')) << QString(width - filled, QLatin1Char(' '))
+                  << "] " << (percent < 0 ? QStringLiteral("?") : QString::number(percent)) << "% "
+                  << sizeText(received) << " / " << (total > 0 ? sizeText(total) : QStringLiteral("?")) << "  "
+                  << rate << "   ";
+            m_err.flush();
+        } else if (percent >= m_nextPercent) {
+            m_err << tr("downloaded %1 of %2 (%3%)").arg(sizeText(received), sizeText(total)).arg(percent)
+                  << Qt::endl;
+            m_nextPercent = (percent / 10 + 1) * 10;
+        }
+    }
+    void done()
+    {
+        if (m_tty)
+            m_err << Qt::endl;
+    }
+
+private:
+    QTextStream &m_err;
+    bool m_tty;
+    QElapsedTimer m_timer;
+    qint64 m_first = -1;
+    int m_nextPercent = 0;
+};
+
+torchbackend::InceptionV3Builder::Metadata officialMetadata()
+{
+    torchbackend::InceptionV3Builder::Metadata m;
+    m.name = tr("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)");
+    m.trained = true;
+    return m;
+}
+
+/// Turns the state_dict at \a source into the TorchScript model at \a destination and checks that it loads.
+engine::Expected<void> convertWeights(const QString &source, const QString &destination)
+{
+    auto metadata = officialMetadata();
+    QFile f(source);
+    if (f.open(QIODevice::ReadOnly)) {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(&f);
+        metadata.sourceSha256 = QString::fromLatin1(hash.result().toHex());
+    }
+    if (auto r = torchbackend::InceptionV3Builder::convertToTorchScript(source, destination, metadata); !r)
+        return r;
+    auto check = torchbackend::TorchClassifier::load(destination);
+    if (!check)
+        return check.error();
+    return {};
+}
+
+int install(CliContext &cli, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Install the official torchvision Inception-v3 ImageNet weights (about %1).")
+            .arg(sizeText(engine::ModelStore::officialWeightsSize())));
+    parser.addHelpOption();
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+                                        tr("Install weights already on disk instead of downloading them."),
+                                        tr("FILE"));
+    const QCommandLineOption urlOption(QStringLiteral("url"), tr("Download from this address instead."),
+                                       tr("URL"), engine::ModelStore::officialWeightsUrl());
+    parser.addOptions({fromOption, urlOption});
+    if (!parser.parse(arguments))
+        return cli.usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        cli.out() << parser.helpText();
+        return ExitOk;
+    }
+
+    engine::ModelStore store;
+    if (!QDir().mkpath(store.directory()))
+        return cli.fail(tr("Cannot create the model directory %1.").arg(store.directory()));
+
+    QString source = parser.value(fromOption);
+    bool downloaded = false;
+    QString prefix;
+    if (source.isEmpty()) {
+        const QUrl url(parser.value(urlOption));
+        if (!url.isValid() || url.fileName().isEmpty())
+            return cli.usage(tr("--url is not a valid address of a file."));
+        prefix = sha256PrefixFromFileName(url.fileName());
+        if (prefix.isEmpty())
+            return cli.usage(tr("The file name in --url must carry its SHA-256 prefix, as torchvision's do "
+                                "(NAME-0123abcd.pth)."));
+        const QString destination = store.directory() + QLatin1Char('/') + url.fileName();
+        cli.err() << tr("Downloading %1").arg(url.toDisplayString()) << Qt::endl;
+        engine::ModelDownloader downloader;
+        ProgressPrinter progress(cli.err());
+        QEventLoop loop;
+        engine::Expected<QString> result = engine::Error::make(engine::ErrorCode::Internal, QString());
+        QObject::connect(&downloader, &engine::ModelDownloader::progress, &loop,
+                         [&progress](qint64 received, qint64 total) { progress.update(received, total); });
+        QObject::connect(&downloader, &engine::ModelDownloader::finished, &loop,
+                         [&](const engine::Expected<QString> &r) {
+                             result = r;
+                             loop.quit();
+                         });
+        downloader.start(url, destination, prefix);
+        loop.exec();
+        progress.done();
+        if (!result)
+            return cli.fail(result.error().message);
+        source = *result;
+        downloaded = true;
+    } else {
+        prefix = sha256PrefixFromFileName(QFileInfo(source).fileName());
+        if (!QFileInfo::exists(source))
+            return cli.fail(tr("%1 does not exist.").arg(source));
+    }
+
+    cli.err() << tr("Converting %1 to an optimisable TorchScript model…").arg(QFileInfo(source).fileName()) << Qt::endl;
+    auto installed = store.installFromFile(source, prefix, convertWeights);
+    if (downloaded)
+        QFile::remove(source); // the TorchScript file now holds the same weights
+    if (!installed)
+        return cli.fail(installed.error().message);
+    cli.out() << tr("Installed %1").arg(*installed) << Qt::endl;
+    return ExitOk;
+}
+
+int list(CliContext &cli)
+{
+    const engine::ModelStore store;
+    const auto models = store.list();
+    if (models.isEmpty()) {
+        cli.out() << store.missingModelMessage() << Qt::endl;
+        return ExitOk;
+    }
+    for (const auto &m : models) {
+        const bool isDefault = QFileInfo(m.path) == QFileInfo(store.defaultModelPath());
+        cli.out() << (isDefault ? "* " : "  ") << m.fileName << "  " << sizeText(m.size) << "  "
+                  << QLocale().toString(m.modified, QLocale::ShortFormat) << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int info(CliContext &cli, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Show what a model is: its name, file, checksum and labels."));
+    parser.addHelpOption();
+    const QCommandLineOption modelOption(QStringLiteral("model"), tr("Model file (default: the installed one)."),
+                                         tr("PATH"));
+    parser.addOption(modelOption);
+    if (!parser.parse(arguments))
+        return cli.usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        cli.out() << parser.helpText();
+        return ExitOk;
+    }
+    auto classifier = cli.loadClassifier(parser.value(modelOption), 1);
+    if (!classifier)
+        return cli.fail(classifier.error().message);
+    const engine::ModelInfo &i = (*classifier)->info();
+    QTextStream &out = cli.out();
+    out << tr("name:          %1").arg(i.name) << Qt::endl
+        << tr("file:          %1").arg(i.path) << Qt::endl
+        << tr("format:        %1").arg(i.format) << Qt::endl
+        << tr("architecture:  %1").arg(i.architecture.isEmpty() ? tr("unknown") : i.architecture) << Qt::endl
+        << tr("sha256:        %1").arg(i.sha256) << Qt::endl;
+    if (!i.sourceSha256.isEmpty())
+        out << tr("weights from:  sha256 %1").arg(i.sourceSha256) << Qt::endl;
+    out << tr("trained:       %1").arg(i.trained ? tr("yes") : tr("NO — a random-weight test model; labels are meaningless"))
+        << Qt::endl
+        << tr("classes:       %1 (%2, %3, …)").arg(i.labels.size()).arg(i.labels.value(0), i.labels.value(1)) << Qt::endl
+        << tr("input:         Resize(%1) → CenterCrop(%2), mean %3 %4 %5, std %6 %7 %8")
+               .arg(i.preprocessing.resizeSize)
+               .arg(i.preprocessing.inputSize)
+               .arg(double(i.preprocessing.mean[0]))
+               .arg(double(i.preprocessing.mean[1]))
+               .arg(double(i.preprocessing.mean[2]))
+               .arg(double(i.preprocessing.std[0]))
+               .arg(double(i.preprocessing.std[1]))
+               .arg(double(i.preprocessing.std[2]))
+        << Qt::endl
+        << tr("embedding:     %1").arg(i.hasEmbedding ? QString::number(i.embeddingSize) : tr("none")) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+int runModelCommand(CliContext &cli, const QStringList &arguments)
+{
+    const QString sub = arguments.value(1);
+    QStringList rest = arguments.mid(2);
+    rest.prepend(arguments.value(0) + QLatin1Char(' ') + sub);
+    if (sub == QLatin1String("install"))
+        return install(cli, rest);
+    if (sub == QLatin1String("list"))
+        return list(cli);
+    if (sub == QLatin1String("info"))
+        return info(cli, rest);
+    if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        cli.out() << tr("Usage: taglens-cli model install [--from FILE] [--url URL]\n"
+                        "       taglens-cli model list\n"
+                        "       taglens-cli model info [--model PATH]\n");
+        return sub.isEmpty() ? ExitUsage : ExitOk;
+    }
+    return cli.usage(tr("Unknown model command \"%1\".").arg(sub));
+}
+
+} // namespace taglens::app

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the benchmarks and prints their numbers. Uses the random-weight test model (its speed is
+# that of the real network: same shapes, same operations) unless TAGLENS_BENCH_WEIGHTS names
+# the official weights.
+set -euo pipefail
+build_dir="${1:-build}"
+src_dir="$(cd "$(dirname "$0")/.." && pwd)"
+weights="${TAGLENS_BENCH_WEIGHTS:-$build_dir/test-models/test_inception_v3.pth}"
+if [ ! -f "$weights" ]; then
+  /usr/bin/python3 "$src_dir/models/make_test_model.py" "$build_dir/test-models"
+fi
+/usr/bin/python3 "$src_dir/bench/compare_eager.py" --cli "$build_dir/app/cli/taglens-cli" \
+  --weights "$weights" --threads "${THREADS:-$(nproc)}"

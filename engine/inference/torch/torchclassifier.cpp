@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "torchclassifier.h"
+
+#include "metadatafiles.h"
+#include "torchsupport_p.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QThread>
+
+#include <caffe2/serialize/inline_container.h>
+#include <ATen/Parallel.h>
+#include <torch/csrc/jit/passes/freeze_module.h>
+
+#include <cmath>
+#include <cstring>
+
+Q_LOGGING_CATEGORY(lcTorch, "taglens.torch.classifier")
+
+namespace taglens::torchbackend {
+
+using engine::Classification;
+using engine::Error;
+using engine::ErrorCode;
+using engine::Expected;
+using engine::LabelScore;
+using engine::ModelInfo;
+using engine::PreparedInput;
+
+namespace {
+
+// Beyond this aspect ratio the source is centre-cropped to it before resizing: torchvision would
+// resize a 1×20000 strip to 342×6.8 M pixels, which no one needs and which would exhaust memory.
+// The centre crop only ever keeps the middle anyway, so ordinary photos are unaffected.
+constexpr double kMaxAspect = 16.0;
+
+constexpr auto kOfficialSha256Prefix = "0cc3c7bd";
+
+QString trClassifier(const char *text)
+{
+    return QCoreApplication::translate("TorchClassifier", text);
+}
+
+QString installHint()
+{
+    return trClassifier("Install the official Inception-v3 weights with \"taglens-cli model install\" "
+              "(or \"taglens-cli model install --from FILE\" offline), or choose another model file.");
+}
+
+Expected<QString> sha256OfFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::make(ErrorCode::Io, trClassifier("Cannot read %1: %2").arg(path, f.errorString()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&f))
+        return Error::make(ErrorCode::Io, trClassifier("Cannot read %1: %2").arg(path, f.errorString()));
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+/// Python's round(): halves go to the even neighbour (torchvision's center_crop uses it).
+int roundHalfEven(double v)
+{
+    return int(std::nearbyint(v));
+}
+
+} // namespace
+
+struct TorchClassifier::Private
+{
+    torch::jit::Module module;
+    ModelInfo info;
+    int threads = 1;
+};
+
+TorchClassifier::TorchClassifier(std::unique_ptr<Private> p) : d(std::move(p)) {}
+
+TorchClassifier::~TorchClassifier() = default;
+
+const ModelInfo &TorchClassifier::info() const
+{
+    return d->info;
+}
+
+void TorchClassifier::setThreadCount(int threads)
+{
+    // LibTorch defaults to a single intra-op thread here; every forward pass depends on this.
+    d->threads = threads > 0 ? threads : qMax(1, QThread::idealThreadCount());
+    at::set_num_threads(d->threads);
+}
+
+Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &path, const Options &options)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists())
+        return Error::make(ErrorCode::ModelMissing, trClassifier("No model at %1. %2").arg(path, installHint()));
+    if (!fi.isFile() || fi.size() < 22) // 22 bytes: the smallest possible zip file
+        return Error::make(ErrorCode::ModelInvalid,
+                           trClassifier("%1 is not a model file (it is empty or not a file). %2").arg(path, installHint()));
+
+    auto sha = sha256OfFile(path);
+    if (!sha)
+        return sha.error();
+
+    auto p = std::make_unique<Private>();
+    ModelInfo &info = p->info;
+    info.path = fi.absoluteFilePath();
+    info.sha256 = *sha;
+
+    bool isTorchScript = false;
+    try {
+        caffe2::serialize::PyTorchStreamReader reader(QFile::encodeName(path).toStdString());
+        isTorchScript = reader.hasRecord("constants.pkl");
+        if (!isTorchScript && !reader.hasRecord("data.pkl"))
+            return Error::make(ErrorCode::ModelInvalid,
+                               trClassifier("%1 is neither a TorchScript module nor a PyTorch state_dict. %2")
+                                   .arg(path, installHint()));
+    } catch (const std::exception &e) {
+        Error err = torchError(ErrorCode::ModelInvalid, trClassifier("%1 is not a readable model file (truncated or not a PyTorch archive)")
+                                                            .arg(path),
+                               e);
+        err.message += QLatin1Char(' ') + installHint();
+        return err;
+    }
+
+    try {
+        torch::NoGradGuard noGrad;
+        std::string labelsText;
+        std::string metadataText;
+        if (isTorchScript) {
+            info.format = QStringLiteral("torchscript");
+            info.name = fi.completeBaseName();
+            torch::jit::ExtraFilesMap extra{{MetadataFiles::labelsName().toStdString(), std::string()},
+                                            {MetadataFiles::metadataName().toStdString(), std::string()}};
+            p->module = torch::jit::load(QFile::encodeName(path).toStdString(), torch::kCPU, extra);
+            labelsText = extra[MetadataFiles::labelsName().toStdString()];
+            metadataText = extra[MetadataFiles::metadataName().toStdString()];
+        } else {
+            info.format = QStringLiteral("state-dict");
+            info.architecture = QStringLiteral("inception_v3");
+            const bool official = info.sha256.startsWith(QLatin1String(kOfficialSha256Prefix));
+            info.name = official ? trClassifier("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)")
+                                 : trClassifier("Inception-v3 (%1)").arg(fi.fileName());
+            info.sourceSha256 = info.sha256;
+            auto net = buildInceptionV3Module(path);
+            if (!net)
+                return net.error();
+            p->module = *net;
+        }
+
+        // Sidecar files beside the model fill in what the archive does not carry.
+        if (labelsText.empty()) {
+            QFile f(MetadataFiles::sidecarLabelsPath(path));
+            if (f.open(QIODevice::ReadOnly))
+                labelsText = f.read(16 << 20).toStdString();
+        }
+        if (metadataText.empty()) {
+            QFile f(MetadataFiles::sidecarMetadataPath(path));
+            if (f.open(QIODevice::ReadOnly))
+                metadataText = f.read(1 << 20).toStdString();
+        }
+        if (!metadataText.empty()) {
+            auto applied = MetadataFiles::applyMetadataJson(QByteArray::fromStdString(metadataText), info);
+            if (!applied)
+                return Error::make(ErrorCode::ModelInvalid, QStringLiteral("%1: %2").arg(path, applied.error().message));
+        }
+        if (!labelsText.empty()) {
+            auto labels = MetadataFiles::parseLabels(QByteArray::fromStdString(labelsText));
+            if (!labels)
+                return Error::make(ErrorCode::ModelInvalid, QStringLiteral("%1: %2").arg(path, labels.error().message));
+            info.labels = *labels;
+        } else if (!isTorchScript) {
+            auto labels = MetadataFiles::imagenetLabels();
+            if (!labels)
+                return labels.error();
+            info.labels = *labels;
+        } else {
+            return Error::make(ErrorCode::ModelInvalid,
+                               trClassifier("%1 carries no class names: add a labels.txt extra file or a %2 beside it.")
+                                   .arg(path, QFileInfo(MetadataFiles::sidecarLabelsPath(path)).fileName()));
+        }
+
+        p->module.eval();
+        p->module = torch::jit::freeze(p->module);
+        p->module = torch::jit::optimize_for_inference(p->module);
+    } catch (const std::exception &e) {
+        return torchError(ErrorCode::ModelInvalid, trClassifier("Cannot load the model %1").arg(path), e);
+    }
+
+    auto classifier = std::unique_ptr<TorchClassifier>(new TorchClassifier(std::move(p)));
+    classifier->setThreadCount(options.threads);
+
+    // One forward pass on a blank image checks the outputs against the labels (and warms up
+    // oneDNN, so the first real batch is not slow).
+    const int s = classifier->d->info.preprocessing.inputSize;
+    PreparedInput blank{QList<float>(qsizetype(3) * s * s, 0.0f), 3, s};
+    try {
+        c10::InferenceMode inference;
+        const auto out = classifier->d->module.forward({torch::zeros({1, 3, s, s})});
+        at::Tensor logits;
+        if (out.isTensor()) {
+            logits = out.toTensor();
+        } else if (out.isTuple() && out.toTupleRef().elements().size() >= 1
+                   && out.toTupleRef().elements()[0].isTensor()) {
+            const auto &elements = out.toTupleRef().elements();
+            logits = elements[0].toTensor();
+            if (elements.size() >= 2 && elements[1].isTensor() && elements[1].toTensor().dim() == 2) {
+                classifier->d->info.hasEmbedding = true;
+                classifier->d->info.embeddingSize = int(elements[1].toTensor().size(1));
+            }
+        } else {
+            return Error::make(ErrorCode::ModelInvalid,
+                               trClassifier("%1 does not return class scores (a tensor or a tuple starting with one).").arg(path));
+        }
+        if (logits.dim() != 2 || logits.size(0) != 1)
+            return Error::make(ErrorCode::ModelInvalid, trClassifier("%1 returns scores of an unexpected shape.").arg(path));
+        if (logits.size(1) != classifier->d->info.labels.size())
+            return Error::make(ErrorCode::ModelInvalid, trClassifier("%1 scores %2 classes but has %3 labels.")
+                                                            .arg(path)
+                                                            .arg(logits.size(1))
+                                                            .arg(classifier->d->info.labels.size()));
+        if (!classifier->d->info.hasEmbedding)
+            classifier->d->info.embeddingSize = 0;
+    } catch (const std::exception &e) {
+        return torchError(ErrorCode::ModelInvalid, trClassifier("The model %1 fails on a %2×%2 image").arg(path).arg(s), e);
+    }
+    qCInfo(lcTorch).noquote() << "loaded" << classifier->d->info.name << "from" << path << "threads"
+                              << classifier->d->threads;
+    return classifier;
+}
+
+Expected<PreparedInput> TorchClassifier::prepare(const QImage &image) const
+{
+    return preprocess(image, d->info.preprocessing);
+}
+
+Expected<PreparedInput> TorchClassifier::preprocess(const QImage &image, const engine::Preprocessing &pp)
+{
+    if (image.isNull() || image.width() < 1 || image.height() < 1)
+        return Error::make(ErrorCode::Decode, trClassifier("The image is empty."));
+    const int size = pp.inputSize;
+
+    // PIL's convert('RGB'): drops alpha without compositing, expands palette and grey.
+    QImage rgb = image;
+    if (rgb.format() != QImage::Format_RGB888) {
+        if (rgb.hasAlphaChannel())
+            rgb = rgb.convertToFormat(QImage::Format_RGBA8888); // un-premultiplies if needed
+        rgb = rgb.convertToFormat(QImage::Format_RGB888);
+    }
+    int w = rgb.width();
+    int h = rgb.height();
+    if (double(qMax(w, h)) / qMin(w, h) > kMaxAspect) {
+        const QRect keep = w > h ? QRect((w - int(h * kMaxAspect)) / 2, 0, int(h * kMaxAspect), h)
+                                 : QRect(0, (h - int(w * kMaxAspect)) / 2, w, int(w * kMaxAspect));
+        rgb = rgb.copy(keep);
+        w = rgb.width();
+        h = rgb.height();
+    }
+
+    // torchvision's Resize(resizeSize): the short side becomes resizeSize, the long side
+    // int(resizeSize * long / short) (Python's float division, then truncation).
+    const bool wide = w > h;
+    const int shortSide = wide ? h : w;
+    const int longSide = wide ? w : h;
+    const int newLong = int(double(pp.resizeSize) * longSide / shortSide);
+    const int newW = wide ? newLong : pp.resizeSize;
+    const int newH = wide ? pp.resizeSize : newLong;
+    const int top = roundHalfEven((newH - size) / 2.0);
+    const int left = roundHalfEven((newW - size) / 2.0);
+
+    PreparedInput out;
+    out.channels = 3;
+    out.size = size;
+    out.values.resize(qsizetype(3) * size * size);
+    try {
+        c10::InferenceMode inference;
+        const at::Tensor source =
+            torch::from_blob(const_cast<uchar *>(rgb.constBits()), {h, w, 3}, {rgb.bytesPerLine(), 3, 1}, at::kByte);
+        at::Tensor result = torch::from_blob(out.values.data(), {3, size, size}, at::kFloat);
+        // One channel at a time keeps the float copy of a large photo to a third.
+        for (int c = 0; c < 3; ++c) {
+            at::Tensor plane = source.select(2, c).to(at::kFloat).view({1, 1, h, w});
+            // PIL resamples 8-bit images in two passes, horizontal then vertical, rounding to
+            // 8 bits after each; the same passes here keep us within 1/255 of it.
+            if (newW != w)
+                plane = at::_upsample_bilinear2d_aa(plane, {h, newW}, false).clamp_(0, 255).add_(0.5).floor_();
+            if (newH != h)
+                plane = at::_upsample_bilinear2d_aa(plane, {newH, newW}, false).clamp_(0, 255).add_(0.5).floor_();
+            at::Tensor crop = plane.view({newH, newW}).narrow(0, top, size).narrow(1, left, size);
+            result[c].copy_(crop.div(255.0).sub_(pp.mean[c]).div_(pp.std[c]));
+        }
+    } catch (const std::exception &e) {
+        return torchError(ErrorCode::Inference, trClassifier("Cannot prepare the image"), e);
+    }
+    return out;
+}
+
+namespace {
+
+Expected<at::Tensor> stackBatch(const QList<PreparedInput> &batch, const engine::Preprocessing &pp)
+{
+    const int s = pp.inputSize;
+    at::Tensor input = torch::empty({qsizetype(batch.size()), 3, s, s}, at::kFloat);
+    float *dst = input.data_ptr<float>();
+    const qsizetype per = qsizetype(3) * s * s;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const PreparedInput &in = batch[i];
+        if (!in.isValid() || in.channels != 3 || in.size != s)
+            return Error::make(ErrorCode::InvalidArgument,
+                               QCoreApplication::translate("TorchClassifier",
+                                                           "Input %1 was not prepared for this model.")
+                                   .arg(i + 1));
+        std::memcpy(dst + i * per, in.values.constData(), size_t(per) * sizeof(float));
+    }
+    return input;
+}
+
+} // namespace
+
+Expected<QList<QList<float>>> TorchClassifier::logits(const QList<PreparedInput> &batch)
+{
+    if (batch.isEmpty())
+        return QList<QList<float>>{};
+    auto input = stackBatch(batch, d->info.preprocessing);
+    if (!input)
+        return input.error();
+    try {
+        c10::InferenceMode inference;
+        const auto out = d->module.forward({*input});
+        const at::Tensor logits =
+            (out.isTuple() ? out.toTupleRef().elements()[0].toTensor() : out.toTensor()).contiguous();
+        QList<QList<float>> rows;
+        const int classes = int(logits.size(1));
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const float *p = logits[i].data_ptr<float>();
+            rows.append(QList<float>(p, p + classes));
+        }
+        return rows;
+    } catch (const std::exception &e) {
+        return torchError(ErrorCode::Inference, trClassifier("The model failed"), e);
+    }
+}
+
+Expected<QList<Classification>> TorchClassifier::classify(const QList<PreparedInput> &batch, int topK)
+{
+    if (batch.isEmpty())
+        return QList<Classification>{};
+    auto input = stackBatch(batch, d->info.preprocessing);
+    if (!input)
+        return input.error();
+    try {
+        c10::InferenceMode inference;
+        const auto out = d->module.forward({*input});
+        at::Tensor logits;
+        at::Tensor features;
+        if (out.isTuple()) {
+            const auto &elements = out.toTupleRef().elements();
+            logits = elements[0].toTensor();
+            if (d->info.hasEmbedding)
+                features = elements[1].toTensor().contiguous();
+        } else {
+            logits = out.toTensor();
+        }
+        const at::Tensor probabilities = torch::softmax(logits, 1);
+        const int k = qBound(1, topK, int(logits.size(1)));
+        const auto [scores, indices] = probabilities.topk(k, 1);
+        const auto scoresA = scores.accessor<float, 2>();
+        const auto indicesA = indices.accessor<int64_t, 2>();
+        QList<Classification> results;
+        results.reserve(batch.size());
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            Classification c;
+            for (int j = 0; j < k; ++j) {
+                const int index = int(indicesA[i][j]);
+                c.labels.append(LabelScore{index, d->info.labels.value(index), scoresA[i][j]});
+            }
+            if (features.defined()) {
+                const float *f = features[i].data_ptr<float>();
+                c.embedding = QList<float>(f, f + features.size(1));
+            }
+            results.append(std::move(c));
+        }
+        return results;
+    } catch (const std::exception &e) {
+        return torchError(ErrorCode::Inference, trClassifier("The model failed on a batch of %1").arg(batch.size()), e);
+    }
+}
+
+} // namespace taglens::torchbackend
