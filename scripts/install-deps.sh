@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   # Qt 6.4 (Charts' CMake package needs the OpenGL one)
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools
-  qt6-tools-dev-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
+  qt6-tools-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-image-formats-plugins libgl-dev
   # inference and credentials
   libtorch-dev qtkeychain-qt6-dev
   # reference checks and test data (Debian's python3, not the one first on PATH)

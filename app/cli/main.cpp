@@ -4,6 +4,7 @@
 #include "classifycommand.h"
 #include "clicontext.h"
 #include "modelcommand.h"
+#include "engine/core/loggingrules.h"
 
 #include <QCoreApplication>
 
@@ -30,7 +31,7 @@ QString usageText()
               "  model info           show the identity of a model\n"
               "  bench                measure classification speed\n"
               "\n"
-              "Run \"taglens-cli COMMAND --help\" for a command's options.\n");
+              "Run \"taglens-cli COMMAND --help\" for a command's options; --verbose anywhere shows the logs.\n");
 }
 
 } // namespace
@@ -39,11 +40,12 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taglens"));
-    QCoreApplication::setOrganizationName(QStringLiteral("taglens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TAGLENS_VERSION));
 
+    QStringList args = QCoreApplication::arguments();
+    const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
+    taglens::engine::installDefaultLoggingRules(verbose || qEnvironmentVariableIsSet("TAGLENS_VERBOSE"));
     CliContext cli;
-    const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
         || args[1] == QLatin1String("help")) {
         (args.size() < 2 ? cli.err() : cli.out()) << usageText();

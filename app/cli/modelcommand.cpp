@@ -120,7 +120,7 @@ int install(CliContext &cli, const QStringList &arguments)
                                         tr("Install weights already on disk instead of downloading them."),
                                         tr("FILE"));
     const QCommandLineOption urlOption(QStringLiteral("url"), tr("Download from this address instead."),
-                                       tr("URL"), engine::ModelStore::officialWeightsUrl());
+                                       tr("URL"), engine::ModelStore::officialWeightsUrl().toString());
     parser.addOptions({fromOption, urlOption});
     if (!parser.parse(arguments))
         return cli.usage(parser.errorText());

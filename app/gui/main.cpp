@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // taglens: the desktop application. Composition root: engine + LibTorch backend + widgets.
+#include "engine/core/loggingrules.h"
 #include "engine/models/modelstore.h"
 #include "ui/mainwindow.h"
 
@@ -10,7 +11,6 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("taglens"));
-    QApplication::setOrganizationName(QStringLiteral("taglens"));
     QApplication::setApplicationDisplayName(QStringLiteral("TagLens"));
     QApplication::setApplicationVersion(QStringLiteral(TAGLENS_VERSION));
 
@@ -22,6 +22,7 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "A .taglens project to open."),
                                  QStringLiteral("[FILE]"));
     parser.process(app);
+    taglens::engine::installDefaultLoggingRules(qEnvironmentVariableIsSet("TAGLENS_VERBOSE"));
 
     taglens::ui::MainWindow window;
     const taglens::engine::ModelStore store;

@@ -59,9 +59,15 @@ void ClassifierWorker::submit(qint64 id, const PreparedInput &input)
 
 void ClassifierWorker::cancel()
 {
-    QMutexLocker lock(&m_mutex);
-    m_queue.clear();
-    ++m_generation;
+    QList<Item> dropped;
+    {
+        QMutexLocker lock(&m_mutex);
+        dropped.swap(m_queue);
+        ++m_generation;
+    }
+    // Every submitted item ends with exactly one signal, dropped ones included.
+    for (const Item &item : std::as_const(dropped))
+        Q_EMIT failed(item.id, Error::make(ErrorCode::Cancelled, tr("Classification was cancelled.")));
 }
 
 int ClassifierWorker::pending() const

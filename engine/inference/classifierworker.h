@@ -40,7 +40,8 @@ public:
     /// Thread-safe. \a id is the caller's handle for the result.
     void submit(qint64 id, const PreparedInput &input);
     /// Thread-safe. Drops everything queued; the batch now running finishes but is reported as
-    /// cancelled. Later submit() calls are accepted again.
+    /// cancelled. Every item submitted ends with exactly one classified() or failed() signal,
+    /// dropped ones with ErrorCode::Cancelled. Later submit() calls are accepted again.
     void cancel();
     /// Items queued or running.
     int pending() const;
