@@ -16,6 +16,7 @@
 #include <torch/csrc/jit/passes/freeze_module.h>
 
 #include <cmath>
+#include <omp.h>
 #include <cstring>
 
 Q_LOGGING_CATEGORY(lcTorch, "taglens.torch.classifier")
@@ -270,6 +271,18 @@ Expected<PreparedInput> TorchClassifier::preprocess(const QImage &image, const e
     const int newH = wide ? pp.resizeSize : newLong;
     const int top = roundHalfEven((newH - size) / 2.0);
     const int left = roundHalfEven((newW - size) / 2.0);
+
+    // Preparing runs on decoding threads beside inference. Each of them would otherwise start an
+    // OpenMP team as wide as the machine for every resize and oversubscribe the cores the model
+    // needs, so this thread's own OpenMP width is one while it prepares (a per-thread setting;
+    // at::set_num_threads would change the process-wide default).
+    at::get_num_threads(); // lets LibTorch initialise this thread first
+    struct OpenMpWidth
+    {
+        int previous = omp_get_max_threads();
+        OpenMpWidth() { omp_set_num_threads(1); }
+        ~OpenMpWidth() { omp_set_num_threads(previous); }
+    } narrow;
 
     PreparedInput out;
     out.channels = 3;
