@@ -9,7 +9,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -83,25 +82,13 @@ private:
     int m_nextPercent = 0;
 };
 
-torchbackend::InceptionV3Builder::Metadata officialMetadata()
-{
-    torchbackend::InceptionV3Builder::Metadata m;
-    m.name = tr("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)");
-    m.trained = true;
-    return m;
-}
-
 /// Turns the state_dict at \a source into the TorchScript model at \a destination and checks that it loads.
 engine::Expected<void> convertWeights(const QString &source, const QString &destination)
 {
-    auto metadata = officialMetadata();
-    QFile f(source);
-    if (f.open(QIODevice::ReadOnly)) {
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(&f);
-        metadata.sourceSha256 = QString::fromLatin1(hash.result().toHex());
-    }
-    if (auto r = torchbackend::InceptionV3Builder::convertToTorchScript(source, destination, metadata); !r)
+    auto metadata = torchbackend::InceptionV3Builder::metadataFor(source);
+    if (!metadata)
+        return metadata.error();
+    if (auto r = torchbackend::InceptionV3Builder::convertToTorchScript(source, destination, *metadata); !r)
         return r;
     auto check = torchbackend::TorchClassifier::load(destination);
     if (!check)

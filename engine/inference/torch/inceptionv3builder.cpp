@@ -5,6 +5,9 @@
 #include "statedictpickle.h"
 #include "torchsupport_p.h"
 
+#include "engine/models/modelstore.h"
+#include "engine/models/sha256digest.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -374,6 +377,31 @@ Expected<torch::jit::Module> buildInceptionV3Module(const QString &stateDictPath
     } catch (const std::exception &e) {
         return torchError(ErrorCode::ModelInvalid, trBuilder("Cannot build Inception-v3 from %1").arg(stateDictPath), e);
     }
+}
+
+Expected<InceptionV3Builder::Metadata> InceptionV3Builder::metadataFor(const QString &stateDictPath)
+{
+    auto sha = engine::Sha256Digest::ofFile(stateDictPath);
+    if (!sha)
+        return sha.error();
+    Metadata m;
+    m.sourceSha256 = QString::fromLatin1(*sha);
+    if (engine::Sha256Digest::matchesPrefix(*sha, engine::ModelStore::officialSha256Prefix())) {
+        m.name = trBuilder("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)");
+        return m;
+    }
+    m.name = trBuilder("Inception-v3 (%1)").arg(QFileInfo(stateDictPath).fileName());
+    QFile sidecar(MetadataFiles::sidecarMetadataPath(stateDictPath));
+    if (sidecar.open(QIODevice::ReadOnly)) {
+        engine::ModelInfo info;
+        info.name = m.name;
+        if (auto applied = MetadataFiles::applyMetadataJson(sidecar.read(1 << 20), info); !applied)
+            return applied.error();
+        m.name = info.name;
+        m.trained = info.trained;
+        m.preprocessing = info.preprocessing;
+    }
+    return m;
 }
 
 Expected<void> InceptionV3Builder::convertToTorchScript(const QString &stateDictPath, const QString &outputPath,

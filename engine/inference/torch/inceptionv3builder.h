@@ -27,6 +27,10 @@ public:
         engine::Preprocessing preprocessing;
     };
 
+    /// What is known about the weights at \a stateDictPath: the official file (recognised by its
+    /// SHA-256) is "trained"; otherwise a `<name>.json` beside it may say what they are.
+    static engine::Expected<Metadata> metadataFor(const QString &stateDictPath);
+
     static engine::Expected<void> convertToTorchScript(const QString &stateDictPath, const QString &outputPath,
                                                        const Metadata &metadata);
 };

@@ -4,6 +4,8 @@
 #include "metadatafiles.h"
 #include "torchsupport_p.h"
 
+#include "engine/models/modelstore.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -37,8 +39,6 @@ namespace {
 // resize a 1×20000 strip to 342×6.8 M pixels, which no one needs and which would exhaust memory.
 // The centre crop only ever keeps the middle anyway, so ordinary photos are unaffected.
 constexpr double kMaxAspect = 16.0;
-
-constexpr auto kOfficialSha256Prefix = "0cc3c7bd";
 
 QString trClassifier(const char *text)
 {
@@ -142,7 +142,7 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
         } else {
             info.format = QStringLiteral("state-dict");
             info.architecture = QStringLiteral("inception_v3");
-            const bool official = info.sha256.startsWith(QLatin1String(kOfficialSha256Prefix));
+            const bool official = info.sha256.startsWith(engine::ModelStore::officialSha256Prefix());
             info.name = official ? trClassifier("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)")
                                  : trClassifier("Inception-v3 (%1)").arg(fi.fileName());
             info.sourceSha256 = info.sha256;

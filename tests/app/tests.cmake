@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+taglens_add_qtest(tst_cli
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli.cpp
+  LIBRARIES taglens_testsupport)
+target_compile_definitions(tst_cli PRIVATE TAGLENS_CLI="$<TARGET_FILE:taglens-cli>")
+add_dependencies(tst_cli taglens-cli)
+set_tests_properties(tst_cli PROPERTIES FIXTURES_REQUIRED test_models)
