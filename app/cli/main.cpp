@@ -2,6 +2,8 @@
 // taglens-cli: the headless face of TagLens.
 #include "benchcommand.h"
 #include "classifycommand.h"
+#include "exportcommand.h"
+#include "harvestcommand.h"
 #include "clicontext.h"
 #include "modelcommand.h"
 #include "engine/core/loggingrules.h"
@@ -24,6 +26,8 @@ QString usageText()
               "What do people show in the pictures they post under a hashtag?\n"
               "\n"
               "Commands:\n"
+              "  harvest              fetch, classify and store the images under hashtags\n"
+              "  export               write a project as CSV, summary CSV, JSON or GEXF\n"
               "  classify FILE...     classify image files and print the labels\n"
               "  model install        download and install the official Inception-v3 weights\n"
               "  model install --from FILE   install weights already on disk (offline machines)\n"
@@ -63,6 +67,10 @@ int main(int argc, char *argv[])
         return runClassifyCommand(cli, rest);
     if (command == QLatin1String("model"))
         return runModelCommand(cli, rest);
+    if (command == QLatin1String("harvest"))
+        return runHarvestCommand(cli, rest);
+    if (command == QLatin1String("export"))
+        return runExportCommand(cli, rest);
     if (command == QLatin1String("bench"))
         return runBenchCommand(cli, rest);
     return cli.usage(tr("Unknown command \"%1\".").arg(command));

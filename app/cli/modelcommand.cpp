@@ -2,6 +2,7 @@
 #include "modelcommand.h"
 
 #include "clicontext.h"
+#include "terminalprogress.h"
 #include "engine/inference/torch/inceptionv3builder.h"
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/models/modeldownloader.h"
@@ -17,7 +18,6 @@
 #include <QLocale>
 #include <QRegularExpression>
 
-#include <unistd.h>
 
 namespace taglens::app {
 
@@ -40,47 +40,6 @@ QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
-
-/// A progress bar on a terminal, plain lines every 10 % otherwise.
-class ProgressPrinter
-{
-public:
-    explicit ProgressPrinter(QTextStream &err) : m_err(err), m_tty(isatty(STDERR_FILENO)) { m_timer.start(); }
-
-    void update(qint64 received, qint64 total)
-    {
-        const double seconds = qMax(0.001, double(m_timer.elapsed()) / 1000.0);
-        const QString rate = sizeText(qint64(double(received - m_first) / seconds)) + QStringLiteral("/s");
-        if (m_first < 0)
-            m_first = received;
-        const int percent = total > 0 ? int(100 * received / total) : -1;
-        if (m_tty) {
-            const int width = 30;
-            const int filled = percent < 0 ? 0 : percent * width / 100;
-            m_err << '\r' << '[' << QString(filled, QLatin1Char('#')) << QString(width - filled, QLatin1Char(' '))
-                  << "] " << (percent < 0 ? QStringLiteral("?") : QString::number(percent)) << "% "
-                  << sizeText(received) << " / " << (total > 0 ? sizeText(total) : QStringLiteral("?")) << "  "
-                  << rate << "   ";
-            m_err.flush();
-        } else if (percent >= m_nextPercent) {
-            m_err << tr("downloaded %1 of %2 (%3%)").arg(sizeText(received), sizeText(total)).arg(percent)
-                  << Qt::endl;
-            m_nextPercent = (percent / 10 + 1) * 10;
-        }
-    }
-    void done()
-    {
-        if (m_tty)
-            m_err << Qt::endl;
-    }
-
-private:
-    QTextStream &m_err;
-    bool m_tty;
-    QElapsedTimer m_timer;
-    qint64 m_first = -1;
-    int m_nextPercent = 0;
-};
 
 /// Turns the state_dict at \a source into the TorchScript model at \a destination and checks that it loads.
 engine::Expected<void> convertWeights(const QString &source, const QString &destination)
@@ -134,11 +93,20 @@ int install(CliContext &cli, const QStringList &arguments)
         const QString destination = store.directory() + QLatin1Char('/') + url.fileName();
         cli.err() << tr("Downloading %1").arg(url.toDisplayString()) << Qt::endl;
         engine::ModelDownloader downloader;
-        ProgressPrinter progress(cli.err());
+        TerminalProgress progress(cli.err());
+        QElapsedTimer clock;
+        clock.start();
         QEventLoop loop;
         engine::Expected<QString> result = engine::Error::make(engine::ErrorCode::Internal, QString());
         QObject::connect(&downloader, &engine::ModelDownloader::progress, &loop,
-                         [&progress](qint64 received, qint64 total) { progress.update(received, total); });
+                         [&](qint64 received, qint64 total) {
+                             const double seconds = qMax(0.001, double(clock.elapsed()) / 1000.0);
+                             progress.update(total > 0 ? double(received) / double(total) : -1.0,
+                                             tr("%1 of %2, %3/s")
+                                                 .arg(sizeText(received),
+                                                      total > 0 ? sizeText(total) : tr("unknown size"),
+                                                      sizeText(qint64(double(received) / seconds))));
+                         });
         QObject::connect(&downloader, &engine::ModelDownloader::finished, &loop,
                          [&](const engine::Expected<QString> &r) {
                              result = r;

@@ -31,6 +31,12 @@ const ModelInfo &ClassifierWorker::modelInfo() const
     return m_classifier->info();
 }
 
+qint64 ClassifierWorker::newClientId()
+{
+    static std::atomic<qint64> next{1};
+    return next++;
+}
+
 void ClassifierWorker::setBatchSize(int batchSize)
 {
     m_batchSize = qBound(1, batchSize, 256);

@@ -37,6 +37,10 @@ public:
     int batchSize() const;
     void setTopK(int topK);
 
+    /// A number no other caller gets: callers sharing a worker put it in the high 32 bits of their
+    /// ids, so that each recognises its own results.
+    static qint64 newClientId();
+
     /// Thread-safe. \a id is the caller's handle for the result.
     void submit(qint64 id, const PreparedInput &input);
     /// Thread-safe. Drops everything queued; the batch now running finishes but is reported as

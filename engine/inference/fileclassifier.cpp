@@ -7,15 +7,12 @@
 #include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <atomic>
 
 Q_LOGGING_CATEGORY(lcFiles, "taglens.engine.fileclassifier")
 
 namespace taglens::engine {
 
 namespace {
-
-std::atomic<qint64> s_nextRunId{1};
 
 struct Prepared
 {
@@ -61,7 +58,7 @@ void FileClassifier::setDecodeThreads(int threads)
 
 void FileClassifier::start(const QStringList &files)
 {
-    m_runId = s_nextRunId++;
+    m_runId = ClassifierWorker::newClientId();
     m_files = files;
     m_sizes = QList<QSize>(files.size());
     m_done = QList<bool>(files.size(), false);

@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <system_error>
 
-Q_LOGGING_CATEGORY(lcStore, "taglens.engine.modelstore")
+Q_LOGGING_CATEGORY(lcModelStore, "taglens.engine.modelstore")
 
 namespace taglens::engine {
 
@@ -32,7 +32,7 @@ QString resolveDirectory(const QString &requested)
 void removeIfPresent(const QString &path)
 {
     if (QFileInfo::exists(path) && !QFile::remove(path))
-        qCWarning(lcStore) << "cannot remove" << path;
+        qCWarning(lcModelStore) << "cannot remove" << path;
 }
 
 } // namespace
@@ -98,7 +98,7 @@ Expected<QString> ModelStore::installFromFile(const QString &source, const QStri
     const QString temporary = target + QStringLiteral(".tmp");
     removeIfPresent(temporary); // left over from a crash
 
-    qCInfo(lcStore) << "converting" << source << "to" << temporary;
+    qCInfo(lcModelStore) << "converting" << source << "to" << temporary;
     const Expected<void> converted = convert(source, temporary);
     if (!converted) {
         removeIfPresent(temporary);
@@ -118,7 +118,7 @@ Expected<QString> ModelStore::installFromFile(const QString &source, const QStri
             ErrorCode::Io,
             tr("Cannot move %1 to %2: %3").arg(temporary, target, QString::fromStdString(ec.message())));
     }
-    qCInfo(lcStore) << "installed" << target << "from" << source << "sha256" << digest.value();
+    qCInfo(lcModelStore) << "installed" << target << "from" << source << "sha256" << digest.value();
     return target;
 }
 

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace taglens::engine {
+
+/// What an export includes. The defaults give everything the project holds for the model of
+/// its latest harvest.
+struct ExportOptions
+{
+    /// Whose predictions to export; empty = the model of the latest harvest that had one.
+    QString modelSha256;
+    /// Predictions per image (CSV label columns, JSON, GEXF co-occurrence); 0 = every stored rank.
+    int topK = 0;
+    /// Predictions scoring below this are ignored by the GEXF network (nodes and edges) and by
+    /// the summary (an image whose top-1 scores below it counts towards its tag's `ok` images,
+    /// so the shares, but under no label). The images CSV and the JSON keep every prediction.
+    double minScore = 0.0;
+};
+
+} // namespace taglens::engine

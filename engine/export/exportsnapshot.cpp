@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportsnapshot.h"
+
+#include "../store/projectstore.h"
+
+#include <QLoggingCategory>
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcExportSnapshot, "taglens.engine.export.snapshot", QtInfoMsg)
+
+namespace taglens::engine {
+
+Expected<ExportSnapshot> ExportSnapshot::load(const ProjectStore &store, const ExportOptions &options)
+{
+    ExportSnapshot snapshot;
+    snapshot.options = options;
+    snapshot.exportedAt = QDateTime::currentDateTimeUtc();
+
+    auto harvests = store.harvests();
+    if (!harvests)
+        return harvests.error();
+    snapshot.harvests = std::move(*harvests);
+
+    // The model: the one asked for, else the latest harvest's. Its name and training state come
+    // from the newest harvest that used it.
+    snapshot.modelSha256 = options.modelSha256;
+    for (auto it = snapshot.harvests.crbegin(); it != snapshot.harvests.crend(); ++it) {
+        if (it->modelSha256.isEmpty())
+            continue;
+        if (snapshot.modelSha256.isEmpty())
+            snapshot.modelSha256 = it->modelSha256;
+        if (it->modelSha256 == snapshot.modelSha256) {
+            snapshot.modelName = it->modelName;
+            snapshot.modelTrained = it->modelTrained;
+            break;
+        }
+    }
+
+    auto tags = store.tags();
+    if (!tags)
+        return tags.error();
+    snapshot.tags = std::move(*tags);
+
+    auto rows = store.mediaRows(MediaRowFilter{QString(), snapshot.modelSha256, std::max(options.topK, 0)});
+    if (!rows)
+        return rows.error();
+    snapshot.rows = std::move(*rows);
+
+    // Counted from the rows rather than asked for separately, so the counts match the rows even
+    // when a harvest writes to the project while it is exported.
+    for (const QString &tag : std::as_const(snapshot.tags))
+        snapshot.counts.insert(tag, StatusCounts{});
+    int mostPredictions = 0;
+    for (const MediaRow &row : std::as_const(snapshot.rows)) {
+        StatusCounts &counts = snapshot.counts[row.tag];
+        switch (row.status) {
+        case MediaStatus::Pending:
+            ++counts.pending;
+            break;
+        case MediaStatus::Ok:
+            ++counts.ok;
+            break;
+        case MediaStatus::Skipped:
+            ++counts.skipped;
+            break;
+        case MediaStatus::Failed:
+            ++counts.failed;
+            break;
+        }
+        mostPredictions = std::max(mostPredictions, int(row.predictions.size()));
+    }
+    snapshot.labelColumns = options.topK > 0 ? options.topK : mostPredictions;
+    snapshot.options.topK = snapshot.labelColumns;
+    qCDebug(lcExportSnapshot) << "read" << snapshot.rows.size() << "rows of" << store.path() << "model"
+                              << snapshot.modelSha256;
+    return snapshot;
+}
+
+} // namespace taglens::engine

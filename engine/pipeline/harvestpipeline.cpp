@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "harvestpipeline.h"
+
+#include "../inference/classifierworker.h"
+#include "../net/httpclient.h"
+#include "../net/httpjob.h"
+#include "../sources/postsource.h"
+#include "../store/projectstore.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcPipeline, "taglens.engine.pipeline")
+
+namespace taglens::engine {
+
+namespace {
+
+constexpr qint64 kMaxImageBytes = 25 * 1024 * 1024;
+
+QString skipReason(const MediaItem &media)
+{
+    if (media.type == QLatin1String("video"))
+        return HarvestPipeline::tr("a video");
+    if (media.type == QLatin1String("gifv"))
+        return HarvestPipeline::tr("an animation (gifv)");
+    if (media.type == QLatin1String("audio"))
+        return HarvestPipeline::tr("audio");
+    return HarvestPipeline::tr("not a still image (type \"%1\")").arg(media.type);
+}
+
+} // namespace
+
+HarvestPipeline::HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, SourceFactory factory,
+                                 QObject *parent)
+    : QObject(parent), m_store(store), m_worker(worker), m_factory(std::move(factory)), m_client(new HttpClient(this))
+{
+    qRegisterMetaType<HarvestProgress>();
+    qRegisterMetaType<TagSummary>();
+    m_client->setMaxBodyBytes(kMaxImageBytes);
+    connect(m_worker, &ClassifierWorker::classified, this, &HarvestPipeline::onClassified);
+    connect(m_worker, &ClassifierWorker::failed, this, &HarvestPipeline::onClassifyFailed);
+    connect(m_client, &HttpClient::rateLimitWait, this, [this](const QString &host, const QDateTime &until) {
+        Q_EMIT notice(tr("Waiting for %1's rate limit until %2.")
+                          .arg(host, until.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    });
+    m_pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+}
+
+HarvestPipeline::~HarvestPipeline()
+{
+    m_cancelled = true;
+    m_running = false;
+    m_client->cancelAll();
+    m_pool.waitForDone();
+}
+
+void HarvestPipeline::setMaxInFlight(int items)
+{
+    m_maxInFlight = qMax(1, items);
+}
+
+void HarvestPipeline::setDecodeThreads(int threads)
+{
+    m_pool.setMaxThreadCount(qMax(1, threads));
+}
+
+void HarvestPipeline::start(const HarvestRequest &request)
+{
+    if (m_running)
+        return;
+    m_request = request;
+    m_request.limitPerTag = qMax(1, request.limitPerTag);
+    m_running = true;
+    m_cancelled = false;
+    m_finishing = false;
+    m_summaries.clear();
+    m_okThisRun = 0;
+    m_clock.start();
+    m_idBase = ClassifierWorker::newClientId() << 32;
+
+    const ModelInfo &model = m_worker->modelInfo();
+    m_modelSha256 = model.sha256;
+    HarvestRecord record;
+    record.source = request.source;
+    record.instance = request.instance;
+    record.tags = request.tags;
+    QJsonObject parameters = request.parameters;
+    parameters.insert(QStringLiteral("limit"), m_request.limitPerTag);
+    parameters.insert(QStringLiteral("top_k"), m_request.topK);
+    record.parameters = parameters;
+    record.modelName = model.name;
+    record.modelSha256 = model.sha256;
+    record.modelTrained = model.trained;
+    auto id = m_store->beginHarvest(record);
+    if (!id) {
+        // Report asynchronously, like every other outcome.
+        const Error error = id.error();
+        QMetaObject::invokeMethod(this, [this, error] { fatal(error); }, Qt::QueuedConnection);
+        return;
+    }
+    m_harvestId = *id;
+    m_tagIndex = -1;
+    QMetaObject::invokeMethod(this, &HarvestPipeline::startTag, Qt::QueuedConnection);
+}
+
+void HarvestPipeline::cancel()
+{
+    if (!m_running || m_cancelled)
+        return;
+    m_cancelled = true;
+    if (m_source)
+        m_source->cancel();
+    m_backlog.clear();
+    m_queue.clear(); // they stay `pending` in the project: the next run resumes them
+    m_client->cancelAll();
+    m_worker->cancel();
+    if (m_inFlight == 0)
+        finishHarvest();
+}
+
+void HarvestPipeline::startTag()
+{
+    if (!m_running || m_cancelled)
+        return;
+    ++m_tagIndex;
+    if (m_tagIndex >= m_request.tags.size()) {
+        finishHarvest(Error{});
+        return;
+    }
+    const QString tag = m_request.tags[m_tagIndex];
+    m_summary = TagSummary{};
+    m_summary.tag = tag;
+    m_backlog.clear();
+    m_queue.clear();
+    m_inFlight = 0;
+    auto ok = m_store->okImageCount(tag);
+    if (!ok) {
+        fatal(ok.error());
+        return;
+    }
+    m_okAtStart = *ok;
+    m_summary.ok = *ok;
+
+    auto source = m_factory(tag, m_client);
+    if (!source) {
+        m_summary.sourceFailed = true;
+        m_summary.error = source.error();
+        finishTagIfDone();
+        return;
+    }
+    m_source = std::move(*source);
+    connect(m_source.get(), &PostSource::postsReady, this, [this](const QList<Post> &posts) {
+        m_backlog.append(posts);
+        pump();
+    });
+    connect(m_source.get(), &PostSource::exhausted, this, &HarvestPipeline::pump);
+    connect(m_source.get(), &PostSource::failed, this, [this](const Error &error) {
+        m_summary.sourceFailed = true;
+        m_summary.error = error;
+        pump();
+    });
+    connect(m_source.get(), &PostSource::warning, this, &HarvestPipeline::notice);
+    emitProgress(true);
+    pump();
+}
+
+void HarvestPipeline::pump()
+{
+    if (!m_running || m_cancelled || m_finishing)
+        return;
+    const auto wanted = [this] { return m_summary.ok + m_inFlight + int(m_queue.size()) < limit(); };
+
+    // Store fetched posts while their images are still wanted.
+    while (!m_backlog.isEmpty() && wanted()) {
+        if (!storePost(m_backlog.takeFirst()))
+            return;
+    }
+    // Start work on queued items within the in-flight bound.
+    while (!m_queue.isEmpty() && m_inFlight < m_maxInFlight && m_summary.ok + m_inFlight < limit())
+        startItem(m_queue.takeFirst());
+    // Ask for another page only when there is room for what it brings.
+    if (m_source && m_backlog.isEmpty() && !m_source->atEnd() && !m_source->isFetching()
+        && int(m_queue.size()) < m_maxInFlight && wanted())
+        m_source->fetchNext();
+    finishTagIfDone();
+    emitProgress();
+}
+
+bool HarvestPipeline::storePost(const Post &post)
+{
+    const QString tag = m_summary.tag;
+    auto ref = m_store->addPost(post, tag);
+    if (!ref) {
+        if (ref.error().code == ErrorCode::InvalidArgument) {
+            // A post the source should not have given us (no id): say so, keep going.
+            Q_EMIT notice(tr("Ignored a post without an id: %1").arg(ref.error().message));
+            return true;
+        }
+        fatal(ref.error());
+        return false;
+    }
+    ++m_summary.postsSeen;
+    for (qsizetype i = 0; i < ref->media.size() && i < post.media.size(); ++i) {
+        const MediaRef &media = ref->media[i];
+        if (media.isDone())
+            continue; // an earlier run settled it (and `ok` ones are already counted)
+        const WorkItem item{media.id, post.media[i]};
+        if (!item.media.isClassifiable()) {
+            settle(item, MediaStatus::Skipped, Error{ErrorCode::InvalidArgument, skipReason(item.media)});
+        } else if (item.media.localPath.isEmpty() && !item.media.url.isValid()) {
+            settle(item, MediaStatus::Skipped, Error{ErrorCode::InvalidArgument, tr("the post gives no URL for it")});
+        } else {
+            m_queue.append(item);
+        }
+        if (m_finishing)
+            return false;
+    }
+    return true;
+}
+
+void HarvestPipeline::startItem(const WorkItem &item)
+{
+    ++m_inFlight;
+    if (!item.media.localPath.isEmpty()) {
+        prepare(item, QByteArray());
+        return;
+    }
+    HttpJob *job = m_client->get(item.media.url);
+    connect(job, &HttpJob::finished, this, [this, item](const Expected<HttpResponse> &response) {
+        if (m_cancelled) {
+            --m_inFlight;
+            finishHarvestIfIdle();
+            return;
+        }
+        if (!response) {
+            settle(item, MediaStatus::Failed, response.error());
+            return;
+        }
+        prepare(item, response->body);
+    });
+}
+
+void HarvestPipeline::prepare(const WorkItem &item, const QByteArray &bytes)
+{
+    const ClassifierWorker *worker = m_worker;
+    const int thumbnailSize = m_request.thumbnailSize;
+    const QString localPath = item.media.localPath;
+    QtConcurrent::run(&m_pool, [bytes, localPath, worker, thumbnailSize] {
+        return PreparedMedia::make(bytes, localPath, worker, thumbnailSize);
+    }).then(this, [this, item](const Expected<PreparedMedia> &prepared) { onPrepared(item, prepared); });
+}
+
+void HarvestPipeline::onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared)
+{
+    if (m_cancelled) {
+        --m_inFlight;
+        finishHarvestIfIdle();
+        return;
+    }
+    if (!prepared) {
+        settle(item, MediaStatus::Failed, prepared.error());
+        return;
+    }
+    const QString sha = prepared->record.sha256;
+    // The same bytes under another URL: classified once, both rows point to them.
+    if (m_store->hasClassification(sha, m_modelSha256)) {
+        if (auto added = m_store->addImage(prepared->record); !added) {
+            fatal(added.error());
+            return;
+        }
+        if (auto marked = m_store->markOk(item.mediaId, sha); !marked) {
+            fatal(marked.error());
+            return;
+        }
+        settle(item, MediaStatus::Ok);
+        return;
+    }
+    if (m_sameBytes.contains(sha)) {
+        m_sameBytes[sha].append(item); // settled when the first one's classification arrives
+        return;
+    }
+    m_sameBytes.insert(sha, {});
+    const qint64 id = m_idBase | m_nextId++;
+    ImageRecord record = prepared->record;
+    m_classifying.insert(id, Classifying{item, record});
+    m_worker->submit(id, prepared->input);
+}
+
+void HarvestPipeline::onClassified(qint64 id, const Classification &classification)
+{
+    const auto it = m_classifying.constFind(id);
+    if (it == m_classifying.constEnd())
+        return; // another caller's result, or one from before a cancel
+    const Classifying c = *it;
+    m_classifying.erase(it);
+    const QList<WorkItem> others = m_sameBytes.take(c.record.sha256);
+    if (m_cancelled) {
+        m_inFlight -= 1 + int(others.size());
+        finishHarvestIfIdle();
+        return;
+    }
+    // Image, predictions and statuses in one transaction: a kill leaves all of it or none.
+    const QString sha = c.record.sha256;
+    auto write = [&]() -> Expected<void> {
+        if (auto r = m_store->transaction(); !r)
+            return r;
+        if (auto r = m_store->addImage(c.record); !r)
+            return r;
+        if (auto r = m_store->addClassification(sha, m_modelSha256, classification); !r)
+            return r;
+        if (auto r = m_store->markOk(c.item.mediaId, sha); !r)
+            return r;
+        for (const WorkItem &other : others) {
+            if (auto r = m_store->markOk(other.mediaId, sha); !r)
+                return r;
+        }
+        return m_store->commit();
+    };
+    if (auto written = write(); !written) {
+        m_store->rollback();
+        fatal(written.error());
+        return;
+    }
+    settle(c.item, MediaStatus::Ok);
+    for (const WorkItem &other : others)
+        settle(other, MediaStatus::Ok);
+}
+
+void HarvestPipeline::onClassifyFailed(qint64 id, const Error &error)
+{
+    const auto it = m_classifying.constFind(id);
+    if (it == m_classifying.constEnd())
+        return;
+    const Classifying c = *it;
+    m_classifying.erase(it);
+    const QList<WorkItem> others = m_sameBytes.take(c.record.sha256);
+    if (m_cancelled || error.code == ErrorCode::Cancelled) {
+        m_inFlight -= 1 + int(others.size());
+        finishHarvestIfIdle();
+        return;
+    }
+    settle(c.item, MediaStatus::Failed, error);
+    for (const WorkItem &other : others)
+        settle(other, MediaStatus::Failed, error);
+}
+
+void HarvestPipeline::settle(const WorkItem &item, MediaStatus status, const Error &error)
+{
+    // Items that were in flight (downloads, decodes, the model) count down; skips at storing time do not.
+    const bool wasInFlight = status == MediaStatus::Ok || status == MediaStatus::Failed;
+    if (wasInFlight)
+        --m_inFlight;
+    if (status == MediaStatus::Skipped) {
+        if (auto r = m_store->markSkipped(item.mediaId, error.message); !r) {
+            fatal(r.error());
+            return;
+        }
+        ++m_summary.skipped;
+    } else if (status == MediaStatus::Failed) {
+        if (auto r = m_store->markFailed(item.mediaId, error); !r) {
+            fatal(r.error());
+            return;
+        }
+        ++m_summary.failed;
+    } else if (status == MediaStatus::Ok) {
+        ++m_summary.ok;
+        ++m_okThisRun;
+    }
+    Q_EMIT itemFinished(item.mediaId, m_summary.tag, status);
+    if (wasInFlight)
+        pump();
+}
+
+bool HarvestPipeline::finishTagIfDone()
+{
+    if (m_inFlight > 0 || m_finishing)
+        return false;
+    const bool full = m_summary.ok >= limit();
+    const bool sourceDone = !m_source || m_source->atEnd();
+    if (!full && !(sourceDone && m_backlog.isEmpty() && m_queue.isEmpty()))
+        return false;
+    // Items stored but not needed any more: accounted for, not left pending.
+    const QList<WorkItem> leftover = std::exchange(m_queue, {});
+    for (const WorkItem &item : leftover) {
+        if (auto r = m_store->markSkipped(item.mediaId, tr("beyond the limit of %1 images").arg(limit())); !r) {
+            fatal(r.error());
+            return true;
+        }
+        ++m_summary.skipped;
+        Q_EMIT itemFinished(item.mediaId, m_summary.tag, MediaStatus::Skipped);
+    }
+    m_backlog.clear();
+    if (m_source) {
+        m_source->disconnect(this);
+        m_source->cancel();
+        m_source.release()->deleteLater();
+    }
+    emitProgress(true);
+    m_summaries.append(m_summary);
+    Q_EMIT tagFinished(m_summary);
+    QMetaObject::invokeMethod(this, &HarvestPipeline::startTag, Qt::QueuedConnection);
+    return true;
+}
+
+void HarvestPipeline::finishHarvestIfIdle()
+{
+    if (m_cancelled && m_inFlight <= 0)
+        finishHarvest();
+}
+
+void HarvestPipeline::fatal(const Error &error)
+{
+    if (m_finishing)
+        return;
+    qCWarning(lcPipeline) << "harvest stopped:" << error.message;
+    m_cancelled = true;
+    if (m_source)
+        m_source->cancel();
+    m_client->cancelAll();
+    m_worker->cancel();
+    finishHarvest(error);
+}
+
+void HarvestPipeline::finishHarvest(const Error &fatal)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    const bool cancelled = fatal.code == ErrorCode::Cancelled;
+    const bool failed = !cancelled && !fatal.message.isEmpty();
+    if (m_source) {
+        m_source->disconnect(this);
+        m_source->cancel();
+        m_source.release()->deleteLater();
+    }
+    m_classifying.clear();
+    m_sameBytes.clear();
+    if (m_harvestId > 0) {
+        const HarvestStatus status = failed ? HarvestStatus::Failed
+                                     : cancelled ? HarvestStatus::Cancelled
+                                                 : HarvestStatus::Completed;
+        if (auto r = m_store->finishHarvest(m_harvestId, status); !r)
+            qCWarning(lcPipeline) << "cannot record the end of the harvest:" << r.error().message;
+    }
+    if (cancelled && m_tagIndex >= 0 && m_tagIndex < m_request.tags.size()
+        && (m_summaries.isEmpty() || m_summaries.last().tag != m_summary.tag))
+        m_summaries.append(m_summary); // the interrupted tag, as far as it got
+    m_running = false;
+    Q_EMIT finished(cancelled, m_summaries, failed ? fatal : Error{ErrorCode::Cancelled, {}});
+}
+
+void HarvestPipeline::emitProgress(bool force)
+{
+    const qint64 now = m_clock.elapsed();
+    if (!force && now - m_lastProgressMs < 100)
+        return;
+    m_lastProgressMs = now;
+    HarvestProgress p;
+    p.tag = m_summary.tag;
+    p.tagIndex = m_tagIndex;
+    p.tagCount = int(m_request.tags.size());
+    p.postsSeen = m_summary.postsSeen;
+    p.ok = m_summary.ok;
+    p.skipped = m_summary.skipped;
+    p.failed = m_summary.failed;
+    p.inFlight = m_inFlight;
+    p.limit = limit();
+    const double seconds = double(now) / 1000.0;
+    p.imagesPerSecond = seconds > 0.5 ? m_okThisRun / seconds : 0;
+    p.etaSeconds = p.imagesPerSecond > 0 ? double(qMax(0, limit() - m_summary.ok)) / p.imagesPerSecond : -1;
+    Q_EMIT progress(p);
+}
+
+} // namespace taglens::engine

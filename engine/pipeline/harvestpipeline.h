@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../core/expected.h"
+#include "../inference/classification.h"
+#include "../sources/mediaitem.h"
+#include "../sources/mediastatus.h"
+#include "../sources/post.h"
+#include "harvestprogress.h"
+#include "harvestrequest.h"
+#include "preparedmedia.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+
+namespace taglens::engine {
+
+class ClassifierWorker;
+class HttpClient;
+class PostSource;
+class ProjectStore;
+
+/// Harvests hashtags into a project: feed pages → media queue → download → decode and prepare on
+/// a thread pool → batched classification on the worker → store. Tags are harvested one after
+/// the other; each ends when `limitPerTag` images are `ok` or its source is exhausted.
+///
+/// - Every media item of every stored post ends with exactly one status: `ok`, `skipped`
+///   (not a still image, no URL, or beyond the limit) or `failed` with the reason.
+/// - Back-pressure: a page is fetched only when the queue has room, and at most a bounded number
+///   of items are downloading, decoding or waiting for the model, so a slow model does not let
+///   downloads pile up in memory.
+/// - Resumable: the store remembers what is done; running the same harvest again skips it, and
+///   identical bytes are classified once (by SHA-256).
+/// - cancel() stops at once; items in flight stay `pending` in the project for the next run.
+///
+/// Lives on the thread that owns the store (the GUI or the CLI's main thread) and does nothing
+/// heavy there: no decoding, no parsing of images, no inference.
+class HarvestPipeline : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Makes the source for one tag; the client is the pipeline's, for network sources.
+    using SourceFactory = std::function<Expected<std::unique_ptr<PostSource>>(const QString &tag, HttpClient *client)>;
+
+    HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, SourceFactory factory, QObject *parent = nullptr);
+    ~HarvestPipeline() override;
+
+    /// The client every download goes through (for tests and settings: timeouts, retries).
+    HttpClient *httpClient() const { return m_client; }
+    /// Items downloading, decoding or classifying at once (default 24).
+    void setMaxInFlight(int items);
+    void setDecodeThreads(int threads);
+
+    void start(const HarvestRequest &request);
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void progress(const taglens::engine::HarvestProgress &progress);
+    /// One media item reached its final status in this run.
+    void itemFinished(qint64 mediaId, const QString &tag, taglens::engine::MediaStatus status);
+    /// Something a person should know while it runs: rate-limit waits, source warnings.
+    void notice(const QString &message);
+    void tagFinished(const taglens::engine::TagSummary &summary);
+    /// The end. \a fatal is set (code != Cancelled) when the project could not be written.
+    void finished(bool cancelled, const QList<taglens::engine::TagSummary> &summaries,
+                  const taglens::engine::Error &fatal);
+
+private:
+    struct WorkItem
+    {
+        qint64 mediaId = 0;
+        MediaItem media;
+    };
+
+    void startTag();
+    void pump();
+    bool storePost(const Post &post);
+    void startItem(const WorkItem &item);
+    void prepare(const WorkItem &item, const QByteArray &bytes);
+    void onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared);
+    void onClassified(qint64 id, const Classification &classification);
+    void onClassifyFailed(qint64 id, const Error &error);
+    void settle(const WorkItem &item, MediaStatus status, const Error &error = {});
+    bool finishTagIfDone();
+    void finishHarvest(const Error &fatal = Error{ErrorCode::Cancelled, {}});
+    void finishHarvestIfIdle();
+    void fatal(const Error &error);
+    void emitProgress(bool force = false);
+    int limit() const { return m_request.limitPerTag; }
+
+    ProjectStore *m_store;
+    ClassifierWorker *m_worker;
+    SourceFactory m_factory;
+    HttpClient *m_client;
+    QThreadPool m_pool;
+    int m_maxInFlight = 24;
+
+    HarvestRequest m_request;
+    qint64 m_harvestId = 0;
+    QString m_modelSha256;
+    bool m_running = false;
+    bool m_cancelled = false;
+    bool m_finishing = false;
+    QList<TagSummary> m_summaries;
+
+    // The tag being harvested.
+    int m_tagIndex = -1;
+    std::unique_ptr<PostSource> m_source;
+    QList<Post> m_backlog;        // fetched, not stored yet
+    QList<WorkItem> m_queue;      // stored and pending, waiting for a download slot
+    int m_inFlight = 0;
+    TagSummary m_summary;
+    int m_okAtStart = 0;
+
+    // Waiting for the model, by worker id; and items whose bytes are already being classified.
+    struct Classifying
+    {
+        WorkItem item;
+        ImageRecord record;
+    };
+    QHash<qint64, Classifying> m_classifying;
+    QHash<QString, QList<WorkItem>> m_sameBytes; // sha256 → other items with those bytes
+    qint64 m_idBase = 0;
+    qint64 m_nextId = 1;
+
+    QElapsedTimer m_clock;
+    qint64 m_lastProgressMs = -1000;
+    int m_okThisRun = 0;
+};
+
+} // namespace taglens::engine
