@@ -207,7 +207,10 @@ bool HarvestPipeline::storePost(const Post &post)
         const MediaRef &media = ref->media[i];
         if (media.isDone())
             continue; // an earlier run settled it (and `ok` ones are already counted)
-        const WorkItem item{media.id, post.media[i]};
+        WorkItem item{media.id, post.media[i]};
+        // A federated attachment the instance has not cached comes only with its original URL.
+        if (!item.media.url.isValid() && item.media.remoteUrl.isValid())
+            item.media.url = item.media.remoteUrl;
         if (!item.media.isClassifiable()) {
             settle(item, MediaStatus::Skipped, Error{ErrorCode::InvalidArgument, skipReason(item.media)});
         } else if (item.media.localPath.isEmpty() && !item.media.url.isValid()) {

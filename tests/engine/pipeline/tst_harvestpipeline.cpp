@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The harvest end to end in one process: a Mastodon stand-in on 127.0.0.1 serving real photos and
+// every hostile kind of media, the real pipeline, a real SQLite project, a real (tiny) model.
+#include "engine/inference/classifierworker.h"
+#include "engine/inference/torch/torchclassifier.h"
+#include "engine/net/httpclient.h"
+#include "engine/pipeline/harvestpipeline.h"
+#include "engine/sources/mastodontagtimeline.h"
+#include "engine/store/projectstore.h"
+#include "support/mastodonstandin.h"
+#include "support/testpaths.h"
+
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace taglens;
+using engine::HarvestPipeline;
+using engine::MediaStatus;
+using tests::MastodonStandIn;
+
+namespace {
+
+std::unique_ptr<engine::ImageClassifier> tinyModel()
+{
+    auto loaded = torchbackend::TorchClassifier::load(tests::testModelDir() + QStringLiteral("/hostile/tiny_sidecar.pt"),
+                                                      torchbackend::TorchClassifier::Options{1});
+    if (!loaded)
+        qFatal("cannot load the tiny test model: %s", qPrintable(loaded.error().message));
+    return std::move(*loaded);
+}
+
+struct Run
+{
+    bool cancelled = false;
+    QList<engine::TagSummary> summaries;
+    engine::Error fatal;
+};
+
+/// A pipeline wired to a stand-in, with short timeouts so that stalls fail quickly.
+class Harness
+{
+public:
+    Harness(MastodonStandIn &standIn, const QString &projectPath)
+        : m_standIn(standIn), m_worker(tinyModel())
+    {
+        auto store = engine::ProjectStore::open(projectPath);
+        if (!store)
+            qFatal("cannot open the project: %s", qPrintable(store.error().message));
+        m_store = std::move(*store);
+        m_worker.setBatchSize(4);
+        m_pipeline = std::make_unique<HarvestPipeline>(
+            m_store.get(), &m_worker,
+            [this](const QString &tag, engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
+                auto timeline = std::make_unique<engine::MastodonTagTimeline>(client, m_standIn.baseUrl(), tag);
+                return std::unique_ptr<engine::PostSource>(std::move(timeline));
+            });
+        engine::HttpClient *client = m_pipeline->httpClient();
+        client->setTransferTimeout(std::chrono::milliseconds(1500));
+        client->setMaxRetries(2);
+        client->setBackoff(std::chrono::milliseconds(5), std::chrono::milliseconds(20));
+    }
+
+    Run harvest(const QStringList &tags, int limit, const std::function<void(HarvestPipeline &)> &during = {})
+    {
+        engine::HarvestRequest request;
+        request.source = QStringLiteral("mastodon");
+        request.instance = m_standIn.baseUrl().toString();
+        request.tags = tags;
+        request.limitPerTag = limit;
+        request.topK = 3;
+        Run run;
+        bool done = false;
+        QObject context;
+        QObject::connect(m_pipeline.get(), &HarvestPipeline::finished, &context,
+                         [&](bool cancelled, const QList<engine::TagSummary> &s, const engine::Error &fatal) {
+                             run = Run{cancelled, s, fatal};
+                             done = true;
+                         });
+        m_pipeline->start(request);
+        if (during)
+            during(*m_pipeline);
+        if (!QTest::qWaitFor([&] { return done; }, 180000))
+            qFatal("the harvest did not finish");
+        return run;
+    }
+
+    engine::ProjectStore &store() { return *m_store; }
+    engine::ClassifierWorker &worker() { return m_worker; }
+    HarvestPipeline &pipeline() { return *m_pipeline; }
+
+private:
+    MastodonStandIn &m_standIn;
+    engine::ClassifierWorker m_worker;
+    std::unique_ptr<engine::ProjectStore> m_store;
+    std::unique_ptr<HarvestPipeline> m_pipeline;
+};
+
+QHash<QString, engine::MediaRow> rowsByUrl(engine::ProjectStore &store)
+{
+    QHash<QString, engine::MediaRow> rows;
+    const auto all = store.mediaRows();
+    if (!all)
+        qFatal("cannot read the project: %s", qPrintable(all.error().message));
+    for (const auto &row : *all)
+        rows.insert(row.postRemoteId + QLatin1Char('/') + QString::number(row.mediaIndex), row);
+    return rows;
+}
+
+} // namespace
+
+class TestHarvestPipeline : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void everyItemEndsWithItsExactStatus()
+    {
+        MastodonStandIn::Scenario scenario;
+        using K = MastodonStandIn::MediaKind;
+        scenario.tags.append({QStringLiteral("cats"), 24, 2, 3, {}, {{K::Video, 2}, {K::Gifv, 1}, {K::Audio, 1},
+            {K::Unknown, 1}, {K::NoUrl, 1}, {K::TruncatedJpeg, 1}, {K::HtmlAsJpeg, 1}, {K::DecompressionBomb, 1},
+            {K::Oversized, 1}, {K::OversizedUnannounced, 1}, {K::NotFound, 1}, {K::ServerError, 1},
+            {K::Stalled, 1}, {K::ResetMidBody, 1}, {K::PngAsJpg, 1}, {K::Duplicate, 2}, {K::Flaky, 1}}});
+        scenario.tags.append({QStringLiteral("dogs"), 12, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        QVERIFY(standIn.isListening());
+
+        Harness h(standIn, m_dir.filePath(QStringLiteral("exact.taglens")));
+        QSignalSpy classified(&h.worker(), &engine::ClassifierWorker::classified);
+        const Run run = h.harvest({QStringLiteral("cats"), QStringLiteral("dogs")}, 1000);
+        QVERIFY(!run.cancelled);
+        QCOMPARE(run.fatal.message, QString());
+        QCOMPARE(run.summaries.size(), 2);
+
+        const auto rows = rowsByUrl(h.store());
+        int expectedOk = 0;
+        QSet<QByteArray> distinctOkBytes;
+        for (const QString &tag : {QStringLiteral("cats"), QStringLiteral("dogs")}) {
+            const auto expected = standIn.expectedMedia(tag);
+            QVERIFY(!expected.isEmpty());
+            for (const auto &e : expected) {
+                const QString key = e.statusId + QLatin1Char('/') + QString::number(e.position);
+                QVERIFY2(rows.contains(key), qPrintable(key));
+                const auto &row = rows[key];
+                QVERIFY2(row.status == e.status,
+                         qPrintable(QStringLiteral("%1 (%2): %3, expected %4; error: %5")
+                                        .arg(key, e.url.toString(), engine::mediaStatusName(row.status),
+                                             engine::mediaStatusName(e.status), row.error)));
+                if (e.status == MediaStatus::Ok) {
+                    ++expectedOk;
+                    distinctOkBytes.insert(e.sha256);
+                    QCOMPARE(row.sha256.toLatin1(), e.sha256);
+                }
+                if (e.status == MediaStatus::Failed)
+                    QVERIFY2(!row.error.isEmpty(), qPrintable(key));
+            }
+        }
+        QCOMPARE(run.summaries[0].ok + run.summaries[1].ok, expectedOk);
+        // The same bytes under two URLs are classified once.
+        QCOMPARE(classified.size(), distinctOkBytes.size());
+        const auto counts = h.store().statusCounts();
+        QVERIFY(counts.hasValue());
+        QCOMPARE(counts->pending, 0);
+    }
+
+    void limitCountsImagesAndLeavesNothingPending()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("birds"), 60, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        Harness h(standIn, m_dir.filePath(QStringLiteral("limit.taglens")));
+        const Run run = h.harvest({QStringLiteral("birds")}, 7);
+        QCOMPARE(run.summaries.size(), 1);
+        QCOMPARE(run.summaries[0].ok, 7);
+        const auto counts = h.store().statusCounts(QStringLiteral("birds"));
+        QCOMPARE(counts->ok, 7);
+        QCOMPARE(counts->pending, 0);
+        // Back-pressure: one page of 40 statuses at most, not the whole timeline.
+        QCOMPARE(standIn.timelineRequests(QStringLiteral("birds")).size(), 1);
+
+        // Resume with a higher limit: the 7 are not fetched again.
+        QHash<QString, int> before = standIn.fetchCounts();
+        const Run more = h.harvest({QStringLiteral("birds")}, 12);
+        QCOMPARE(more.summaries[0].ok, 12);
+        const QHash<QString, int> after = standIn.fetchCounts();
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QCOMPARE(after.value(it.key()), it.value());
+    }
+
+    void cancelKeepsWhatIsDoneAndTheNextRunResumes()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("boats"), 40, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        Harness h(standIn, m_dir.filePath(QStringLiteral("cancel.taglens")));
+        const Run first = h.harvest({QStringLiteral("boats")}, 1000, [](HarvestPipeline &p) {
+            QObject context;
+            QObject::connect(&p, &HarvestPipeline::itemFinished, &context, [&p] { p.cancel(); });
+            QVERIFY(QTest::qWaitFor([&p] { return !p.isRunning(); }, 60000));
+        });
+        QVERIFY(first.cancelled);
+        const auto afterCancel = h.store().statusCounts(QStringLiteral("boats"));
+        QVERIFY(afterCancel->ok >= 1);
+        QVERIFY(afterCancel->ok < 40);
+        QCOMPARE(h.store().latestHarvest()->value().status, engine::HarvestStatus::Cancelled);
+
+        const Run second = h.harvest({QStringLiteral("boats")}, 1000);
+        QVERIFY(!second.cancelled);
+        const auto done = h.store().statusCounts(QStringLiteral("boats"));
+        QCOMPARE(done->ok, 40);
+        QCOMPARE(done->pending, 0);
+        for (const auto &[path, count] : standIn.fetchCounts().asKeyValueRange())
+            QVERIFY2(count <= 2, qPrintable(path)); // at most once per run; ok ones only once
+    }
+
+    void anUnknownTagIsReportedAndTheOthersGoOn()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("trees"), 5, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        Harness h(standIn, m_dir.filePath(QStringLiteral("unknown.taglens")));
+        const Run run = h.harvest({QStringLiteral("nosuchtag"), QStringLiteral("trees")}, 100);
+        QCOMPARE(run.summaries.size(), 2);
+        QVERIFY(run.summaries[0].sourceFailed);
+        QVERIFY2(run.summaries[0].error.message.contains(QLatin1String("does not exist")),
+                 qPrintable(run.summaries[0].error.message));
+        QVERIFY(!run.summaries[1].sourceFailed);
+        QCOMPARE(run.summaries[1].ok, 5);
+    }
+
+    void aLoginWallIsReportedPlainly()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.requiresLogin = true;
+        scenario.tags.append({QStringLiteral("art"), 3, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        Harness h(standIn, m_dir.filePath(QStringLiteral("login.taglens")));
+        const Run run = h.harvest({QStringLiteral("art")}, 10);
+        QCOMPARE(run.summaries.size(), 1);
+        QVERIFY(run.summaries[0].sourceFailed);
+        QVERIFY2(run.summaries[0].error.message.contains(QLatin1String("log in")),
+                 qPrintable(run.summaries[0].error.message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHarvestPipeline)
+#include "tst_harvestpipeline.moc"

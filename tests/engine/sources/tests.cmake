@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+taglens_add_qtest(tst_htmltext
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_htmltext.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
+taglens_add_qtest(tst_mastodonstatusparser
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_mastodonstatusparser.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
+taglens_add_qtest(tst_mastodontagtimeline
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_mastodontagtimeline.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
+taglens_add_qtest(tst_localfoldersource
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_localfoldersource.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
