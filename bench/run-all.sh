@@ -11,3 +11,7 @@ if [ ! -f "$weights" ]; then
 fi
 /usr/bin/python3 "$src_dir/bench/compare_eager.py" --cli "$build_dir/app/cli/taglens-cli" \
   --weights "$weights" --threads "${THREADS:-$(nproc)}"
+echo
+echo "== harvest pipeline against pure inference (issue: pipeline >= 0.95x) =="
+model="${TAGLENS_BENCH_MODEL:-$build_dir/test-models/test_inception_v3.pt}"
+"$build_dir/bench/taglens-bench-harvest" --model "$model" --images "${IMAGES:-320}"

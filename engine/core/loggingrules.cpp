@@ -12,7 +12,7 @@ void installDefaultLoggingRules(bool verbose)
     else
         QLoggingCategory::setFilterRules(QStringLiteral("taglens.*.debug=false\n"
                                                         "taglens.*.info=false\n"
-                                                        "qt.gui.imageio.warning=false"));
+                                                        "qt.gui.imageio=false"));
 }
 
 } // namespace taglens::engine

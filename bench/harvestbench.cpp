@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// taglens-bench-harvest: pipeline images/s against pure inference images/s of the same model in
+// the same run, and the process's peak RSS. The images come from the Mastodon stand-in on
+// 127.0.0.1 (real photos, 1080 px JPEGs as Mastodon serves them), so downloads, decoding,
+// preprocessing, SQLite and the model all take part. Prints numbers; asserts nothing.
+//
+//   taglens-bench-harvest --model build/test-models/test_inception_v3.pt [--images 320] [--threads N]
+#include "engine/core/loggingrules.h"
+#include "engine/inference/classifierworker.h"
+#include "engine/inference/torch/torchclassifier.h"
+#include "engine/pipeline/harvestpipeline.h"
+#include "engine/sources/mastodontagtimeline.h"
+#include "engine/store/projectstore.h"
+#include "support/mastodonstandin.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+using namespace taglens;
+
+namespace {
+
+qint64 peakRssKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+std::unique_ptr<engine::ImageClassifier> load(const QString &path, int threads)
+{
+    auto model = torchbackend::TorchClassifier::load(path, torchbackend::TorchClassifier::Options{threads});
+    if (!model) {
+        QTextStream(stderr) << model.error().message << Qt::endl;
+        std::exit(1);
+    }
+    return std::move(*model);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    engine::installDefaultLoggingRules(false);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption modelOption(QStringLiteral("model"), QStringLiteral("Model file."), QStringLiteral("PATH"));
+    const QCommandLineOption imagesOption(QStringLiteral("images"), QStringLiteral("Images to harvest (two tags)."),
+                                          QStringLiteral("N"), QStringLiteral("320"));
+    const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Model threads."),
+                                           QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
+    const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Batch size."), QStringLiteral("N"),
+                                         QStringLiteral("8"));
+    parser.addOptions({modelOption, imagesOption, threadsOption, batchOption});
+    parser.process(app);
+    const int images = qMax(16, parser.value(imagesOption).toInt());
+    const int threads = qMax(1, parser.value(threadsOption).toInt());
+    const int batch = qMax(1, parser.value(batchOption).toInt());
+    QTextStream out(stdout);
+
+    // The stand-in: two tags, one photo per status, everything encoded before the clock starts.
+    tests::MastodonStandIn::Scenario scenario;
+    const int perTag = (images + 1) / 2;
+    scenario.tags.append({QStringLiteral("bench1"), perTag, 1, 0, {}, {}});
+    scenario.tags.append({QStringLiteral("bench2"), perTag, 1, 0, {}, {}});
+    tests::MastodonStandIn standIn(scenario);
+    standIn.prepareMedia();
+
+    // Pure inference on prepared photos of the same set: the ceiling for the pipeline.
+    engine::ClassifierWorker worker(load(parser.value(modelOption), threads));
+    worker.setBatchSize(batch);
+    QList<engine::PreparedInput> inputs;
+    for (int i = 0; i < batch; ++i) {
+        auto prepared = worker.prepare(standIn.photos().image(i));
+        if (!prepared)
+            return 1;
+        inputs.append(*prepared);
+    }
+    // The worker itself, fed prepared inputs as fast as it takes them: the same weights, the
+    // same threads, the same batches as in the harvest. Measured before and after the harvest,
+    // so a change in the machine's load shows as a difference between the two.
+    auto runBatches = [&](int count) {
+        int done = 0;
+        QEventLoop loop;
+        const auto connection = QObject::connect(&worker, &engine::ClassifierWorker::classified, &loop, [&] {
+            if (++done == count)
+                loop.quit();
+        });
+        for (int i = 0; i < count; ++i)
+            worker.submit(-1 - i, inputs[i % batch]);
+        loop.exec();
+        QObject::disconnect(connection);
+    };
+    auto measurePure = [&] {
+        runBatches(batch); // warm-up
+        const int count = qMax(2, 48 / batch) * batch;
+        QElapsedTimer t;
+        t.start();
+        runBatches(count);
+        return double(count) / (double(t.nsecsElapsed()) / 1e9);
+    };
+    const double pureBefore = measurePure();
+    QElapsedTimer clock;
+
+    QTemporaryDir dir;
+    auto store = engine::ProjectStore::open(dir.filePath(QStringLiteral("bench.taglens")));
+    if (!store)
+        return 1;
+    engine::HarvestPipeline pipeline(store->get(), &worker,
+                                     [&](const QString &tag, engine::HttpClient *client)
+                                         -> engine::Expected<std::unique_ptr<engine::PostSource>> {
+                                         return std::unique_ptr<engine::PostSource>(
+                                             new engine::MastodonTagTimeline(client, standIn.baseUrl(), tag));
+                                     });
+    engine::HarvestRequest request;
+    request.source = QStringLiteral("mastodon");
+    request.instance = standIn.baseUrl().toString();
+    request.tags = {QStringLiteral("bench1"), QStringLiteral("bench2")};
+    request.limitPerTag = perTag;
+    int ok = 0;
+    QObject::connect(&pipeline, &engine::HarvestPipeline::finished, &app,
+                     [&](bool, const QList<engine::TagSummary> &summaries, const engine::Error &) {
+                         for (const auto &s : summaries)
+                             ok += s.ok;
+                         app.quit();
+                     });
+    clock.restart();
+    pipeline.start(request);
+    app.exec();
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double rate = ok / seconds;
+    const double pureAfter = measurePure();
+    const double pure = (pureBefore + pureAfter) / 2;
+
+    out << QStringLiteral("model: %1\n").arg(worker.modelInfo().name);
+    out << QStringLiteral("threads: %1, batch %2\n").arg(threads).arg(batch);
+    out << QStringLiteral("pure inference: %1 img/s (before %2, after %3)\n").arg(pure, 0, 'f', 2).arg(pureBefore, 0, 'f', 2).arg(pureAfter, 0, 'f', 2);
+    out << QStringLiteral("pipeline: %1 images ok in %2 s = %3 img/s\n").arg(ok).arg(seconds, 0, 'f', 1).arg(rate, 0, 'f', 2);
+    out << QStringLiteral("ratio pipeline / pure inference: %1\n").arg(rate / pure, 0, 'f', 3);
+    out << QStringLiteral("peak RSS: %1 MiB\n").arg(double(peakRssKiB()) / 1024.0, 0, 'f', 1);
+    return ok == 2 * perTag ? 0 : 1;
+}
