@@ -2,6 +2,7 @@
 #include "classifycommand.h"
 
 #include "clicontext.h"
+#include "engine/export/csvwriter.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/inference/fileclassifier.h"
 
@@ -21,18 +22,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("ClassifyCommand", text);
 }
 
-/// RFC 4180 quoting, with spreadsheet formula injection neutralised.
 QString csvCell(const QString &value)
 {
-    QString v = value;
-    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v.contains(QLatin1Char('\r')) || v != value) {
-        v.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        v = QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return v;
+    return engine::CsvWriter::escapeCell(value);
 }
 
 QJsonObject toJson(const engine::FileClassification &r)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modeldownloader.h"
 
+#include "../net/httpclient.h"
+
 #include "sha256digest.h"
 
 #include <QCryptographicHash>
@@ -166,18 +168,7 @@ QString ModelDownloader::partPath(const QString &destinationPath)
 
 bool ModelDownloader::isAllowedUrl(const QUrl &url)
 {
-    if (!url.isValid() || url.host().isEmpty())
-        return false;
-    const QString scheme = url.scheme().toLower();
-    if (scheme == u"https")
-        return true;
-    if (scheme != u"http")
-        return false;
-    const QString host = url.host();
-    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
-        return true;
-    QHostAddress address;
-    return address.setAddress(host) && address.isLoopback();
+    return HttpClient::isAllowedUrl(url); // one rule for every download: https, or http to loopback
 }
 
 void ModelDownloader::start(const QUrl &url, const QString &destinationPath,

@@ -14,5 +14,5 @@ set_tests_properties(tst_torchclassifier PROPERTIES FIXTURES_REQUIRED "hostile_m
 
 taglens_add_qtest(tst_classifierworker
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_classifierworker.cpp
-  LIBRARIES taglens_torch taglens_testsupport)
+  LIBRARIES taglens_torch taglens_testmodels)
 set_tests_properties(tst_classifierworker PROPERTIES FIXTURES_REQUIRED hostile_models)

@@ -2,6 +2,7 @@
 #include "engine/inference/classifierworker.h"
 #include "engine/inference/fileclassifier.h"
 #include "engine/inference/torch/torchclassifier.h"
+#include "support/testmodels.h"
 #include "support/testpaths.h"
 
 #include <QFile>
@@ -21,11 +22,7 @@ namespace {
 
 std::unique_ptr<engine::ImageClassifier> tinyModel()
 {
-    auto loaded = torchbackend::TorchClassifier::load(tests::testModelDir() + QStringLiteral("/hostile/tiny_sidecar.pt"),
-                                                      torchbackend::TorchClassifier::Options{1});
-    if (!loaded)
-        qFatal("cannot load the tiny test model: %s", qPrintable(loaded.error().message));
-    return std::move(*loaded);
+    return tests::loadTinyModel();
 }
 
 QImage solid(QColor colour)

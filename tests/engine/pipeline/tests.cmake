@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 taglens_add_qtest(tst_harvestpipeline
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_harvestpipeline.cpp
-  LIBRARIES taglens_torch taglens_testsupport)
+  LIBRARIES taglens_torch taglens_testmodels)
 set_tests_properties(tst_harvestpipeline PROPERTIES FIXTURES_REQUIRED hostile_models)

@@ -8,6 +8,7 @@
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/store/projectstore.h"
 #include "support/mastodonstandin.h"
+#include "support/testmodels.h"
 #include "support/testpaths.h"
 
 #include <QSet>
@@ -24,11 +25,7 @@ namespace {
 
 std::unique_ptr<engine::ImageClassifier> tinyModel()
 {
-    auto loaded = torchbackend::TorchClassifier::load(tests::testModelDir() + QStringLiteral("/hostile/tiny_sidecar.pt"),
-                                                      torchbackend::TorchClassifier::Options{1});
-    if (!loaded)
-        qFatal("cannot load the tiny test model: %s", qPrintable(loaded.error().message));
-    return std::move(*loaded);
+    return tests::loadTinyModel();
 }
 
 struct Run
