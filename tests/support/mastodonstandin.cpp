@@ -9,7 +9,6 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QUrlQuery>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -95,7 +94,8 @@ qint64 rubyToInt(const QString &text, bool *hasDigits = nullptr)
         negative = trimmed.at(i++) == u'-';
     qint64 value = 0;
     const qsizetype start = i;
-    while (i < trimmed.size() && trimmed.at(i).isDigit() && trimmed.at(i).unicode() < 128 && value < (1LL << 58))
+    while (i < trimmed.size() && trimmed.at(i).isDigit() && trimmed.at(i).unicode() < 128 &&
+           value < (1LL << 58))
         value = value * 10 + (trimmed.at(i++).unicode() - u'0');
     if (hasDigits)
         *hasDigits = i > start;
@@ -105,15 +105,16 @@ qint64 rubyToInt(const QString &text, bool *hasDigits = nullptr)
 /// Rails' boolean cast as Mastodon's truthy_param? uses it.
 bool truthy(const QString &value)
 {
-    static const QStringList falseValues{QStringLiteral("0"),     QStringLiteral("f"),     QStringLiteral("F"),
-                                         QStringLiteral("false"), QStringLiteral("FALSE"), QStringLiteral("off"),
-                                         QStringLiteral("OFF"),   QString()};
+    static const QStringList falseValues{
+        QStringLiteral("0"),     QStringLiteral("f"),   QStringLiteral("F"),   QStringLiteral("false"),
+        QStringLiteral("FALSE"), QStringLiteral("off"), QStringLiteral("OFF"), QString()};
     return !falseValues.contains(value);
 }
 
 QString hex16(const QString &seed)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(seed.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(seed.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
 }
 
 /// \a count positions spread evenly over \a slots (count <= slots): all distinct.
@@ -193,7 +194,8 @@ struct MastodonStandIn::Query
         Query q;
         const auto items = query.queryItems(QUrl::FullyDecoded);
         const auto keep = [&q](const QString &key, const QString &value) {
-            q.kept.append(QString::fromLatin1(QByteArray(QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value))));
+            q.kept.append(QString::fromLatin1(
+                QByteArray(QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value))));
         };
         for (const auto &[key, value] : items) {
             bool digits = false;
@@ -201,19 +203,22 @@ struct MastodonStandIn::Query
                 // limit_param: [params[:limit].to_i.abs, DEFAULT * 2].min
                 q.limit = int(qMin<qint64>(std::llabs(rubyToInt(value)), MaxLimit));
                 keep(key, value);
-            } else if (key == QLatin1String("max_id") || key == QLatin1String("since_id")
-                       || key == QLatin1String("min_id")) {
+            } else if (key == QLatin1String("max_id") || key == QLatin1String("since_id") ||
+                       key == QLatin1String("min_id")) {
                 const qint64 id = rubyToInt(value, &digits);
                 if (!digits)
                     continue;
-                (key == QLatin1String("max_id") ? q.maxId : key == QLatin1String("since_id") ? q.sinceId : q.minId) = id;
-            } else if (key == QLatin1String("only_media") || key == QLatin1String("local")
-                       || key == QLatin1String("remote")) {
-                (key == QLatin1String("only_media") ? q.onlyMedia : key == QLatin1String("local") ? q.local : q.remote) =
-                    truthy(value);
+                (key == QLatin1String("max_id")     ? q.maxId
+                 : key == QLatin1String("since_id") ? q.sinceId
+                                                    : q.minId) = id;
+            } else if (key == QLatin1String("only_media") || key == QLatin1String("local") ||
+                       key == QLatin1String("remote")) {
+                (key == QLatin1String("only_media") ? q.onlyMedia
+                 : key == QLatin1String("local")    ? q.local
+                                                    : q.remote) = truthy(value);
                 keep(key, value);
-            } else if (key == QLatin1String("any[]") || key == QLatin1String("all[]")
-                       || key == QLatin1String("none[]")) {
+            } else if (key == QLatin1String("any[]") || key == QLatin1String("all[]") ||
+                       key == QLatin1String("none[]")) {
                 QStringList &list = key.startsWith(u"any") ? q.any : key.startsWith(u"all") ? q.all : q.none;
                 list.append(value.toCaseFolded());
                 keep(key, value);
@@ -465,8 +470,8 @@ QJsonArray MastodonStandIn::expectedMediaJson() const
 
 int MastodonStandIn::rateLimitRemaining() const
 {
-    const bool expired = !m_rateWindowStart.isValid()
-                         || QDateTime::currentDateTimeUtc() >= m_rateWindowStart.addSecs(m_rateWindowSeconds);
+    const bool expired = !m_rateWindowStart.isValid() ||
+                         QDateTime::currentDateTimeUtc() >= m_rateWindowStart.addSecs(m_rateWindowSeconds);
     return expired ? m_rateLimit : qMax(0, m_rateLimit - m_rateUsed);
 }
 
@@ -532,10 +537,12 @@ engine::ErrorCode MastodonStandIn::errorCode(Failure failure)
 void MastodonStandIn::build()
 {
     m_accounts = {
-        {QStringLiteral("109300000000000001"), QStringLiteral("alice"), QString(), QStringLiteral("Alice 🌻"), false},
+        {QStringLiteral("109300000000000001"), QStringLiteral("alice"), QString(), QStringLiteral("Alice 🌻"),
+         false},
         {QStringLiteral("109300000000000002"), QStringLiteral("bob"), QStringLiteral("pixel.example"),
          QStringLiteral("Bob Photography"), false},
-        {QStringLiteral("109300000000000003"), QStringLiteral("zoe"), QString(), QStringLiteral("Zoë Çelik"), false},
+        {QStringLiteral("109300000000000003"), QStringLiteral("zoe"), QString(), QStringLiteral("Zoë Çelik"),
+         false},
         {QStringLiteral("109300000000000004"), QStringLiteral("yamada"), QStringLiteral("social.example.jp"),
          QStringLiteral("山田太郎"), false},
         {QStringLiteral("109300000000000005"), QStringLiteral("mallory"), QString(),
@@ -597,13 +604,15 @@ void MastodonStandIn::build()
                     media.kind = slotKinds.at(slot++);
                     media.status = statusIndex;
                     media.position = p;
-                    media.id = QString::number(((ms - 45'000 - p * 1000LL) << 16) | qint64(sequence++ & 0xFFFF));
+                    media.id =
+                        QString::number(((ms - 45'000 - p * 1000LL) << 16) | qint64(sequence++ & 0xFFFF));
                     media.photoIndex = media.kind == MediaKind::Duplicate ? -1 : photoCounter++;
                     media.stem = hex16(media.id);
                     const int variety = int(m_media.size());
-                    media.description = Descriptions[variety % std::size(Descriptions)]
-                                            ? QString::fromUtf16(Descriptions[variety % std::size(Descriptions)])
-                                            : QString();
+                    media.description =
+                        Descriptions[variety % std::size(Descriptions)]
+                            ? QString::fromUtf16(Descriptions[variety % std::size(Descriptions)])
+                            : QString();
                     if (media.kind != MediaKind::Audio && media.kind != MediaKind::Unknown)
                         media.blurhash = QString::fromUtf16(BlurHashes[variety % std::size(BlurHashes)]);
                     status.media.append(int(m_media.size()));
@@ -622,7 +631,8 @@ void MastodonStandIn::build()
             int source = -1;
             for (int d = 1; d < tagMedia.size() && source < 0; ++d) {
                 for (const int j : {i - d, i + d}) {
-                    if (j >= 0 && j < tagMedia.size() && m_media.at(tagMedia.at(j)).kind == MediaKind::Photo) {
+                    if (j >= 0 && j < tagMedia.size() &&
+                        m_media.at(tagMedia.at(j)).kind == MediaKind::Photo) {
                         source = tagMedia.at(j);
                         break;
                     }
@@ -658,7 +668,8 @@ QString MastodonStandIn::mediaPath(int index, bool preview) const
 {
     const MediaRecord &media = m_media.at(index);
     if (media.kind == MediaKind::Unknown) // Mastodon proxies attachments it could not fetch
-        return QStringLiteral("/media_proxy/%1/%2").arg(media.id, preview ? QStringLiteral("small") : QStringLiteral("original"));
+        return QStringLiteral("/media_proxy/%1/%2")
+            .arg(media.id, preview ? QStringLiteral("small") : QStringLiteral("original"));
 
     QString extension = QStringLiteral(".jpeg");
     if (!preview) {
@@ -693,7 +704,8 @@ QString MastodonStandIn::mediaPath(int index, bool preview) const
         partition += id.mid(i, 3) + u'/';
     const QString root = account.domain.isEmpty() ? QStringLiteral("/system/media_attachments/files/")
                                                   : QStringLiteral("/system/cache/media_attachments/files/");
-    return root + partition + (preview ? QStringLiteral("small/") : QStringLiteral("original/")) + media.stem + extension;
+    return root + partition + (preview ? QStringLiteral("small/") : QStringLiteral("original/")) +
+           media.stem + extension;
 }
 
 QByteArray MastodonStandIn::mediaBytes(int index) const
@@ -844,7 +856,8 @@ QJsonObject MastodonStandIn::mediaJson(int index) const
     }
     QJsonValue remoteUrl(QJsonValue::Null);
     if (!account.domain.isEmpty() && media.kind != MediaKind::NoUrl)
-        remoteUrl = QStringLiteral("https://%1/media/%2%3").arg(account.domain, media.stem, QStringLiteral(".jpg"));
+        remoteUrl =
+            QStringLiteral("https://%1/media/%2%3").arg(account.domain, media.stem, QStringLiteral(".jpg"));
 
     const QSize previewSize = media.photoIndex >= 0 ? m_photos->previewSize(media.photoIndex) : QSize();
     QJsonValue meta = QJsonObject();
@@ -855,12 +868,13 @@ QJsonObject MastodonStandIn::mediaJson(int index) const
         original.insert(QStringLiteral("frame_rate"), QStringLiteral("30/1"));
         original.insert(QStringLiteral("duration"), 4.5);
         original.insert(QStringLiteral("bitrate"), 1205000);
-        meta = QJsonObject{{QStringLiteral("original"), original}, {QStringLiteral("small"), sizeInfo(previewSize)}};
+        meta = QJsonObject{{QStringLiteral("original"), original},
+                           {QStringLiteral("small"), sizeInfo(previewSize)}};
         break;
     }
     case MediaKind::Audio:
-        meta = QJsonObject{{QStringLiteral("original"),
-                            QJsonObject{{QStringLiteral("duration"), 31.4}, {QStringLiteral("bitrate"), 128000}}}};
+        meta = QJsonObject{{QStringLiteral("original"), QJsonObject{{QStringLiteral("duration"), 31.4},
+                                                                    {QStringLiteral("bitrate"), 128000}}}};
         break;
     case MediaKind::Unknown:
         meta = QJsonValue(QJsonValue::Null);
@@ -919,10 +933,11 @@ QJsonObject MastodonStandIn::statusJson(int index) const
         const int other = (status.account + 1) % int(m_accounts.size());
         const QJsonObject mentioned = accountJson(other);
         const QString acct = mentioned.value(QStringLiteral("acct")).toString();
-        first = QStringLiteral("<span class=\"h-card\" translate=\"no\"><a href=\"%1\" class=\"u-url mention\">"
-                               "@<span>%2</span></a></span> ")
-                    .arg(mentioned.value(QStringLiteral("url")).toString(), m_accounts.at(other).username)
-                + first;
+        first =
+            QStringLiteral("<span class=\"h-card\" translate=\"no\"><a href=\"%1\" class=\"u-url mention\">"
+                           "@<span>%2</span></a></span> ")
+                .arg(mentioned.value(QStringLiteral("url")).toString(), m_accounts.at(other).username) +
+            first;
         mentions.append(QJsonObject{{QStringLiteral("id"), m_accounts.at(other).id},
                                     {QStringLiteral("username"), m_accounts.at(other).username},
                                     {QStringLiteral("url"), mentioned.value(QStringLiteral("url"))},
@@ -938,9 +953,11 @@ QJsonObject MastodonStandIn::statusJson(int index) const
     QStringList links;
     QJsonArray tags;
     for (const QString &tag : status.tags) {
-        const QString tagUrl = base + QStringLiteral("/tags/") + QString::fromLatin1(QUrl::toPercentEncoding(tag));
-        links.append(QStringLiteral("<a href=\"%1\" class=\"mention hashtag\" rel=\"tag\">#<span>%2</span></a>")
-                         .arg(tagUrl, tag));
+        const QString tagUrl =
+            base + QStringLiteral("/tags/") + QString::fromLatin1(QUrl::toPercentEncoding(tag));
+        links.append(
+            QStringLiteral("<a href=\"%1\" class=\"mention hashtag\" rel=\"tag\">#<span>%2</span></a>")
+                .arg(tagUrl, tag));
         tags.append(QJsonObject{{QStringLiteral("name"), tag}, {QStringLiteral("url"), tagUrl}});
     }
     const QString content = QStringLiteral("<p>%1</p><p>%2</p>").arg(first, links.join(u' '));
@@ -959,8 +976,8 @@ QJsonObject MastodonStandIn::statusJson(int index) const
         {QStringLiteral("sensitive"), sensitive},
         {QStringLiteral("spoiler_text"), spoiler},
         {QStringLiteral("visibility"), QStringLiteral("public")},
-        {QStringLiteral("language"), text.language ? QJsonValue(QString::fromUtf16(text.language))
-                                                   : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("language"),
+         text.language ? QJsonValue(QString::fromUtf16(text.language)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("uri"), uri},
         {QStringLiteral("url"), url},
         {QStringLiteral("replies_count"), status.variant % 4},
@@ -1056,9 +1073,8 @@ QList<int> MastodonStandIn::filteredTimeline(const QString &tag, const Query &qu
             continue;
         if (query.remote.value_or(false) && local)
             continue;
-        if (!query.all.isEmpty()
-            && !std::all_of(query.all.cbegin(), query.all.cend(),
-                            [&](const QString &t) { return status.tags.contains(t); }))
+        if (!query.all.isEmpty() && !std::all_of(query.all.cbegin(), query.all.cend(),
+                                                 [&](const QString &t) { return status.tags.contains(t); }))
             continue;
         if (std::any_of(query.none.cbegin(), query.none.cend(),
                         [&](const QString &t) { return status.tags.contains(t); }))
@@ -1075,7 +1091,8 @@ QList<int> MastodonStandIn::filteredTimeline(const QString &tag, const Query &qu
                     list.append(index);
             }
         }
-        std::sort(list.begin(), list.end(), [this](int a, int b) { return m_statuses.at(a).id > m_statuses.at(b).id; });
+        std::sort(list.begin(), list.end(),
+                  [this](int a, int b) { return m_statuses.at(a).id > m_statuses.at(b).id; });
     }
     return list;
 }
@@ -1101,7 +1118,8 @@ QUrl MastodonStandIn::linkUrl(const QString &tagAsSent, const Query &query, cons
     if (!cursorName.isEmpty())
         pairs.append(cursorName + u'=' + QString::number(cursor));
     pairs.sort();
-    QByteArray encoded = baseUrl().toEncoded() + "/api/v1/timelines/tag/" + QUrl::toPercentEncoding(tagAsSent);
+    QByteArray encoded =
+        baseUrl().toEncoded() + "/api/v1/timelines/tag/" + QUrl::toPercentEncoding(tagAsSent);
     if (!pairs.isEmpty())
         encoded += '?' + pairs.join(u'&').toLatin1();
     return QUrl::fromEncoded(encoded);
@@ -1123,7 +1141,8 @@ Response MastodonStandIn::handleTimeline(const Request &request, const QString &
     }
     if (m_apiErrors > 0) {
         --m_apiErrors;
-        Response response = Response::withStatus(m_apiErrorStatus, MastodonStandInMedia::htmlErrorPage(m_apiErrorStatus));
+        Response response =
+            Response::withStatus(m_apiErrorStatus, MastodonStandInMedia::htmlErrorPage(m_apiErrorStatus));
         response.contentType = "text/html";
         return response;
     }
@@ -1131,11 +1150,12 @@ Response MastodonStandIn::handleTimeline(const Request &request, const QString &
         return *limited;
 
     const QByteArray authorization = request.header("Authorization");
-    const bool bearer = authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0;
+    const bool bearer =
+        authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0;
     if (bearer && !m_scenario.tokens.contains(QString::fromLatin1(authorization.mid(7).trimmed()))) {
         Response response = apiJson(401, R"({"error":"The access token is invalid"})");
         addHeader(response, {"WWW-Authenticate", R"(Bearer realm="Doorkeeper", error="invalid_token", )"
-                                                     R"(error_description="The access token is invalid")"});
+                                                 R"(error_description="The access token is invalid")"});
         return response;
     }
     if (m_scenario.requiresLogin && !bearer)
@@ -1168,8 +1188,8 @@ Response MastodonStandIn::handleTimeline(const Request &request, const QString &
         QList<int> candidates;
         for (const int index : list) {
             const qint64 id = m_statuses.at(index).id;
-            if ((query.maxId && id >= *query.maxId) || (query.sinceId && id <= *query.sinceId)
-                || (query.minId && id <= *query.minId))
+            if ((query.maxId && id >= *query.maxId) || (query.sinceId && id <= *query.sinceId) ||
+                (query.minId && id <= *query.minId))
                 continue;
             candidates.append(index);
         }
@@ -1196,11 +1216,13 @@ Response MastodonStandIn::handleTimeline(const Request &request, const QString &
                                         m_statuses.at(list.at(qsizetype(page - 2) * query.limit - 1)).id);
         links.append(u'<' + QString::fromLatin1(back.toEncoded()) + QStringLiteral(">; rel=\"next\""));
     } else if (!selected.isEmpty() && selected.size() == query.limit) {
-        const QUrl next = linkUrl(tagAsSent, query, QStringLiteral("max_id"), m_statuses.at(selected.last()).id);
+        const QUrl next =
+            linkUrl(tagAsSent, query, QStringLiteral("max_id"), m_statuses.at(selected.last()).id);
         links.append(u'<' + QString::fromLatin1(next.toEncoded()) + QStringLiteral(">; rel=\"next\""));
     }
     if (!selected.isEmpty()) {
-        const QUrl prev = linkUrl(tagAsSent, query, QStringLiteral("min_id"), m_statuses.at(selected.first()).id);
+        const QUrl prev =
+            linkUrl(tagAsSent, query, QStringLiteral("min_id"), m_statuses.at(selected.first()).id);
         links.append(u'<' + QString::fromLatin1(prev.toEncoded()) + QStringLiteral(">; rel=\"prev\""));
     }
     if (!links.isEmpty())
@@ -1222,7 +1244,8 @@ Response MastodonStandIn::handleInstance(int apiVersion)
             {QStringLiteral("description"), QStringLiteral("A stand-in instance for TagLens tests")},
             {QStringLiteral("email"), QStringLiteral("admin@example.org")},
             {QStringLiteral("version"), m_scenario.version},
-            {QStringLiteral("urls"), QJsonObject{{QStringLiteral("streaming_api"), QString(QStringLiteral("ws://") + host)}}},
+            {QStringLiteral("urls"),
+             QJsonObject{{QStringLiteral("streaming_api"), QString(QStringLiteral("ws://") + host)}}},
             {QStringLiteral("stats"), QJsonObject{{QStringLiteral("user_count"), int(m_accounts.size())},
                                                   {QStringLiteral("status_count"), int(m_statuses.size())},
                                                   {QStringLiteral("domain_count"), 4}}},
@@ -1234,14 +1257,16 @@ Response MastodonStandIn::handleInstance(int apiVersion)
     }
 
     QJsonObject configuration{
-        {QStringLiteral("urls"), QJsonObject{{QStringLiteral("streaming"), QString(QStringLiteral("ws://") + host)}}},
+        {QStringLiteral("urls"),
+         QJsonObject{{QStringLiteral("streaming"), QString(QStringLiteral("ws://") + host)}}},
         {QStringLiteral("statuses"), QJsonObject{{QStringLiteral("max_characters"), 500},
                                                  {QStringLiteral("max_media_attachments"), 4},
                                                  {QStringLiteral("characters_reserved_per_url"), 23}}},
         {QStringLiteral("media_attachments"),
          QJsonObject{{QStringLiteral("supported_mime_types"),
-                      QJsonArray{QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("image/gif"),
-                                 QStringLiteral("image/webp"), QStringLiteral("video/mp4"), QStringLiteral("audio/mpeg")}},
+                      QJsonArray{QStringLiteral("image/jpeg"), QStringLiteral("image/png"),
+                                 QStringLiteral("image/gif"), QStringLiteral("image/webp"),
+                                 QStringLiteral("video/mp4"), QStringLiteral("audio/mpeg")}},
                      {QStringLiteral("image_size_limit"), 16777216},
                      {QStringLiteral("image_matrix_limit"), 33177600},
                      {QStringLiteral("video_size_limit"), 103809024}}},
@@ -1252,17 +1277,20 @@ Response MastodonStandIn::handleInstance(int apiVersion)
     const int major = parts.value(0).toInt();
     const int minor = parts.value(1).toInt();
     if (!pixelfed && (major > 4 || (major == 4 && minor >= 5))) {
-        const QString fallback = m_scenario.requiresLogin ? QStringLiteral("authenticated") : QStringLiteral("public");
-        const QString local = m_scenario.hashtagFeedsLocal.isEmpty() ? fallback : m_scenario.hashtagFeedsLocal;
-        const QString remote = m_scenario.hashtagFeedsRemote.isEmpty() ? fallback : m_scenario.hashtagFeedsRemote;
+        const QString fallback =
+            m_scenario.requiresLogin ? QStringLiteral("authenticated") : QStringLiteral("public");
+        const QString local =
+            m_scenario.hashtagFeedsLocal.isEmpty() ? fallback : m_scenario.hashtagFeedsLocal;
+        const QString remote =
+            m_scenario.hashtagFeedsRemote.isEmpty() ? fallback : m_scenario.hashtagFeedsRemote;
         const QJsonObject open{{QStringLiteral("local"), QStringLiteral("public")},
                                {QStringLiteral("remote"), QStringLiteral("public")}};
-        configuration.insert(QStringLiteral("timelines_access"),
-                             QJsonObject{{QStringLiteral("live_feeds"), open},
-                                         {QStringLiteral("hashtag_feeds"),
-                                          QJsonObject{{QStringLiteral("local"), local},
-                                                      {QStringLiteral("remote"), remote}}},
-                                         {QStringLiteral("trending_link_feeds"), open}});
+        configuration.insert(
+            QStringLiteral("timelines_access"),
+            QJsonObject{{QStringLiteral("live_feeds"), open},
+                        {QStringLiteral("hashtag_feeds"),
+                         QJsonObject{{QStringLiteral("local"), local}, {QStringLiteral("remote"), remote}}},
+                        {QStringLiteral("trending_link_feeds"), open}});
     }
     const QJsonObject v2{
         {QStringLiteral("domain"), host},
@@ -1272,15 +1300,19 @@ Response MastodonStandIn::handleInstance(int apiVersion)
                                                 : QStringLiteral("https://github.com/mastodon/mastodon")},
         {QStringLiteral("description"), QStringLiteral("A stand-in instance for TagLens tests")},
         {QStringLiteral("usage"),
-         QJsonObject{{QStringLiteral("users"), QJsonObject{{QStringLiteral("active_month"), int(m_accounts.size())}}}}},
-        {QStringLiteral("thumbnail"), QJsonObject{{QStringLiteral("url"), QString(base + QStringLiteral("/packs/thumbnail.png"))}}},
+         QJsonObject{{QStringLiteral("users"),
+                      QJsonObject{{QStringLiteral("active_month"), int(m_accounts.size())}}}}},
+        {QStringLiteral("thumbnail"),
+         QJsonObject{{QStringLiteral("url"), QString(base + QStringLiteral("/packs/thumbnail.png"))}}},
         {QStringLiteral("languages"), QJsonArray{QStringLiteral("en")}},
         {QStringLiteral("configuration"), configuration},
-        {QStringLiteral("registrations"), QJsonObject{{QStringLiteral("enabled"), false},
-                                                      {QStringLiteral("approval_required"), false},
-                                                      {QStringLiteral("message"), QJsonValue(QJsonValue::Null)}}},
-        {QStringLiteral("contact"), QJsonObject{{QStringLiteral("email"), QStringLiteral("admin@example.org")},
-                                                {QStringLiteral("account"), QJsonValue(QJsonValue::Null)}}},
+        {QStringLiteral("registrations"),
+         QJsonObject{{QStringLiteral("enabled"), false},
+                     {QStringLiteral("approval_required"), false},
+                     {QStringLiteral("message"), QJsonValue(QJsonValue::Null)}}},
+        {QStringLiteral("contact"),
+         QJsonObject{{QStringLiteral("email"), QStringLiteral("admin@example.org")},
+                     {QStringLiteral("account"), QJsonValue(QJsonValue::Null)}}},
         {QStringLiteral("rules"), QJsonArray()},
     };
     return apiJson(200, QJsonDocument(v2).toJson(QJsonDocument::Compact));

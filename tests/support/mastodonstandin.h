@@ -17,7 +17,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-
 #include <memory>
 #include <optional>
 #include <utility>
@@ -50,7 +49,8 @@ public:
     using PageFault = Scenario::PageFault;
 
     /// Why a media item is expected to fail.
-    enum class Failure {
+    enum class Failure
+    {
         None,
         HttpStatus,        ///< the file answers 404 or 500 (httpStatus says which)
         Timeout,           ///< headers, then nothing
@@ -64,16 +64,16 @@ public:
     /// One media attachment and the one status a correct harvest gives it.
     struct ExpectedMedia
     {
-        QString tag;         ///< the scenario tag that made its status
-        QStringList tags;    ///< every hashtag of the status (its timelines)
+        QString tag;      ///< the scenario tag that made its status
+        QStringList tags; ///< every hashtag of the status (its timelines)
         QString statusId;
         QUrl statusUrl;
-        QString account;     ///< acct, e.g. "alice" or "bob@pixel.example"
-        int position = 0;    ///< index in the status's media_attachments
+        QString account;  ///< acct, e.g. "alice" or "bob@pixel.example"
+        int position = 0; ///< index in the status's media_attachments
         QString mediaId;
         MediaKind kind = MediaKind::Photo;
-        QString type;        ///< "image", "video", "gifv", "audio", "unknown"
-        QUrl url;            ///< empty for MediaKind::NoUrl
+        QString type; ///< "image", "video", "gifv", "audio", "unknown"
+        QUrl url;     ///< empty for MediaKind::NoUrl
         QUrl previewUrl;
         QString description; ///< alt text (empty when null)
         engine::MediaStatus status = engine::MediaStatus::Ok;
@@ -122,7 +122,8 @@ public:
     /// Every timeline response waits \a ms first.
     void setTimelineDelay(int ms);
     void addPageFault(const Scenario::PageFaultRule &rule);
-    /// Removes the API faults (not the media kinds, which are part of the content).
+    /// Removes the API faults and restores Mastodon's 300 requests per 5 minutes (media kinds stay:
+    /// they are content).
     void clearFaults();
 
     // What happened and what should happen.
@@ -182,10 +183,10 @@ private:
         qint64 id = 0;
         QDateTime createdAt;
         int account = 0;
-        QString tag;       // the scenario tag that made it
-        QStringList tags;  // lower case, the scenario tag first
+        QString tag;      // the scenario tag that made it
+        QStringList tags; // lower case, the scenario tag first
         QList<int> media;
-        int variant = 0;   // picks the text, language and so on
+        int variant = 0; // picks the text, language and so on
     };
     struct Query;
     struct PageFaultState
@@ -205,7 +206,8 @@ private:
 
     QList<int> filteredTimeline(const QString &tag, const Query &query) const;
     int pageNumber(const QList<int> &timeline, const Query &query) const;
-    QUrl linkUrl(const QString &tagAsSent, const Query &query, const QString &cursorName, qint64 cursor) const;
+    QUrl linkUrl(const QString &tagAsSent, const Query &query, const QString &cursorName,
+                 qint64 cursor) const;
     QJsonObject statusJson(int status) const;
     QJsonObject mediaJson(int media) const;
     QJsonObject accountJson(int account) const;
@@ -220,7 +222,7 @@ private:
     QList<Account> m_accounts;
     QList<StatusRecord> m_statuses;
     QList<MediaRecord> m_media;
-    QHash<QString, QList<int>> m_timelines; // case-folded tag → status indices, newest first
+    QHash<QString, QList<int>> m_timelines;             // case-folded tag → status indices, newest first
     QHash<QString, std::pair<int, bool>> m_mediaByPath; // path → (media, is preview)
 
     QHash<QString, int> m_fetches;

@@ -2,7 +2,6 @@
 #include "mastodonstandinmedia.h"
 
 #include <QtEndian>
-
 #include <array>
 
 namespace taglens::tests {
@@ -81,8 +80,8 @@ QByteArray MastodonStandInMedia::htmlErrorPage(int status)
                              : status == 500 ? "Internal Server Error"
                              : status == 503 ? "Service Temporarily Unavailable"
                                              : "Bad Gateway";
-    return "<html>\r\n<head><title>" + code + ' ' + title + "</title></head>\r\n<body>\r\n<center><h1>" + code + ' '
-           + title + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    return "<html>\r\n<head><title>" + code + ' ' + title + "</title></head>\r\n<body>\r\n<center><h1>" +
+           code + ' ' + title + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 }
 
 QByteArray MastodonStandInMedia::decompressionBombPng(quint32 width, quint32 height)
@@ -98,8 +97,8 @@ QByteArray MastodonStandInMedia::decompressionBombPng(quint32 width, quint32 hei
     const qint64 rowBytes = 1 + qint64(width) * 3;
     const QByteArray rows(qsizetype(qMin<qint64>(rowBytes * 4, 1 << 20)), '\0');
     const QByteArray idat = qCompress(rows, 9).mid(4);
-    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", idat)
-           + pngChunk("IEND", QByteArray());
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", idat) +
+           pngChunk("IEND", QByteArray());
 }
 
 QByteArray MastodonStandInMedia::truncated(const QByteArray &bytes, int keepPercent)

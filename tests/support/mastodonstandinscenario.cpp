@@ -155,7 +155,8 @@ QString MastodonStandInScenario::pageFaultName(PageFault fault)
     return {};
 }
 
-std::optional<MastodonStandInScenario::PageFault> MastodonStandInScenario::pageFaultFromName(const QString &name)
+std::optional<MastodonStandInScenario::PageFault>
+MastodonStandInScenario::pageFaultFromName(const QString &name)
 {
     for (const FaultName &entry : FaultNames) {
         if (name == QString::fromUtf16(entry.name))
@@ -185,7 +186,8 @@ Expected<MastodonStandInScenario> MastodonStandInScenario::fromJson(const QByteA
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("scenario: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
+        return invalid(
+            QStringLiteral("scenario: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return invalid(QStringLiteral("scenario: the top level must be an object"));
     const QJsonObject root = document.object();
@@ -193,11 +195,11 @@ Expected<MastodonStandInScenario> MastodonStandInScenario::fromJson(const QByteA
     MastodonStandInScenario scenario;
     QString error;
     const QString top = QStringLiteral("scenario");
-    if (const QString key = unknownKey(root, {QStringLiteral("flavour"), QStringLiteral("version"),
-                                              QStringLiteral("title"), QStringLiteral("requiresLogin"),
-                                              QStringLiteral("tokens"), QStringLiteral("hashtagFeeds"),
-                                              QStringLiteral("photoLongSide"), QStringLiteral("tags"),
-                                              QStringLiteral("faults"), QStringLiteral("comment")});
+    if (const QString key =
+            unknownKey(root, {QStringLiteral("flavour"), QStringLiteral("version"), QStringLiteral("title"),
+                              QStringLiteral("requiresLogin"), QStringLiteral("tokens"),
+                              QStringLiteral("hashtagFeeds"), QStringLiteral("photoLongSide"),
+                              QStringLiteral("tags"), QStringLiteral("faults"), QStringLiteral("comment")});
         !key.isEmpty()) {
         return invalid(QStringLiteral("scenario: unknown key \"%1\"").arg(key));
     }
@@ -220,10 +222,12 @@ Expected<MastodonStandInScenario> MastodonStandInScenario::fromJson(const QByteA
     scenario.hashtagFeedsRemote = feeds.value(QStringLiteral("remote")).toString();
     for (const QString &value : {scenario.hashtagFeedsLocal, scenario.hashtagFeedsRemote}) {
         if (!value.isEmpty() && !feedValues.contains(value))
-            return invalid(QStringLiteral("scenario: hashtagFeeds values are public, authenticated or disabled"));
+            return invalid(
+                QStringLiteral("scenario: hashtagFeeds values are public, authenticated or disabled"));
     }
 
-    const auto longSide = intValue(root, QStringLiteral("photoLongSide"), scenario.photoLongSide, &error, top);
+    const auto longSide =
+        intValue(root, QStringLiteral("photoLongSide"), scenario.photoLongSide, &error, top);
     if (!longSide)
         return invalid(error);
     if (*longSide < 64 || *longSide > 4096)
@@ -244,14 +248,15 @@ Expected<MastodonStandInScenario> MastodonStandInScenario::fromJson(const QByteA
         if (seen.contains(tag.name.toCaseFolded()))
             return invalid(QStringLiteral("%1: declared twice").arg(where));
         seen.insert(tag.name.toCaseFolded());
-        if (const QString key = unknownKey(object, {QStringLiteral("name"), QStringLiteral("statuses"),
-                                                    QStringLiteral("mediaPerStatus"), QStringLiteral("textOnly"),
-                                                    QStringLiteral("alsoTagged"), QStringLiteral("media")});
+        if (const QString key = unknownKey(
+                object, {QStringLiteral("name"), QStringLiteral("statuses"), QStringLiteral("mediaPerStatus"),
+                         QStringLiteral("textOnly"), QStringLiteral("alsoTagged"), QStringLiteral("media")});
             !key.isEmpty()) {
             return invalid(QStringLiteral("%1: unknown key \"%2\"").arg(where, key));
         }
         const auto statuses = intValue(object, QStringLiteral("statuses"), tag.statuses, &error, where);
-        const auto perStatus = intValue(object, QStringLiteral("mediaPerStatus"), tag.mediaPerStatus, &error, where);
+        const auto perStatus =
+            intValue(object, QStringLiteral("mediaPerStatus"), tag.mediaPerStatus, &error, where);
         const auto textOnly = intValue(object, QStringLiteral("textOnly"), tag.textOnly, &error, where);
         const auto alsoTagged = stringList(object, QStringLiteral("alsoTagged"), &error, where);
         if (!statuses || !perStatus || !textOnly || !alsoTagged)
@@ -270,7 +275,8 @@ Expected<MastodonStandInScenario> MastodonStandInScenario::fromJson(const QByteA
             if (!kind)
                 return invalid(QStringLiteral("%1: unknown media kind \"%2\"").arg(where, it.key()));
             if (!it.value().isDouble() || it.value().toInt() < 0)
-                return invalid(QStringLiteral("%1: the count of \"%2\" must be a number >= 0").arg(where, it.key()));
+                return invalid(
+                    QStringLiteral("%1: the count of \"%2\" must be a number >= 0").arg(where, it.key()));
             if (*kind != MediaKind::Photo && it.value().toInt() > 0)
                 tag.media.append({*kind, it.value().toInt()});
         }
@@ -287,11 +293,11 @@ Expected<MastodonStandInScenario> MastodonStandInScenario::fromJson(const QByteA
     }
     const QJsonObject rate = faults.value(QStringLiteral("rateLimit")).toObject();
     const auto limit = intValue(rate, QStringLiteral("limit"), scenario.rateLimit, &error, faultsWhere);
-    const auto window = intValue(rate, QStringLiteral("windowSeconds"), scenario.rateLimitWindowSeconds, &error,
-                                 faultsWhere);
+    const auto window =
+        intValue(rate, QStringLiteral("windowSeconds"), scenario.rateLimitWindowSeconds, &error, faultsWhere);
     const QJsonObject apiErrors = faults.value(QStringLiteral("apiErrors")).toObject();
-    const auto errorStatus = intValue(apiErrors, QStringLiteral("status"), scenario.apiErrorStatus, &error,
-                                      faultsWhere);
+    const auto errorStatus =
+        intValue(apiErrors, QStringLiteral("status"), scenario.apiErrorStatus, &error, faultsWhere);
     const auto errorTimes = intValue(apiErrors, QStringLiteral("times"), 0, &error, faultsWhere);
     const auto resets = intValue(faults, QStringLiteral("apiResets"), 0, &error, faultsWhere);
     const auto stalls = intValue(faults, QStringLiteral("apiStalls"), 0, &error, faultsWhere);
@@ -313,13 +319,16 @@ Expected<MastodonStandInScenario> MastodonStandInScenario::fromJson(const QByteA
         if (rule.tag.isEmpty() || !fault)
             return invalid(QStringLiteral("faults: every page fault needs a \"tag\" and a known \"fault\""));
         rule.fault = *fault;
-        const int defaultTimes = rule.fault == PageFault::LinkLoop || rule.fault == PageFault::RepeatPrevious ? -1 : 1;
+        const int defaultTimes =
+            rule.fault == PageFault::LinkLoop || rule.fault == PageFault::RepeatPrevious ? -1 : 1;
         const auto page = intValue(object, QStringLiteral("page"), 2, &error, faultsWhere);
         const auto times = intValue(object, QStringLiteral("times"), defaultTimes, &error, faultsWhere);
         if (!page || !times)
             return invalid(error);
-        if (*page < 1 || ((rule.fault == PageFault::LinkLoop || rule.fault == PageFault::RepeatPrevious) && *page < 2))
-            return invalid(QStringLiteral("faults: \"page\" must be >= 1 (>= 2 for link-loop and repeat-previous)"));
+        if (*page < 1 ||
+            ((rule.fault == PageFault::LinkLoop || rule.fault == PageFault::RepeatPrevious) && *page < 2))
+            return invalid(
+                QStringLiteral("faults: \"page\" must be >= 1 (>= 2 for link-loop and repeat-previous)"));
         rule.page = *page;
         rule.times = *times;
         scenario.pageFaults.append(rule);
@@ -345,7 +354,8 @@ QString MastodonStandInScenario::problem() const
             special += count;
         }
         if (special > qint64(tag.statuses) * tag.mediaPerStatus) {
-            return QStringLiteral("tag \"%1\": %2 special media do not fit into %3 statuses with %4 media each")
+            return QStringLiteral(
+                       "tag \"%1\": %2 special media do not fit into %3 statuses with %4 media each")
                 .arg(tag.name)
                 .arg(special)
                 .arg(tag.statuses)
@@ -415,10 +425,11 @@ QJsonObject MastodonStandInScenario::toJson() const
     }
     root.insert(QStringLiteral("tags"), tagArray);
     QJsonObject faults;
-    faults.insert(QStringLiteral("rateLimit"), QJsonObject{{QStringLiteral("limit"), rateLimit},
-                                                           {QStringLiteral("windowSeconds"), rateLimitWindowSeconds}});
-    faults.insert(QStringLiteral("apiErrors"),
-                  QJsonObject{{QStringLiteral("status"), apiErrorStatus}, {QStringLiteral("times"), apiErrors}});
+    faults.insert(QStringLiteral("rateLimit"),
+                  QJsonObject{{QStringLiteral("limit"), rateLimit},
+                              {QStringLiteral("windowSeconds"), rateLimitWindowSeconds}});
+    faults.insert(QStringLiteral("apiErrors"), QJsonObject{{QStringLiteral("status"), apiErrorStatus},
+                                                           {QStringLiteral("times"), apiErrors}});
     faults.insert(QStringLiteral("apiResets"), apiResets);
     faults.insert(QStringLiteral("apiStalls"), apiStalls);
     faults.insert(QStringLiteral("apiDelayMs"), apiDelayMs);

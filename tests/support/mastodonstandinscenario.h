@@ -8,7 +8,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 #include <utility>
 
@@ -19,30 +18,33 @@ namespace taglens::tests {
 /// (the format is fromJson()'s; tests/standin/scenarios/ has examples).
 struct MastodonStandInScenario
 {
-    /// What one media attachment is and how its file is served.
-    enum class MediaKind {
-        Photo,                ///< a distinct real photo (JPEG)                                  → ok
-        PngAsJpg,             ///< a PNG under a .jpg name, sent as image/jpeg                   → ok
-        Duplicate,            ///< the bytes of the tag's nearest other photo, under its own URL → ok
-        Flaky,                ///< 503 on the first fetch, the photo after that                  → ok
-        Video,                ///< type "video", MP4 bytes                                       → skipped
-        Gifv,                 ///< type "gifv", MP4 bytes                                        → skipped
-        Audio,                ///< type "audio", MP3 bytes                                       → skipped
-        Unknown,              ///< type "unknown", bytes of no known format                      → skipped
-        NoUrl,                ///< type "image" with url, preview_url and remote_url null        → skipped
-        TruncatedJpeg,        ///< the first 60 % of a photo, complete as far as HTTP goes       → failed: decode
-        HtmlAsJpeg,           ///< an nginx error page with status 200 and image/jpeg            → failed: not an image
-        DecompressionBomb,    ///< a sub-kilobyte PNG whose header says 30000 × 30000            → failed: bomb
-        Oversized,            ///< 26 MiB with Content-Length, made while sent                   → failed: too large
-        OversizedUnannounced, ///< 26 MiB without Content-Length (ends when the server closes)   → failed: too large
-        NotFound,             ///< 404                                                           → failed: HTTP 404
-        ServerError,          ///< 500 on every fetch                                            → failed: HTTP 500
-        Stalled,              ///< the head, then silence                                        → failed: timeout
-        ResetMidBody,         ///< half the body, then a TCP reset                               → failed: connection
+    /// What one media attachment is and how its file is served; after "→" the status a correct
+    /// harvest gives it.
+    enum class MediaKind
+    {
+        Photo,                ///< a distinct real photo (JPEG) → ok
+        PngAsJpg,             ///< a PNG under a .jpg name, sent as image/jpeg → ok
+        Duplicate,            ///< the bytes of the tag's nearest photo, under its own URL → ok
+        Flaky,                ///< 503 on the first fetch, the photo after that → ok
+        Video,                ///< type "video", MP4 bytes → skipped
+        Gifv,                 ///< type "gifv", MP4 bytes → skipped
+        Audio,                ///< type "audio", MP3 bytes → skipped
+        Unknown,              ///< type "unknown", bytes of no known format → skipped
+        NoUrl,                ///< type "image"; url, preview_url, remote_url null → skipped
+        TruncatedJpeg,        ///< 60 % of a photo, complete as far as HTTP goes → failed: decode
+        HtmlAsJpeg,           ///< an nginx error page, status 200, image/jpeg → failed: not an image
+        DecompressionBomb,    ///< a sub-kilobyte PNG claiming 30000 × 30000 → failed: bomb
+        Oversized,            ///< 26 MiB with Content-Length, made while sent → failed: too large
+        OversizedUnannounced, ///< 26 MiB, no Content-Length (ends with the connection) → too large
+        NotFound,             ///< 404 → failed: HTTP 404
+        ServerError,          ///< 500 on every fetch → failed: HTTP 500
+        Stalled,              ///< the head, then silence → failed: timeout
+        ResetMidBody,         ///< half the body, then a TCP reset → failed: connection lost
     };
 
     /// Faults of one timeline page.
-    enum class PageFault {
+    enum class PageFault
+    {
         MalformedJson,        ///< the page's JSON cut in the middle (status 200, same headers)
         ObjectInsteadOfArray, ///< {"error": ...} with status 200 instead of an array
         LinkLoop,             ///< rel="next" points back to the previous page
@@ -52,10 +54,10 @@ struct MastodonStandInScenario
     struct Tag
     {
         QString name;
-        int statuses = 20;       ///< statuses with media attachments
-        int mediaPerStatus = 1;  ///< 1 .. 4, as Mastodon allows
-        int textOnly = 0;        ///< further statuses without media, spread between the others
-        QStringList alsoTagged;  ///< more hashtags on every status; they get timelines too
+        int statuses = 20;      ///< statuses with media attachments
+        int mediaPerStatus = 1; ///< 1 .. 4, as Mastodon allows
+        int textOnly = 0;       ///< further statuses without media, spread between the others
+        QStringList alsoTagged; ///< more hashtags on every status; they get timelines too
         /// Media other than plain photos, and how many of each; they replace photos, spread
         /// evenly over the tag's media (newest first).
         QList<std::pair<MediaKind, int>> media;
@@ -70,7 +72,8 @@ struct MastodonStandInScenario
         /// RepeatPrevious are shifted, so their faults do not fire).
         int page = 2;
         PageFault fault = PageFault::MalformedJson;
-        /// How many times it is served; -1: every time (LinkLoop and RepeatPrevious default).
+        /// How many times it is served; -1: every time (what JSON scenarios get by default for
+        /// link-loop and repeat-previous; a loop served once is no loop).
         int times = 1;
     };
 
@@ -94,9 +97,9 @@ struct MastodonStandInScenario
     int rateLimitWindowSeconds = 300; ///< the window starts with its first request
     int apiErrors = 0;                ///< the next N timeline requests answer apiErrorStatus
     int apiErrorStatus = 503;
-    int apiResets = 0;                ///< the next N timeline requests: TCP reset, no response
-    int apiStalls = 0;                ///< the next N timeline requests: no response, ever
-    int apiDelayMs = 0;               ///< every timeline response waits this long
+    int apiResets = 0;  ///< the next N timeline requests: TCP reset, no response
+    int apiStalls = 0;  ///< the next N timeline requests: no response, ever
+    int apiDelayMs = 0; ///< every timeline response waits this long
     QList<PageFaultRule> pageFaults;
 
     /// Reads the JSON format:

@@ -15,7 +15,6 @@
 #include <QSaveFile>
 #include <QTransform>
 #include <QtConcurrent/QtConcurrentMap>
-
 #include <algorithm>
 #include <cmath>
 
@@ -26,7 +25,7 @@ namespace taglens::tests {
 namespace {
 
 // Bump when the recipes or the encoding change, so stale files in a cache directory are not used.
-constexpr int RecipeVersion = 1;
+constexpr int RecipeVersion = 2;
 // Mastodon's "small" style: the preview is scaled to about this many pixels.
 constexpr qint64 PreviewPixels = 230'400;
 constexpr int MinCropSide = 96;
@@ -58,7 +57,8 @@ QSize scaledToLongSide(QSize size, int longSide)
     if (longest <= 0)
         return {};
     const double factor = double(longSide) / longest;
-    return QSize(qMax(1, int(std::lround(size.width() * factor))), qMax(1, int(std::lround(size.height() * factor))));
+    return QSize(qMax(1, int(std::lround(size.width() * factor))),
+                 qMax(1, int(std::lround(size.height() * factor))));
 }
 
 QByteArray encode(const QImage &image, const char *format, int quality, bool progressive)
@@ -85,12 +85,23 @@ QStringList PhotoSet::photoFileNames()
     // Only photographs of real scenes, colour first: no drawings, logos, synthetic charts or
     // bi-level scans. motorcycle_right.png is left out: it is nearly the same view as the left.
     return {
-        QStringLiteral("chelsea.png"),         QStringLiteral("astronaut.png"),   QStringLiteral("coffee.png"),
-        QStringLiteral("rocket.jpg"),          QStringLiteral("motorcycle_left.png"),
-        QStringLiteral("hubble_deep_field.jpg"), QStringLiteral("retina.jpg"),     QStringLiteral("ihc.png"),
-        QStringLiteral("camera.png"),          QStringLiteral("moon.png"),        QStringLiteral("coins.png"),
-        QStringLiteral("brick.png"),           QStringLiteral("grass.png"),       QStringLiteral("gravel.png"),
-        QStringLiteral("cell.png"),            QStringLiteral("page.png"),        QStringLiteral("text.png"),
+        QStringLiteral("chelsea.png"),
+        QStringLiteral("astronaut.png"),
+        QStringLiteral("coffee.png"),
+        QStringLiteral("rocket.jpg"),
+        QStringLiteral("motorcycle_left.png"),
+        QStringLiteral("hubble_deep_field.jpg"),
+        QStringLiteral("retina.jpg"),
+        QStringLiteral("ihc.png"),
+        QStringLiteral("camera.png"),
+        QStringLiteral("moon.png"),
+        QStringLiteral("coins.png"),
+        QStringLiteral("brick.png"),
+        QStringLiteral("grass.png"),
+        QStringLiteral("gravel.png"),
+        QStringLiteral("cell.png"),
+        QStringLiteral("page.png"),
+        QStringLiteral("text.png"),
         QStringLiteral("clock_motion.png"),
     };
 }
@@ -116,8 +127,8 @@ PhotoSet::PhotoSet(const QString &dataDir)
         base.name = QFileInfo(fileName).completeBaseName();
         base.path = path;
         base.size = size;
-        base.grey = reader.imageFormat() == QImage::Format_Grayscale8
-                    || reader.imageFormat() == QImage::Format_Grayscale16;
+        base.grey = reader.imageFormat() == QImage::Format_Grayscale8 ||
+                    reader.imageFormat() == QImage::Format_Grayscale16;
         m_bases.append(base);
     }
     if (m_bases.isEmpty())
@@ -185,7 +196,8 @@ PhotoSet::Recipe PhotoSet::recipe(int index) const
     if (round > 0) {
         // Later rounds: a different framing of the same scene, as other people would post it.
         Dice dice(quint64(index) * 0x2545F4914F6CDD1DULL + 0x5AB1E);
-        static constexpr double Aspects[] = {0.0, 4.0 / 3.0, 3.0 / 2.0, 1.0, 16.0 / 9.0, 4.0 / 5.0, 3.0 / 4.0};
+        static constexpr double Aspects[] = {0.0,        4.0 / 3.0, 3.0 / 2.0, 1.0,
+                                             16.0 / 9.0, 4.0 / 5.0, 3.0 / 4.0};
         const double native = double(baseSize.width()) / baseSize.height();
         double aspect = Aspects[dice.below(int(std::size(Aspects)))];
         if (aspect <= 0)
@@ -216,7 +228,7 @@ PhotoSet::Recipe PhotoSet::recipe(int index) const
         if (scale == 0)
             longSide = m_longSide * 32 / 27; // 1280 next to 1080
         else if (scale == 1)
-            longSide = m_longSide * 2 / 3;   // 720
+            longSide = m_longSide * 2 / 3; // 720
     }
 
     QSize oriented = recipe.crop.size();
@@ -285,7 +297,8 @@ QImage PhotoSet::image(int index) const
     if (r.rotation != 0)
         picture = picture.transformed(QTransform().rotate(r.rotation));
     picture = picture.scaled(r.size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    return picture.convertToFormat(m_bases.at(r.base).grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    return picture.convertToFormat(m_bases.at(r.base).grey ? QImage::Format_Grayscale8
+                                                           : QImage::Format_RGB888);
 }
 
 QString PhotoSet::cachePath(int index, Rendition rendition) const

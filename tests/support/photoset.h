@@ -31,7 +31,7 @@ class PhotoSet
 public:
     struct Base
     {
-        QString name;  ///< "chelsea", "astronaut", ... (the file name without extension)
+        QString name; ///< "chelsea", "astronaut", ... (the file name without extension)
         QString path;
         bool grey = false;
         QSize size;
@@ -41,11 +41,11 @@ public:
     struct Recipe
     {
         int base = 0;
-        QRect crop;          ///< in the base photo's pixels
-        int rotation = 0;    ///< 0, 90, 180 or 270 degrees clockwise, after cropping
+        QRect crop;       ///< in the base photo's pixels
+        int rotation = 0; ///< 0, 90, 180 or 270 degrees clockwise, after cropping
         bool mirrored = false;
-        QSize size;          ///< the final size, long side about longSide()
-        int quality = 85;    ///< JPEG quality
+        QSize size;       ///< the final size, long side about longSide()
+        int quality = 85; ///< JPEG quality
         bool progressive = false;
     };
 
@@ -90,7 +90,11 @@ public:
     void prepare(int count) const;
 
 private:
-    enum class Rendition { Full, Preview };
+    enum class Rendition
+    {
+        Full,
+        Preview
+    };
 
     QImage baseImage(int base) const;
     QByteArray encoded(int index, Rendition rendition) const;

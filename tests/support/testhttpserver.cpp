@@ -6,7 +6,6 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
-
 #include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcHttpServer, "taglens.tests.httpserver")
@@ -477,7 +476,8 @@ void TestHttpServer::respond(Connection &connection, const Request &request)
     if (!body.isEmpty() || (status != 416 && !statusHasNoBody(status)))
         setHeader(headers, "Content-Type", response.contentType);
     if (!statusHasNoBody(status) && !response.closeDelimited)
-        setHeader(headers, "Content-Length", QByteArray::number(streamed ? response.streamedSize : body.size()));
+        setHeader(headers, "Content-Length",
+                  QByteArray::number(streamed ? response.streamedSize : body.size()));
     if (rangesOn && (status == 200 || status == 206))
         setHeader(headers, "Accept-Ranges", "bytes");
     setHeader(headers, "Server", "TagLensTestHttpServer");
@@ -518,7 +518,8 @@ void TestHttpServer::respond(Connection &connection, const Request &request)
             --faults->stallTimes;
     }
 
-    std::function<QByteArray(qint64, qint64)> source = streamed && !headOnly ? response.streamedBody : nullptr;
+    std::function<QByteArray(qint64, qint64)> source =
+        streamed && !headOnly ? response.streamedBody : nullptr;
     const bool reset = response.resetWithoutResponse;
     if (response.delayMs <= 0) {
         connection.source = std::move(source);
@@ -632,7 +633,8 @@ void TestHttpServer::resetConnection(Connection &connection)
         qCWarning(lcHttpServer) << "cannot set SO_LINGER; the connection closes with FIN instead of RST";
     socket->abort();
     // abort() may not report `disconnected` for a socket that never finished connecting.
-    QMetaObject::invokeMethod(this, [this, socket] { dropConnection(socket); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, socket] { dropConnection(socket); }, Qt::QueuedConnection);
 }
 
 } // namespace taglens::tests
