@@ -1,46 +1,960 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "charts/tagmotifchart.h"
+#include "detailpanel.h"
+#include "engine/export/exportsnapshot.h"
+#include "engine/export/gexfexporter.h"
+#include "engine/export/imagescsvexporter.h"
+#include "engine/export/jsonexporter.h"
+#include "engine/export/summarycsvexporter.h"
+#include "engine/inference/classifierworker.h"
+#include "engine/pipeline/harvestpipeline.h"
+#include "engine/sources/localfoldersource.h"
+#include "engine/sources/mastodontagtimeline.h"
+#include "engine/store/projectstore.h"
+#include "mediafiltermodel.h"
+#include "modelsetupdialog.h"
+#include "projectmodel.h"
+#include "thumbnaildelegate.h"
+
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFuture>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QJsonArray>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLoggingCategory>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
 
 namespace taglens::ui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_status(new QLabel(this))
+namespace {
+
+constexpr int MaxRecentProjects = 8;
+const QString RecentProjectsKey = QStringLiteral("recentProjects");
+const QString LocalSource = QStringLiteral("local");
+
+QString durationText(double seconds)
 {
-    setWindowTitle(tr("TagLens"));
+    if (seconds < 0)
+        return QStringLiteral("–");
+    const int s = int(seconds);
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+using LoadResult = engine::Expected<std::unique_ptr<engine::ImageClassifier>>;
+
+} // namespace
+
+MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
+    : QMainWindow(parent), m_loader(std::move(loader)), m_model(new ProjectModel(this)),
+      m_filter(new MediaFilterModel(this)), m_delegate(new ThumbnailDelegate(this))
+{
+    m_chooseSaveFile = [this](const QString &title, const QString &filter, const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, title, suggested, filter);
+    };
+    m_chooseOpenFile = [this](const QString &title, const QString &filter, const QString &suggested) {
+        return QFileDialog::getOpenFileName(this, title, suggested, filter);
+    };
+    m_filter->setSourceModel(m_model);
+
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    auto *title = new QLabel(tr("<h2>TagLens</h2><p>What do people actually show in the pictures they post "
-                                "under a hashtag?</p>"),
-                             central);
-    title->setTextFormat(Qt::RichText);
-    title->setAlignment(Qt::AlignCenter);
-    m_status->setAlignment(Qt::AlignCenter);
-    m_status->setWordWrap(true);
-    m_status->setAccessibleName(tr("Model status"));
-    layout->addStretch();
-    layout->addWidget(title);
-    layout->addWidget(m_status);
-    layout->addStretch();
+    buildSearchBar(central, layout);
+
+    m_errorBar = new QLabel(central);
+    m_errorBar->setWordWrap(true);
+    m_errorBar->setTextFormat(Qt::PlainText);
+    m_errorBar->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e0a39b;"
+                       " border-radius: 4px; padding: 6px; }"));
+    m_errorBar->setAccessibleName(tr("Error message"));
+    m_errorBar->hide();
+    layout->addWidget(m_errorBar);
+
+    m_progressRow = new QWidget(central);
+    auto *progressLayout = new QHBoxLayout(m_progressRow);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    m_progressBar = new QProgressBar(m_progressRow);
+    m_progressBar->setAccessibleName(tr("Harvest progress"));
+    m_progressText = new QLabel(m_progressRow);
+    m_progressText->setAccessibleName(tr("Harvest counts"));
+    m_cancelButton = new QPushButton(tr("Cancel"), m_progressRow);
+    m_cancelButton->setAccessibleName(tr("Cancel harvest"));
+    progressLayout->addWidget(m_progressBar, 1);
+    progressLayout->addWidget(m_progressText, 2);
+    progressLayout->addWidget(m_cancelButton);
+    m_progressRow->hide();
+    layout->addWidget(m_progressRow);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelHarvest);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, central);
+    auto *left = new QSplitter(Qt::Vertical, splitter);
+    auto *gridPane = new QWidget(left);
+    auto *gridLayout = new QVBoxLayout(gridPane);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    buildFilterBar(gridPane, gridLayout);
+    m_grid = new QListView(gridPane);
+    m_grid->setViewMode(QListView::IconMode);
+    m_grid->setResizeMode(QListView::Adjust);
+    m_grid->setMovement(QListView::Static);
+    m_grid->setUniformItemSizes(true); // keeps layout O(1) per item with thousands of rows
+    m_grid->setSpacing(4);
+    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_grid->setItemDelegate(m_delegate);
+    m_grid->setModel(m_filter);
+    m_grid->setAccessibleName(tr("Images"));
+    m_grid->setLayoutMode(QListView::Batched);
+    m_grid->setBatchSize(200);
+    gridLayout->addWidget(m_grid, 1);
+    m_emptyHint = new QLabel(tr("Type hashtags above and press Start,\nor drop images and folders here."),
+                             m_grid->viewport());
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setEnabled(false); // drawn in the palette's disabled text colour
+    auto *hintLayout = new QVBoxLayout(m_grid->viewport());
+    hintLayout->addWidget(m_emptyHint);
+    m_chart = new TagMotifChart(left);
+    left->addWidget(gridPane);
+    left->addWidget(m_chart);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+
+    auto *detailScroll = new QScrollArea(splitter);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_detail = new DetailPanel(detailScroll);
+    detailScroll->setWidget(m_detail);
+    detailScroll->setMinimumWidth(300);
+    splitter->addWidget(left);
+    splitter->addWidget(detailScroll);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
+    m_modelStatus = new QLabel(this);
+    m_modelStatus->setAccessibleName(tr("Model status"));
+    statusBar()->addPermanentWidget(m_modelStatus);
+
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(m_filter, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const QModelIndex current = m_grid->currentIndex();
+                if (current.isValid() && current.row() >= topLeft.row() && current.row() <= bottomRight.row())
+                    m_detail->refresh();
+            });
+    connect(m_detail, &DetailPanel::openPostRequested, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(m_model, &ProjectModel::rowsRefreshed, this, [this] {
+        m_chart->setRows(m_model->mediaRows());
+        refreshTags();
+    });
+    auto updateCount = [this] {
+        m_countLabel->setText(tr("%n image(s) shown", nullptr, m_filter->rowCount()) +
+                              tr(" of %1").arg(m_model->rowCount()));
+        m_emptyHint->setVisible(m_model->rowCount() == 0);
+    };
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, updateCount);
+    connect(m_chart, &TagMotifChart::labelActivated, this,
+            [this](const QString &label) { m_filter->setLabel(label); });
+    connect(m_chart, &TagMotifChart::minimumScoreChanged, this,
+            [this](double score) { m_filter->setMinimumScore(score); });
+    connect(m_filter, &MediaFilterModel::filterChanged, this, [this, updateCount] {
+        m_labelFilter->setVisible(!m_filter->label().isEmpty());
+        m_labelFilter->setText(tr("Label: %1 ✕").arg(m_filter->label()));
+        updateCount();
+    });
+
+    buildMenus();
+    setAcceptDrops(true);
+    setHarvesting(false);
+    refreshTitle();
+    updateCount();
+    resize(1280, 860);
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_pipeline) {
+        m_pipeline->disconnect(this);
+        m_pipeline->cancel();
+        delete m_pipeline.data();
+    }
+    m_model->setStore(nullptr);
+    m_worker.reset();
+}
+
+void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
+{
+    auto *bar = new QHBoxLayout;
+    m_tagsEdit = new QLineEdit(parent);
+    m_tagsEdit->setPlaceholderText(tr("Hashtags, e.g. #cats #dogs"));
+    m_tagsEdit->setAccessibleName(tr("Hashtags"));
+    m_tagsEdit->setClearButtonEnabled(true);
+    m_sourceCombo = new QComboBox(parent);
+    m_sourceCombo->addItem(tr("Mastodon"), QStringLiteral("mastodon"));
+    m_sourceCombo->addItem(tr("Pixelfed"), QStringLiteral("pixelfed"));
+    m_sourceCombo->addItem(tr("Local folder"), LocalSource);
+    m_sourceCombo->setAccessibleName(tr("Source"));
+    m_instanceEdit = new QLineEdit(QStringLiteral("mastodon.social"), parent);
+    m_instanceEdit->setAccessibleName(tr("Instance"));
+    m_instanceEdit->setPlaceholderText(tr("Instance, e.g. mastodon.social"));
+    m_limitSpin = new QSpinBox(parent);
+    m_limitSpin->setRange(1, 100000);
+    m_limitSpin->setValue(200);
+    m_limitSpin->setAccessibleName(tr("Images per tag"));
+    m_limitSpin->setSuffix(tr(" per tag"));
+    m_startButton = new QPushButton(tr("&Start"), parent);
+    m_startButton->setAccessibleName(tr("Start harvest"));
+    m_startButton->setDefault(true);
+    m_stopButton = new QPushButton(tr("S&top"), parent);
+    m_stopButton->setAccessibleName(tr("Stop harvest"));
+    auto *tagsLabel = new QLabel(tr("&Tags:"), parent);
+    tagsLabel->setBuddy(m_tagsEdit);
+    bar->addWidget(tagsLabel);
+    bar->addWidget(m_tagsEdit, 3);
+    bar->addWidget(m_sourceCombo);
+    bar->addWidget(m_instanceEdit, 2);
+    bar->addWidget(m_limitSpin);
+    bar->addWidget(m_startButton);
+    bar->addWidget(m_stopButton);
+    layout->addLayout(bar);
+    connect(m_tagsEdit, &QLineEdit::returnPressed, this, &MainWindow::startFromSearchBar);
+    connect(m_startButton, &QPushButton::clicked, this, &MainWindow::startFromSearchBar);
+    connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::cancelHarvest);
+    connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &MainWindow::onSourceChanged);
+}
+
+void MainWindow::buildFilterBar(QWidget *parent, QVBoxLayout *layout)
+{
+    auto *bar = new QHBoxLayout;
+    m_tagFilter = new QComboBox(parent);
+    m_tagFilter->setAccessibleName(tr("Filter by tag"));
+    m_tagFilter->addItem(tr("All tags"), QString());
+    m_statusFilter = new QComboBox(parent);
+    m_statusFilter->setAccessibleName(tr("Filter by status"));
+    m_statusFilter->addItem(tr("Any status"), MediaFilterModel::AnyStatus);
+    m_statusFilter->addItem(tr("Classified"), int(engine::MediaStatus::Ok));
+    m_statusFilter->addItem(tr("Skipped"), int(engine::MediaStatus::Skipped));
+    m_statusFilter->addItem(tr("Failed"), int(engine::MediaStatus::Failed));
+    m_statusFilter->addItem(tr("Pending"), int(engine::MediaStatus::Pending));
+    m_sortCombo = new QComboBox(parent);
+    m_sortCombo->setAccessibleName(tr("Sort order"));
+    m_sortCombo->addItem(tr("Project order"), int(MediaFilterModel::SortKey::Project));
+    m_sortCombo->addItem(tr("Best score first"), int(MediaFilterModel::SortKey::Score));
+    m_sortCombo->addItem(tr("Newest first"), int(MediaFilterModel::SortKey::Date));
+    m_sortCombo->addItem(tr("By label"), int(MediaFilterModel::SortKey::Label));
+    m_labelFilter = new QToolButton(parent);
+    m_labelFilter->setAccessibleName(tr("Clear label filter"));
+    m_labelFilter->setToolTip(tr("Show every label again"));
+    m_labelFilter->hide();
+    m_countLabel = new QLabel(parent);
+    m_countLabel->setAccessibleName(tr("Images shown"));
+    bar->addWidget(m_tagFilter);
+    bar->addWidget(m_statusFilter);
+    bar->addWidget(m_sortCombo);
+    bar->addWidget(m_labelFilter);
+    bar->addStretch();
+    bar->addWidget(m_countLabel);
+    layout->addLayout(bar);
+    connect(m_tagFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const QString tag = m_tagFilter->currentData().toString();
+        m_filter->setTag(tag);
+        m_chart->setTags(tag.isEmpty() ? QStringList() : QStringList{tag});
+    });
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setStatus(m_statusFilter->currentData().toInt()); });
+    connect(m_sortCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setSortKey(MediaFilterModel::SortKey(m_sortCombo->currentData().toInt())); });
+    connect(m_labelFilter, &QToolButton::clicked, this, [this] { m_filter->setLabel(QString()); });
+}
+
+void MainWindow::buildMenus()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"));
+    QAction *newProject = file->addAction(tr("&New Project…"), this, &MainWindow::chooseAndCreate);
+    newProject->setShortcut(QKeySequence::New);
+    QAction *open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseAndOpen);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *saveAs = file->addAction(tr("Save Project &As…"), this, &MainWindow::chooseAndSaveAs);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    m_projectActions << saveAs;
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
-    resize(900, 600);
+
+    QMenu *harvest = menuBar()->addMenu(tr("&Harvest"));
+    QAction *start = harvest->addAction(tr("&Start"), this, &MainWindow::startFromSearchBar);
+    start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QAction *stop = harvest->addAction(tr("S&top"), this, &MainWindow::cancelHarvest);
+    stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    QAction *focusTags = harvest->addAction(tr("&Edit Tags"), this, [this] {
+        m_tagsEdit->setFocus();
+        m_tagsEdit->selectAll();
+    });
+    focusTags->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+
+    QMenu *exportMenu = menuBar()->addMenu(tr("&Export"));
+    const struct
+    {
+        QString text;
+        ExportKind kind;
+        QKeySequence shortcut;
+    } exports[] = {
+        {tr("&Images CSV…"), ExportKind::ImagesCsv, QKeySequence(Qt::CTRL | Qt::Key_E)},
+        {tr("&Summary CSV…"), ExportKind::SummaryCsv, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+        {tr("&JSON…"), ExportKind::Json, {}},
+        {tr("&GEXF Network…"), ExportKind::Gexf, {}},
+        {tr("Chart as &PNG…"), ExportKind::ChartPng, {}},
+        {tr("Chart as S&VG…"), ExportKind::ChartSvg, {}},
+    };
+    for (const auto &e : exports) {
+        if (e.kind == ExportKind::ChartPng)
+            exportMenu->addSeparator();
+        const ExportKind kind = e.kind;
+        QAction *action = exportMenu->addAction(e.text, this, [this, kind] { chooseAndExport(kind); });
+        action->setShortcut(e.shortcut);
+        action->setObjectName(QStringLiteral("export%1").arg(int(kind)));
+        m_projectActions << action;
+    }
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Set Up &Model…"), this, &MainWindow::showModelSetup);
+    help->addAction(tr("&About TagLens"), this, [this] {
+        statusBar()->showMessage(
+            tr("TagLens %1: what do people show in the pictures they post under a hashtag?")
+                .arg(QCoreApplication::applicationVersion()),
+            10000);
+    });
+    rebuildRecentMenu();
+}
+
+void MainWindow::showModelSetup()
+{
+    auto *dialog = new ModelSetupDialog(m_converter, QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ModelSetupDialog::installed, this, [this](const QString &path) {
+        setModelPath(path);
+        setModelStatus(tr("Model: %1").arg(QFileInfo(path).fileName()));
+    });
+    dialog->open();
+}
+
+void MainWindow::setModelPath(const QString &path)
+{
+    m_modelPath = path;
+    if (path != m_workerModelPath && !isHarvesting())
+        m_worker.reset(); // loaded again, from the new file, by the next harvest
+    setHarvesting(isHarvesting());
 }
 
 void MainWindow::setModelStatus(const QString &status)
 {
-    m_status->setText(status);
-    statusBar()->showMessage(status);
+    // The status bar shows the first sentence; the whole explanation is in the tooltip.
+    const qsizetype end = status.indexOf(QLatin1String(". "));
+    m_modelStatus->setText(end > 0 ? status.left(end + 1) : status);
+    m_modelStatus->setToolTip(status);
+}
+
+QString MainWindow::projectPath() const
+{
+    return m_store ? m_store->path() : QString();
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    if (isHarvesting()) {
+        showError(tr("Stop the harvest before opening another project."));
+        return false;
+    }
+    auto opened = engine::ProjectStore::open(path);
+    if (!opened) {
+        showError(tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), opened.error().message));
+        return false;
+    }
+    clearError();
+    m_model->setStore(nullptr);
+    m_store = std::move(*opened);
+    // Show the predictions of the model that harvested last, as the exports do.
+    QString modelSha;
+    bool trained = true;
+    if (auto harvests = m_store->harvests()) {
+        for (auto it = harvests->crbegin(); it != harvests->crend(); ++it) {
+            if (!it->modelSha256.isEmpty()) {
+                modelSha = it->modelSha256;
+                trained = it->modelTrained;
+                break;
+            }
+        }
+    }
+    m_model->setStore(m_store.get(), modelSha, trained);
+    m_chart->setModelTrained(trained);
+    addRecentProject(m_store->path());
+    refreshTitle();
+    if (m_filter->rowCount() > 0)
+        m_grid->setCurrentIndex(m_filter->index(0, 0)); // the detail panel shows something at once
+    setHarvesting(false);
+    qCInfo(lcMainWindow) << "opened" << m_store->path() << "with" << m_model->rowCount() << "rows";
+    Q_EMIT projectOpened(m_store->path());
+    return true;
+}
+
+bool MainWindow::saveProjectAs(const QString &path)
+{
+    if (!m_store) {
+        showError(tr("There is no project to save."));
+        return false;
+    }
+    if (isHarvesting()) {
+        showError(tr("Stop the harvest before saving the project under another name."));
+        return false;
+    }
+    const QString from = m_store->path();
+    if (QFileInfo(from) == QFileInfo(path))
+        return true;
+    // Closing the store checkpoints its write-ahead log, so the file alone is the whole project.
+    m_model->setStore(nullptr);
+    m_store.reset();
+    QFile::remove(path);
+    if (!QFile::copy(from, path)) {
+        openProject(from);
+        showError(tr("Could not save the project as %1.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    return openProject(path);
+}
+
+bool MainWindow::ensureProject()
+{
+    if (m_store)
+        return true;
+    const QString dir =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/scratch");
+    if (!QDir().mkpath(dir)) {
+        showError(tr("Could not create %1 for a new project.").arg(QDir::toNativeSeparators(dir)));
+        return false;
+    }
+    const QString path =
+        dir + QStringLiteral("/untitled-%1.taglens")
+                  .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz")));
+    return openProject(path);
+}
+
+void MainWindow::onSourceChanged()
+{
+    const bool local = m_sourceCombo->currentData().toString() == LocalSource;
+    m_instanceEdit->setPlaceholderText(local ? tr("Folder with images")
+                                             : tr("Instance, e.g. mastodon.social"));
+    m_tagsEdit->setPlaceholderText(local ? tr("Collection name, e.g. holidays")
+                                         : tr("Hashtags, e.g. #cats #dogs"));
+    if (local && m_instanceEdit->text() == QLatin1String("mastodon.social"))
+        m_instanceEdit->setText(QDir::homePath());
+    else if (!local && QFileInfo(m_instanceEdit->text()).isAbsolute())
+        m_instanceEdit->setText(QStringLiteral("mastodon.social"));
+}
+
+void MainWindow::startFromSearchBar()
+{
+    if (isHarvesting())
+        return;
+    const QString source = m_sourceCombo->currentData().toString();
+    const QStringList typed =
+        m_tagsEdit->text().split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts);
+    if (source == LocalSource) {
+        const QString folder = m_instanceEdit->text().trimmed();
+        if (folder.isEmpty() || !QFileInfo::exists(folder)) {
+            showError(tr("Choose a folder that exists."));
+            return;
+        }
+        harvestLocal({folder}, typed.isEmpty()
+                                   ? QFileInfo(folder).absoluteFilePath().section(QLatin1Char('/'), -1)
+                                   : typed.join(QLatin1Char(' ')));
+        return;
+    }
+    auto instance = engine::MastodonTagTimeline::normalizeInstance(m_instanceEdit->text());
+    if (!instance) {
+        showError(instance.error().message);
+        return;
+    }
+    QStringList tags;
+    for (const QString &t : typed) {
+        auto tag = engine::MastodonTagTimeline::normalizeTag(t);
+        if (!tag) {
+            showError(tag.error().message);
+            return;
+        }
+        if (!tags.contains(*tag, Qt::CaseInsensitive))
+            tags << *tag;
+    }
+    if (tags.isEmpty()) {
+        showError(tr("Type at least one hashtag."));
+        return;
+    }
+    engine::HarvestRequest request;
+    request.source = source;
+    request.instance = instance->toString();
+    request.tags = tags;
+    request.limitPerTag = m_limitSpin->value();
+    startHarvest(request);
+}
+
+void MainWindow::harvestLocal(const QStringList &paths, const QString &collection)
+{
+    QStringList absolute;
+    for (const QString &p : paths) {
+        if (QFileInfo::exists(p))
+            absolute << QFileInfo(p).absoluteFilePath();
+    }
+    if (absolute.isEmpty()) {
+        showError(tr("None of the dropped files exist."));
+        return;
+    }
+    engine::HarvestRequest request;
+    request.source = LocalSource;
+    request.instance = absolute.first();
+    request.tags = {collection.trimmed().isEmpty() ? QStringLiteral("local") : collection.trimmed()};
+    request.limitPerTag = 1000000; // everything that was dropped
+    request.parameters.insert(QStringLiteral("paths"), QJsonArray::fromStringList(absolute));
+    startHarvest(request, absolute);
+}
+
+void MainWindow::startHarvest(const engine::HarvestRequest &request, const QStringList &localPaths)
+{
+    if (isHarvesting() || m_loadingModel) {
+        showError(tr("A harvest is already running."));
+        return;
+    }
+    if (m_modelPath.isEmpty() || !m_loader) {
+        showError(
+            tr("No model is installed, so nothing can be classified. Set one up with Help ▸ Set Up Model."));
+        return;
+    }
+    if (!ensureProject())
+        return;
+    clearError();
+    if (m_worker && m_workerModelPath == m_modelPath) {
+        runHarvest(request, localPaths);
+        return;
+    }
+    // Loading a model takes seconds: on the pool, back here when done.
+    m_loadingModel = true;
+    setHarvesting(false);
+    m_progressRow->show();
+    m_progressBar->setRange(0, 0);
+    m_progressText->setText(tr("Loading the model…"));
+    const QString path = m_modelPath;
+    auto result = std::make_shared<LoadResult>(engine::Error::make(engine::ErrorCode::Internal, QString()));
+    QtConcurrent::run([loader = m_loader, path, result] {
+        *result = loader(path);
+    }).then(this, [this, path, result, request, localPaths] {
+        m_loadingModel = false;
+        if (!*result) {
+            m_progressRow->hide();
+            setHarvesting(false);
+            showError(tr("The model could not be loaded: %1").arg(result->error().message));
+            return;
+        }
+        m_worker = std::make_unique<engine::ClassifierWorker>(std::move(result->value()));
+        m_workerModelPath = path;
+        runHarvest(request, localPaths);
+    });
+}
+
+void MainWindow::runHarvest(const engine::HarvestRequest &request, const QStringList &localPaths)
+{
+    const engine::ModelInfo &model = m_worker->modelInfo();
+    if (model.sha256 != m_model->modelSha256())
+        m_model->setStore(m_store.get(), model.sha256, model.trained);
+    m_chart->setModelTrained(model.trained);
+    m_worker->setTopK(request.topK);
+
+    const bool local = request.source == LocalSource;
+    const QString source = request.source;
+    const QUrl instance(request.instance);
+    auto factory = [local, localPaths, source, instance](
+                       const QString &tag,
+                       engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
+        if (local) {
+            if (localPaths.size() == 1 && QFileInfo(localPaths.first()).isDir())
+                return std::unique_ptr<engine::PostSource>(new engine::LocalFolderSource(localPaths.first()));
+            return std::unique_ptr<engine::PostSource>(new engine::LocalFolderSource(localPaths));
+        }
+        auto timeline = std::make_unique<engine::MastodonTagTimeline>(client, instance, tag);
+        timeline->setSourceName(source);
+        return std::unique_ptr<engine::PostSource>(std::move(timeline));
+    };
+    auto *pipeline = new engine::HarvestPipeline(m_store.get(), m_worker.get(), factory, this);
+    m_pipeline = pipeline;
+    connect(pipeline, &engine::HarvestPipeline::progress, this, &MainWindow::onProgress);
+    connect(pipeline, &engine::HarvestPipeline::itemFinished, this,
+            [this](qint64 mediaId, const QString &tag, engine::MediaStatus) {
+                m_model->appendOrUpdate(mediaId, tag);
+            });
+    connect(pipeline, &engine::HarvestPipeline::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(pipeline, &engine::HarvestPipeline::finished, this, &MainWindow::onHarvestFinished);
+    m_progressBar->setRange(0, 0);
+    m_progressText->setText(tr("Starting…"));
+    setHarvesting(true);
+    Q_EMIT harvestStarted();
+    qCInfo(lcMainWindow) << "harvest" << request.source << request.tags;
+    pipeline->start(request);
+}
+
+void MainWindow::onProgress(const engine::HarvestProgress &p)
+{
+    const bool bounded = p.limit > 0 && p.limit < 1000000;
+    if (bounded) {
+        m_progressBar->setRange(0, p.limit);
+        m_progressBar->setValue(qMin(p.ok, p.limit));
+    } else {
+        m_progressBar->setRange(0, 0);
+    }
+    m_progressText->setText(tr("#%1 (%2 of %3): %4 classified, %5 skipped, %6 failed · %7 images/s · ETA %8")
+                                .arg(p.tag)
+                                .arg(p.tagIndex + 1)
+                                .arg(p.tagCount)
+                                .arg(p.ok)
+                                .arg(p.skipped)
+                                .arg(p.failed)
+                                .arg(p.imagesPerSecond, 0, 'f', 1)
+                                .arg(durationText(p.etaSeconds)));
+}
+
+void MainWindow::onHarvestFinished(bool cancelled, const QList<engine::TagSummary> &summaries,
+                                   const engine::Error &fatal)
+{
+    m_model->flushPending();
+    if (m_pipeline)
+        m_pipeline->deleteLater();
+    m_pipeline = nullptr;
+    setHarvesting(false);
+    m_progressRow->hide();
+    QStringList problems;
+    int ok = 0;
+    for (const auto &s : summaries) {
+        ok += s.ok;
+        if (s.sourceFailed)
+            problems << tr("#%1: %2").arg(s.tag, s.error.message);
+    }
+    if (fatal.code != engine::ErrorCode::Cancelled)
+        problems.prepend(tr("The project could not be written: %1").arg(fatal.message));
+    if (!problems.isEmpty())
+        showError(problems.join(QLatin1Char('\n')));
+    statusBar()->showMessage(cancelled ? tr("Harvest stopped; starting it again resumes.")
+                                       : tr("Harvest finished: %n image(s) classified.", nullptr, ok),
+                             15000);
+    Q_EMIT harvestFinished(cancelled);
+}
+
+void MainWindow::cancelHarvest()
+{
+    if (m_pipeline)
+        m_pipeline->cancel();
+}
+
+bool MainWindow::isHarvesting() const
+{
+    return m_pipeline && m_pipeline->isRunning();
+}
+
+void MainWindow::setHarvesting(bool running)
+{
+    const bool busy = running || m_loadingModel;
+    m_startButton->setEnabled(!busy);
+    m_stopButton->setEnabled(running);
+    m_cancelButton->setEnabled(running);
+    m_tagsEdit->setEnabled(!busy);
+    m_sourceCombo->setEnabled(!busy);
+    m_instanceEdit->setEnabled(!busy);
+    m_limitSpin->setEnabled(!busy);
+    if (running)
+        m_progressRow->show();
+    for (QAction *a : std::as_const(m_projectActions))
+        a->setEnabled(m_store != nullptr);
+    m_startButton->setToolTip(m_modelPath.isEmpty() ? tr("No model is installed: harvests cannot classify.")
+                                                    : QString());
+}
+
+void MainWindow::refreshTags()
+{
+    if (!m_store)
+        return;
+    auto tags = m_store->tags();
+    if (!tags)
+        return;
+    const QString current = m_tagFilter->currentData().toString();
+    QStringList shown;
+    for (int i = 1; i < m_tagFilter->count(); ++i)
+        shown << m_tagFilter->itemData(i).toString();
+    if (shown == *tags)
+        return;
+    const QSignalBlocker blocker(m_tagFilter);
+    m_tagFilter->clear();
+    m_tagFilter->addItem(tr("All tags"), QString());
+    for (const QString &tag : std::as_const(*tags))
+        m_tagFilter->addItem(QLatin1Char('#') + tag, tag);
+    m_tagFilter->setCurrentIndex(qMax(0, m_tagFilter->findData(current)));
+}
+
+void MainWindow::refreshTitle()
+{
+    const QString name = m_store ? QFileInfo(m_store->path()).completeBaseName() : tr("No project");
+    setWindowTitle(tr("%1 — TagLens").arg(name));
+    setWindowFilePath(m_store ? m_store->path() : QString());
+}
+
+void MainWindow::addRecentProject(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(RecentProjectsKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > MaxRecentProjects)
+        recent.removeLast();
+    settings.setValue(RecentProjectsKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(RecentProjectsKey).toStringList();
+    for (const QString &path : recent) {
+        if (!QFileInfo::exists(path))
+            continue;
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).completeBaseName(), this,
+                                             [this, path] { openProject(path); });
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_lastError = message;
+    m_errorBar->setText(message);
+    m_errorBar->show();
+    qCWarning(lcMainWindow).noquote() << message;
+    Q_EMIT errorShown(message);
+}
+
+void MainWindow::clearError()
+{
+    m_lastError.clear();
+    m_errorBar->hide();
+}
+
+bool MainWindow::exportTo(ExportKind kind, const QString &path)
+{
+    if (kind == ExportKind::ChartPng || kind == ExportKind::ChartSvg) {
+        const QString error =
+            kind == ExportKind::ChartPng ? m_chart->exportPng(path) : m_chart->exportSvg(path);
+        if (!error.isEmpty()) {
+            showError(error);
+            return false;
+        }
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 10000);
+        return true;
+    }
+    if (!m_store) {
+        showError(tr("Open a project to export it."));
+        return false;
+    }
+    engine::ExportOptions options;
+    options.modelSha256 = m_model->modelSha256();
+    auto snapshot = engine::ExportSnapshot::load(*m_store, options);
+    if (!snapshot) {
+        showError(tr("Could not read the project: %1").arg(snapshot.error().message));
+        return false;
+    }
+    engine::Expected<void> written;
+    switch (kind) {
+    case ExportKind::ImagesCsv:
+        written = engine::ImagesCsvExporter::write(*snapshot, path);
+        break;
+    case ExportKind::SummaryCsv:
+        written = engine::SummaryCsvExporter::write(*snapshot, path);
+        break;
+    case ExportKind::Json:
+        written = engine::JsonExporter::write(*snapshot, path);
+        break;
+    case ExportKind::Gexf:
+        written = engine::GexfExporter::write(*snapshot, path);
+        break;
+    case ExportKind::ChartPng:
+    case ExportKind::ChartSvg:
+        break;
+    }
+    if (!written) {
+        showError(tr("Could not export: %1").arg(written.error().message));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
+    return true;
+}
+
+void MainWindow::chooseAndExport(ExportKind kind)
+{
+    QString title;
+    QString filter;
+    QString suffix;
+    switch (kind) {
+    case ExportKind::ImagesCsv:
+        title = tr("Export Images CSV");
+        filter = tr("CSV files (*.csv)");
+        suffix = QStringLiteral("-images.csv");
+        break;
+    case ExportKind::SummaryCsv:
+        title = tr("Export Summary CSV");
+        filter = tr("CSV files (*.csv)");
+        suffix = QStringLiteral("-summary.csv");
+        break;
+    case ExportKind::Json:
+        title = tr("Export JSON");
+        filter = tr("JSON files (*.json)");
+        suffix = QStringLiteral(".json");
+        break;
+    case ExportKind::Gexf:
+        title = tr("Export GEXF Network");
+        filter = tr("GEXF files (*.gexf)");
+        suffix = QStringLiteral(".gexf");
+        break;
+    case ExportKind::ChartPng:
+        title = tr("Export Chart as PNG");
+        filter = tr("PNG images (*.png)");
+        suffix = QStringLiteral("-chart.png");
+        break;
+    case ExportKind::ChartSvg:
+        title = tr("Export Chart as SVG");
+        filter = tr("SVG images (*.svg)");
+        suffix = QStringLiteral("-chart.svg");
+        break;
+    }
+    const QFileInfo project(projectPath());
+    const QString suggested = project.absolutePath() + QLatin1Char('/') + project.completeBaseName() + suffix;
+    const QString path = m_chooseSaveFile(title, filter, suggested);
+    if (!path.isEmpty())
+        exportTo(kind, path);
+}
+
+void MainWindow::chooseAndOpen()
+{
+    const QString path =
+        m_chooseOpenFile(tr("Open Project"), tr("TagLens projects (*.taglens)"),
+                         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    if (path.isEmpty())
+        return;
+    if (!QFileInfo::exists(path)) {
+        showError(tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    openProject(path);
+}
+
+void MainWindow::chooseAndCreate()
+{
+    QString path = m_chooseSaveFile(tr("New Project"), tr("TagLens projects (*.taglens)"),
+                                    QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                                        QStringLiteral("/untitled.taglens"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".taglens")))
+        path += QStringLiteral(".taglens");
+    if (m_store && QFileInfo(path) == QFileInfo(m_store->path())) {
+        showError(tr("%1 is the project that is open.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    QFile::remove(path); // the dialog asked before overwriting
+    openProject(path);
+}
+
+void MainWindow::chooseAndSaveAs()
+{
+    QString path = m_chooseSaveFile(tr("Save Project As"), tr("TagLens projects (*.taglens)"), projectPath());
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".taglens")))
+        path += QStringLiteral(".taglens");
+    saveProjectAs(path);
+}
+
+void MainWindow::onCurrentChanged(const QModelIndex &current)
+{
+    m_detail->setIndex(current);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!event->mimeData()->hasUrls())
+        return;
+    const auto urls = event->mimeData()->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile()) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    const auto urls = event->mimeData()->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    harvestLocal(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    cancelHarvest();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace taglens::ui

@@ -1,26 +1,189 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QMainWindow>
+#include "engine/core/expected.h"
+#include "engine/inference/imageclassifier.h"
+#include "engine/models/modelstore.h"
+#include "engine/pipeline/harvestprogress.h"
+#include "engine/pipeline/harvestrequest.h"
 
+#include <QMainWindow>
+#include <QPointer>
+#include <QStringList>
+#include <functional>
+#include <memory>
+
+class QAction;
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QListView;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+class QVBoxLayout;
+
+namespace taglens::engine {
+class ClassifierWorker;
+class HarvestPipeline;
+class ProjectStore;
+} // namespace taglens::engine
 
 namespace taglens::ui {
 
-/// The main window. For now it names the model in use; the hashtag search, the thumbnail grid
-/// and the charts arrive with the desktop-app issue.
+class DetailPanel;
+class MediaFilterModel;
+class ProjectModel;
+class TagMotifChart;
+class ThumbnailDelegate;
+
+/// The desktop application's window: a hashtag search bar, harvest progress, the thumbnail grid
+/// with its filters, the selected image in detail, and the motif chart comparing tags.
+///
+/// It owns the open project (a ProjectStore on the GUI thread), the classifier worker and, while
+/// one runs, the harvest pipeline. The classifier comes from a loader the composition root
+/// passes in, so this layer names no inference runtime.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// Loads the model at a path; called on a pool thread.
+    using ClassifierLoader =
+        std::function<engine::Expected<std::unique_ptr<engine::ImageClassifier>>(const QString &modelPath)>;
+    /// Asks for a file name (title, name filter, suggested path); empty when cancelled. Tests
+    /// replace the file dialogs with these.
+    using FileChooser =
+        std::function<QString(const QString &title, const QString &filter, const QString &suggested)>;
 
+    enum class ExportKind
+    {
+        ImagesCsv,
+        SummaryCsv,
+        Json,
+        Gexf,
+        ChartPng,
+        ChartSvg,
+    };
+
+    explicit MainWindow(ClassifierLoader loader = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// The model harvests classify with; empty: none (projects can be browsed and exported).
+    void setModelPath(const QString &path);
+    QString modelPath() const { return m_modelPath; }
     /// Shows which model classifies, or why none can.
     void setModelStatus(const QString &status);
 
+    /// Turns downloaded weights into the installed model (for the model setup dialog).
+    void setModelConverter(engine::ModelStore::Converter converter) { m_converter = std::move(converter); }
+    /// Opens the model setup dialog (first run, or Help ▸ Set Up Model); a model installed there
+    /// is used from then on.
+    void showModelSetup();
+
+    void setSaveFileChooser(FileChooser chooser) { m_chooseSaveFile = std::move(chooser); }
+    void setOpenFileChooser(FileChooser chooser) { m_chooseOpenFile = std::move(chooser); }
+
+    /// Opens (or creates) a project and shows what it holds; false with lastError() set.
+    bool openProject(const QString &path);
+    /// Copies the open project to \a path and continues there; false with lastError() set.
+    bool saveProjectAs(const QString &path);
+    QString projectPath() const;
+
+    /// Starts harvesting into the open project (a scratch project when none is open).
+    void startHarvest(const engine::HarvestRequest &request, const QStringList &localPaths = {});
+    /// Files and folders become the collection \a collection of a local harvest.
+    void harvestLocal(const QStringList &paths, const QString &collection = QStringLiteral("local"));
+    void cancelHarvest();
+    bool isHarvesting() const;
+
+    /// Writes an export of the open project; false with lastError() set.
+    bool exportTo(ExportKind kind, const QString &path);
+
+    QString lastError() const { return m_lastError; }
+    ProjectModel *projectModel() const { return m_model; }
+    MediaFilterModel *filterModel() const { return m_filter; }
+    TagMotifChart *chart() const { return m_chart; }
+    DetailPanel *detailPanel() const { return m_detail; }
+    QListView *grid() const { return m_grid; }
+
+Q_SIGNALS:
+    void projectOpened(const QString &path);
+    void harvestStarted();
+    void harvestFinished(bool cancelled);
+    void errorShown(const QString &message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
 private:
-    QLabel *m_status;
+    void buildSearchBar(QWidget *parent, QVBoxLayout *layout);
+    void buildFilterBar(QWidget *parent, QVBoxLayout *layout);
+    void buildMenus();
+    void startFromSearchBar();
+    void onSourceChanged();
+    void runHarvest(const engine::HarvestRequest &request, const QStringList &localPaths);
+    void onProgress(const engine::HarvestProgress &progress);
+    void onHarvestFinished(bool cancelled, const QList<engine::TagSummary> &summaries,
+                           const engine::Error &fatal);
+    void setHarvesting(bool running);
+    bool ensureProject();
+    void refreshTags();
+    void refreshTitle();
+    void addRecentProject(const QString &path);
+    void rebuildRecentMenu();
+    void showError(const QString &message);
+    void clearError();
+    void chooseAndExport(ExportKind kind);
+    void chooseAndOpen();
+    void chooseAndCreate();
+    void chooseAndSaveAs();
+    void onCurrentChanged(const QModelIndex &current);
+
+    ClassifierLoader m_loader;
+    engine::ModelStore::Converter m_converter;
+    FileChooser m_chooseSaveFile;
+    FileChooser m_chooseOpenFile;
+    QString m_modelPath;
+    QString m_lastError;
+
+    std::unique_ptr<engine::ProjectStore> m_store;
+    std::unique_ptr<engine::ClassifierWorker> m_worker;
+    QString m_workerModelPath;
+    QPointer<engine::HarvestPipeline> m_pipeline;
+    bool m_loadingModel = false;
+
+    ProjectModel *m_model;
+    MediaFilterModel *m_filter;
+    ThumbnailDelegate *m_delegate;
+
+    QLineEdit *m_tagsEdit = nullptr;
+    QComboBox *m_sourceCombo = nullptr;
+    QLineEdit *m_instanceEdit = nullptr;
+    QSpinBox *m_limitSpin = nullptr;
+    QPushButton *m_startButton = nullptr;
+    QPushButton *m_stopButton = nullptr;
+    QWidget *m_progressRow = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QLabel *m_progressText = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_errorBar = nullptr;
+    QComboBox *m_tagFilter = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QComboBox *m_sortCombo = nullptr;
+    QToolButton *m_labelFilter = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QListView *m_grid = nullptr;
+    DetailPanel *m_detail = nullptr;
+    TagMotifChart *m_chart = nullptr;
+    QLabel *m_modelStatus = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_projectActions; // need an open project
 };
 
 } // namespace taglens::ui

@@ -2,6 +2,7 @@
 #include "harvestcommand.h"
 
 #include "clicontext.h"
+#include "engine/auth/tokenstore.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/pipeline/harvestpipeline.h"
 #include "engine/sources/localfoldersource.h"
@@ -135,6 +136,18 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         token = qEnvironmentVariable(parser.value(tokenOption).toLocal8Bit().constData());
         if (token.isEmpty())
             return cli.usage(tr("The environment variable %1 is empty.").arg(parser.value(tokenOption)));
+    } else if (!local) {
+        // A login stored by `taglens-cli auth login` for this instance (the keychain holds the token).
+        engine::TokenStore tokens;
+        const auto accounts = tokens.accounts(source, instance);
+        if (!accounts.isEmpty()) {
+            if (auto stored = tokens.token(accounts.first()))
+                token = *stored;
+            else
+                cli.err() << tr("Warning: the stored login for %1 cannot be read: %2")
+                                 .arg(instance.toString(), stored.error().message)
+                          << Qt::endl;
+        }
     }
 
     auto classifier = cli.loadClassifier(parser.value(modelOption), threads);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // taglens-cli: the headless face of TagLens.
+#include "authcommand.h"
 #include "benchcommand.h"
 #include "classifycommand.h"
 #include "exportcommand.h"
@@ -34,6 +35,7 @@ QString usageText()
               "  model list           list installed models\n"
               "  model info           show the identity of a model\n"
               "  bench                measure classification speed\n"
+              "  auth login|logout|status   log in to a Mastodon or Pixelfed instance (token in the keychain)\n"
               "\n"
               "Run \"taglens-cli COMMAND --help\" for a command's options; --verbose anywhere shows the logs.\n");
 }
@@ -71,6 +73,8 @@ int main(int argc, char *argv[])
         return runHarvestCommand(cli, rest);
     if (command == QLatin1String("export"))
         return runExportCommand(cli, rest);
+    if (command == QLatin1String("auth"))
+        return runAuthCommand(cli, rest);
     if (command == QLatin1String("bench"))
         return runBenchCommand(cli, rest);
     return cli.usage(tr("Unknown command \"%1\".").arg(command));

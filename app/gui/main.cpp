@@ -1,34 +1,84 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // taglens: the desktop application. Composition root: engine + LibTorch backend + widgets.
 #include "engine/core/loggingrules.h"
+#include "engine/inference/torch/inceptionv3builder.h"
+#include "engine/inference/torch/torchclassifier.h"
 #include "engine/models/modelstore.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+
+namespace {
+
+taglens::engine::Expected<std::unique_ptr<taglens::engine::ImageClassifier>>
+loadClassifier(const QString &path)
+{
+    auto loaded = taglens::torchbackend::TorchClassifier::load(path);
+    if (!loaded)
+        return loaded.error();
+    return std::unique_ptr<taglens::engine::ImageClassifier>(std::move(*loaded));
+}
+
+/// Turns torchvision's state dict into the installed TorchScript model and checks that it loads.
+taglens::engine::Expected<void> convertWeights(const QString &source, const QString &destination)
+{
+    auto metadata = taglens::torchbackend::InceptionV3Builder::metadataFor(source);
+    if (!metadata)
+        return metadata.error();
+    if (auto r =
+            taglens::torchbackend::InceptionV3Builder::convertToTorchScript(source, destination, *metadata);
+        !r)
+        return r;
+    auto check = taglens::torchbackend::TorchClassifier::load(destination);
+    if (!check)
+        return check.error();
+    return {};
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("taglens"));
     QApplication::setApplicationName(QStringLiteral("taglens"));
     QApplication::setApplicationDisplayName(QStringLiteral("TagLens"));
     QApplication::setApplicationVersion(QStringLiteral(TAGLENS_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "TagLens: what do people show in the pictures they post under a hashtag?"));
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "TagLens: what do people show in the pictures they post under a hashtag?"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "A .taglens project to open."),
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         QApplication::translate("main", "Classify with this model file."),
+                                         QApplication::translate("main", "PATH"));
+    parser.addOption(modelOption);
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "A .taglens project to open."),
                                  QStringLiteral("[FILE]"));
     parser.process(app);
     taglens::engine::installDefaultLoggingRules(qEnvironmentVariableIsSet("TAGLENS_VERBOSE"));
 
-    taglens::ui::MainWindow window;
+    taglens::ui::MainWindow window(loadClassifier);
+    window.setModelConverter(convertWeights);
     const taglens::engine::ModelStore store;
-    window.setModelStatus(store.hasDefaultModel()
-                              ? QApplication::translate("main", "Model: %1").arg(store.defaultModelPath())
-                              : store.missingModelMessage());
+    QString modelPath = parser.value(modelOption);
+    if (modelPath.isEmpty() && store.hasDefaultModel())
+        modelPath = store.defaultModelPath();
+    if (!modelPath.isEmpty()) {
+        window.setModelPath(modelPath);
+        window.setModelStatus(
+            QApplication::translate("main", "Model: %1").arg(QFileInfo(modelPath).fileName()));
+    } else {
+        window.setModelStatus(store.missingModelMessage());
+    }
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().constFirst());
+    if (modelPath.isEmpty())
+        window.showModelSetup(); // first run: offer to install one
     return app.exec();
 }

@@ -187,6 +187,9 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
         p->module.eval();
         p->module = torch::jit::freeze(p->module);
         p->module = torch::jit::optimize_for_inference(p->module);
+        if (lcTorch().isDebugEnabled())
+            qCDebug(lcTorch).noquote() << "optimised graph:\n"
+                                       << QString::fromStdString(p->module.get_method("forward").graph()->toString());
     } catch (const std::exception &e) {
         return torchError(ErrorCode::ModelInvalid, trClassifier("Cannot load the model %1").arg(path), e);
     }

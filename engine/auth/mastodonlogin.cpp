@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mastodonlogin.h"
+
+#include "pkce.h"
+#include "tokenstore.h"
+
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <memory>
+
+namespace taglens::engine {
+
+Q_LOGGING_CATEGORY(lcMastodonLogin, "taglens.engine.auth.login")
+
+MastodonLogin::MastodonLogin(TokenStore *store, const QString &source, QObject *parent)
+    : QObject(parent), m_store(store), m_source(source)
+{
+    connect(&m_catcher, &LoopbackRedirectCatcher::finished, this, &MastodonLogin::haveRedirect);
+}
+
+MastodonLogin::~MastodonLogin() = default;
+
+void MastodonLogin::setTimeout(std::chrono::milliseconds timeout)
+{
+    m_catcher.setTimeout(timeout);
+}
+
+bool MastodonLogin::isFinished() const
+{
+    return m_result.has_value();
+}
+
+Expected<StoredAccount> MastodonLogin::result() const
+{
+    if (!m_result)
+        return Error::make(ErrorCode::Internal, tr("The login has not finished yet."));
+    return *m_result;
+}
+
+Expected<StoredAccount> MastodonLogin::waitForFinished()
+{
+    if (!m_result) {
+        QEventLoop loop;
+        connect(this, &MastodonLogin::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result();
+}
+
+void MastodonLogin::cancel()
+{
+    if (m_result)
+        return;
+    if (m_catcher.isListening())
+        m_catcher.cancel(); // reports through haveRedirect()
+    else
+        fail(Error::make(ErrorCode::Cancelled, tr("The login was cancelled.")));
+}
+
+void MastodonLogin::fail(const Error &error)
+{
+    if (m_result)
+        return;
+    qCInfo(lcMastodonLogin) << "login failed:" << error.message;
+    m_result = error;
+    Q_EMIT finished();
+}
+
+void MastodonLogin::start(const QUrl &instance)
+{
+    if (auto known = m_store->client(m_source, instance)) {
+        qCDebug(lcMastodonLogin) << "reusing the registration with" << instance.host();
+        QMetaObject::invokeMethod(
+            this, [this, app = *known] { haveApp(app); }, Qt::QueuedConnection);
+        return;
+    }
+    m_client.registerApp(instance, MastodonAuthClient::registeredRedirectUri(),
+                         [this](Expected<MastodonApp> app) {
+                             if (!app)
+                                 return fail(app.error());
+                             if (auto saved = m_store->saveClient(m_source, *app); !saved)
+                                 return fail(saved.error());
+                             haveApp(*app);
+                         });
+}
+
+void MastodonLogin::haveApp(const MastodonApp &app)
+{
+    if (m_result)
+        return;
+    m_app = app;
+    m_client.fetchPkceSupport(app.instance, [this](Expected<bool> pkce) {
+        if (m_result)
+            return;
+        // Without metadata (older Mastodon, Pixelfed) or when it cannot be read: no PKCE, state still.
+        if (pkce && *pkce)
+            m_verifier = Pkce::generateVerifier();
+        const QByteArray state = Pkce::generateState();
+        m_catcher.setExpectedState(state);
+        auto listening = m_catcher.listen();
+        if (!listening)
+            return fail(listening.error());
+        m_redirectUri = *listening;
+        const QUrl url = MastodonAuthClient::authorizeUrl(
+            m_app, m_redirectUri, state, m_verifier.isEmpty() ? QByteArray() : Pkce::challenge(m_verifier));
+        Q_EMIT authorizeUrlReady(url);
+        Q_EMIT waitingForBrowser();
+    });
+}
+
+void MastodonLogin::haveRedirect()
+{
+    const auto redirect = m_catcher.result();
+    if (!redirect)
+        return fail(redirect.error());
+    m_client.exchangeCode(
+        m_app, redirect->code, m_redirectUri, m_verifier, [this](Expected<OAuthToken> token) {
+            if (!token)
+                return fail(token.error());
+            const QString accessToken = token->accessToken;
+            m_client.verifyCredentials(
+                m_app.instance, accessToken, [this, accessToken](Expected<MastodonAccount> account) {
+                    if (!account)
+                        return fail(account.error());
+                    const StoredAccount stored{m_source, m_app.instance, account->acct};
+                    if (auto saved = m_store->saveToken(stored, accessToken); !saved)
+                        return fail(saved.error());
+                    m_result = stored;
+                    Q_EMIT finished();
+                });
+        });
+}
+
+Expected<void> MastodonLogin::logout(TokenStore *store, const StoredAccount &account, QString *revokeProblem)
+{
+    auto token = store->token(account);
+    auto app = store->client(account.source, account.instance);
+    if (token && app) {
+        MastodonAuthClient client;
+        std::optional<Expected<bool>> revoked;
+        QEventLoop loop;
+        client.revoke(*app, *token, [&](Expected<bool> result) {
+            revoked = std::move(result);
+            loop.quit();
+        });
+        if (!revoked)
+            loop.exec();
+        if (!revoked->hasValue() && revokeProblem)
+            *revokeProblem = revoked->error().message;
+    } else if (revokeProblem) {
+        *revokeProblem =
+            tr("Nothing to revoke at %1: no token or registration is stored.").arg(account.instance.host());
+    }
+    return store->removeToken(account);
+}
+
+} // namespace taglens::engine

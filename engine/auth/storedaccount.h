@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+namespace taglens::engine {
+
+/// Names a stored login: which source, which instance, which account. Never carries the token.
+struct StoredAccount
+{
+    QString source; ///< "mastodon", "pixelfed"
+    QUrl instance;  ///< normalized, e.g. https://mastodon.social
+    QString acct;   ///< the account as the instance names it
+
+    bool operator==(const StoredAccount &other) const = default;
+};
+
+} // namespace taglens::engine

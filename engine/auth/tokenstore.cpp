@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tokenstore.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QStandardPaths>
+#include <qt6keychain/keychain.h>
+
+namespace taglens::engine {
+
+Q_LOGGING_CATEGORY(lcTokenStore, "taglens.engine.auth.tokenstore")
+
+namespace {
+
+// Secrets of this run when no keychain answers: process memory only, never a file.
+QHash<QString, QString> &memorySecrets()
+{
+    static QHash<QString, QString> secrets;
+    return secrets;
+}
+
+QString settingsKey(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+bool isMissingBackend(QKeychain::Error error)
+{
+    // Without a Secret Service on the session bus (or without a bus) QtKeychain reports
+    // NoBackendAvailable or, from libsecret, OtherError.
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError ||
+           error == QKeychain::NotImplemented;
+}
+
+template <typename Job> void runJob(Job &job)
+{
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job.setAutoDelete(false);
+    job.setInsecureFallback(false); // QtKeychain's fallback is a plain-text file: never
+    job.start();
+    loop.exec();
+}
+
+} // namespace
+
+TokenStore::TokenStore(const QString &settingsFile, QObject *parent)
+    : QObject(parent),
+      m_settingsFile(settingsFile.isEmpty()
+                         ? QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                               QStringLiteral("/taglens/auth.conf")
+                         : settingsFile)
+{
+}
+
+TokenStore::~TokenStore() = default;
+
+void TokenStore::setService(const QString &service)
+{
+    m_service = service;
+}
+
+QString TokenStore::service() const
+{
+    return m_service;
+}
+
+QString TokenStore::keychainProblem() const
+{
+    return m_problem;
+}
+
+QString TokenStore::settingsFile() const
+{
+    return m_settingsFile;
+}
+
+QString TokenStore::accountKey(const StoredAccount &account)
+{
+    return QStringLiteral("token:%1:%2:%3")
+        .arg(account.source, account.instance.toString(QUrl::FullyEncoded), account.acct);
+}
+
+QString TokenStore::clientKey(const QString &source, const QUrl &instance)
+{
+    return QStringLiteral("client-secret:%1:%2").arg(source, instance.toString(QUrl::FullyEncoded));
+}
+
+Expected<void> TokenStore::writeSecret(const QString &key, const QString &secret)
+{
+    const QString memoryKey = m_service + QLatin1Char('\n') + key;
+    if (m_problem.isEmpty()) {
+        QKeychain::WritePasswordJob job(m_service);
+        job.setKey(key);
+        job.setTextData(secret);
+        runJob(job);
+        if (job.error() == QKeychain::NoError) {
+            memorySecrets().remove(memoryKey);
+            return {};
+        }
+        if (!isMissingBackend(job.error()))
+            return Error::make(ErrorCode::Io,
+                               tr("The keychain refused to store the secret: %1").arg(job.errorString()));
+        qCWarning(lcTokenStore) << "no keychain:" << job.errorString();
+        m_problem = tr("No keychain is available; the token is kept for this run only.");
+    }
+    memorySecrets().insert(memoryKey, secret);
+    return {};
+}
+
+Expected<QString> TokenStore::readSecret(const QString &key)
+{
+    const QString memoryKey = m_service + QLatin1Char('\n') + key;
+    const auto it = memorySecrets().constFind(memoryKey);
+    if (it != memorySecrets().constEnd())
+        return *it;
+    if (!m_problem.isEmpty())
+        return Error::make(ErrorCode::NotFound, tr("No token is stored."));
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setKey(key);
+    runJob(job);
+    if (job.error() == QKeychain::NoError)
+        return job.textData();
+    if (job.error() == QKeychain::EntryNotFound)
+        return Error::make(ErrorCode::NotFound, tr("No token is stored."));
+    if (isMissingBackend(job.error())) {
+        qCWarning(lcTokenStore) << "no keychain:" << job.errorString();
+        m_problem = tr("No keychain is available; the token is kept for this run only.");
+        return Error::make(ErrorCode::NotFound, tr("No keychain is available, so no token is stored."));
+    }
+    return Error::make(ErrorCode::Io,
+                       tr("The keychain refused to read the secret: %1").arg(job.errorString()));
+}
+
+Expected<void> TokenStore::deleteSecret(const QString &key)
+{
+    memorySecrets().remove(m_service + QLatin1Char('\n') + key);
+    if (!m_problem.isEmpty())
+        return {};
+    QKeychain::DeletePasswordJob job(m_service);
+    job.setKey(key);
+    runJob(job);
+    if (job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound)
+        return {};
+    if (isMissingBackend(job.error())) {
+        m_problem = tr("No keychain is available; the token is kept for this run only.");
+        return {};
+    }
+    return Error::make(ErrorCode::Io,
+                       tr("The keychain refused to delete the secret: %1").arg(job.errorString()));
+}
+
+Expected<void> TokenStore::saveToken(const StoredAccount &account, const QString &token)
+{
+    if (auto written = writeSecret(accountKey(account), token); !written)
+        return written;
+    if (!m_problem.isEmpty())
+        return {}; // listed nowhere: the next run will not find it anyway
+    QDir().mkpath(QFileInfo(m_settingsFile).absolutePath());
+    QSettings settings(m_settingsFile, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("accounts"));
+    settings.setValue(
+        settingsKey(accountKey(account)),
+        QStringList{account.source, account.instance.toString(QUrl::FullyEncoded), account.acct});
+    settings.endGroup();
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return Error::make(ErrorCode::Io, tr("Cannot write %1.").arg(m_settingsFile));
+    return {};
+}
+
+Expected<QString> TokenStore::token(const StoredAccount &account)
+{
+    return readSecret(accountKey(account));
+}
+
+Expected<void> TokenStore::removeToken(const StoredAccount &account)
+{
+    if (auto deleted = deleteSecret(accountKey(account)); !deleted)
+        return deleted;
+    QSettings settings(m_settingsFile, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("accounts"));
+    settings.remove(settingsKey(accountKey(account)));
+    settings.endGroup();
+    settings.sync();
+    return {};
+}
+
+QList<StoredAccount> TokenStore::accounts(const QString &source, const QUrl &instance) const
+{
+    QList<StoredAccount> found;
+    QSettings settings(m_settingsFile, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("accounts"));
+    const QStringList keys = settings.childKeys();
+    for (const QString &key : keys) {
+        const QStringList fields = settings.value(key).toStringList();
+        if (fields.size() != 3)
+            continue;
+        StoredAccount account{fields[0], QUrl(fields[1]), fields[2]};
+        if ((source.isEmpty() || account.source == source) &&
+            (instance.isEmpty() || account.instance == instance))
+            found.append(account);
+    }
+    std::sort(found.begin(), found.end(), [](const StoredAccount &a, const StoredAccount &b) {
+        return std::tie(a.source, a.instance, a.acct) < std::tie(b.source, b.instance, b.acct);
+    });
+    return found;
+}
+
+Expected<void> TokenStore::saveClient(const QString &source, const MastodonApp &app)
+{
+    if (auto written = writeSecret(clientKey(source, app.instance), app.clientSecret); !written)
+        return written;
+    if (!m_problem.isEmpty())
+        return {};
+    QDir().mkpath(QFileInfo(m_settingsFile).absolutePath());
+    QSettings settings(m_settingsFile, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("clients"));
+    settings.setValue(settingsKey(clientKey(source, app.instance)),
+                      QStringList{app.clientId, app.redirectUri.toString(QUrl::FullyEncoded)});
+    settings.endGroup();
+    settings.sync();
+    return {};
+}
+
+Expected<MastodonApp> TokenStore::client(const QString &source, const QUrl &instance)
+{
+    QStringList fields;
+    {
+        QSettings settings(m_settingsFile, QSettings::IniFormat);
+        settings.beginGroup(QStringLiteral("clients"));
+        fields = settings.value(settingsKey(clientKey(source, instance))).toStringList();
+    }
+    if (fields.size() != 2)
+        return Error::make(ErrorCode::NotFound,
+                           tr("TagLens is not registered with %1 yet.").arg(instance.host()));
+    auto secret = readSecret(clientKey(source, instance));
+    if (!secret)
+        return secret.error();
+    return MastodonApp{instance, fields[0], *secret, QUrl(fields[1])};
+}
+
+Expected<void> TokenStore::removeClient(const QString &source, const QUrl &instance)
+{
+    if (auto deleted = deleteSecret(clientKey(source, instance)); !deleted)
+        return deleted;
+    QSettings settings(m_settingsFile, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("clients"));
+    settings.remove(settingsKey(clientKey(source, instance)));
+    settings.endGroup();
+    return {};
+}
+
+} // namespace taglens::engine

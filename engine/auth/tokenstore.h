@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../core/expected.h"
+#include "mastodonapp.h"
+#include "storedaccount.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace taglens::engine {
+
+/// Keeps access tokens and client secrets in the operating system's keychain (QtKeychain: the
+/// Secret Service on Linux), under the service "TagLens", one entry per source, instance and account.
+///
+/// Only what is not secret — which accounts exist, each instance's client_id — goes to a settings
+/// file (by default `<config>/taglens/auth.conf`), so that status can be listed without unlocking
+/// anything. A token or client secret never goes to a plain file: when no keychain answers, the
+/// store says so (keychainProblem()) and keeps the secret in this process's memory only.
+///
+/// The calls wait for the keychain in a local event loop; use them from the thread that owns the
+/// store.
+class TokenStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// \a settingsFile empty: `<GenericConfigLocation>/taglens/auth.conf`.
+    explicit TokenStore(const QString &settingsFile = QString(), QObject *parent = nullptr);
+    ~TokenStore() override;
+
+    /// The keychain service name (default "TagLens"); tests use their own.
+    void setService(const QString &service);
+    QString service() const;
+
+    /// Stores \a token for \a account and lists the account.
+    Expected<void> saveToken(const StoredAccount &account, const QString &token);
+    /// The token for \a account (NotFound when there is none).
+    Expected<QString> token(const StoredAccount &account);
+    /// Forgets the token and unlists the account.
+    Expected<void> removeToken(const StoredAccount &account);
+    /// Accounts with a stored token, optionally only those of \a source and \a instance.
+    QList<StoredAccount> accounts(const QString &source = QString(), const QUrl &instance = QUrl()) const;
+
+    /// Remembers TagLens' registration with an instance (client_id in settings, secret in the keychain).
+    Expected<void> saveClient(const QString &source, const MastodonApp &app);
+    /// The registration, NotFound when there is none or its secret is gone.
+    Expected<MastodonApp> client(const QString &source, const QUrl &instance);
+    Expected<void> removeClient(const QString &source, const QUrl &instance);
+
+    /// Empty while the keychain works; else the plain sentence to show, e.g. "No keychain is
+    /// available; the token is kept for this run only."
+    QString keychainProblem() const;
+    /// The settings file (for tests and diagnostics).
+    QString settingsFile() const;
+
+private:
+    Expected<void> writeSecret(const QString &key, const QString &secret);
+    Expected<QString> readSecret(const QString &key);
+    Expected<void> deleteSecret(const QString &key);
+    static QString accountKey(const StoredAccount &account);
+    static QString clientKey(const QString &source, const QUrl &instance);
+
+    QString m_settingsFile;
+    QString m_service = QStringLiteral("TagLens");
+    QString m_problem;
+};
+
+} // namespace taglens::engine

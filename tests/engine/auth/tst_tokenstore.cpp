@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// TokenStore against a real Secret Service (run-with-keyring.sh: dbus-run-session + an unlocked
+// gnome-keyring) and without any (run-without-bus.sh): the run-only fallback, never a file.
+#include "engine/auth/tokenstore.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using taglens::engine::ErrorCode;
+using taglens::engine::MastodonApp;
+using taglens::engine::StoredAccount;
+using taglens::engine::TokenStore;
+
+namespace {
+
+QString randomText(const char *prefix)
+{
+    return QString::fromLatin1(prefix) + QString::number(QRandomGenerator::system()->generate64(), 36);
+}
+
+/// Files under \a dir whose bytes contain \a needle.
+QStringList filesContaining(const QString &dir, const QByteArray &needle)
+{
+    QStringList found;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            found << file.fileName();
+    }
+    return found;
+}
+
+} // namespace
+
+class TestTokenStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    bool m_expectKeychain = false;
+    QTemporaryDir m_dir;
+    QString m_service;
+
+    QString settingsFile() const { return m_dir.filePath(QStringLiteral("config/taglens/auth.conf")); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsSet("TAGLENS_NO_KEYRING"))
+            QSKIP("gnome-keyring-daemon or dbus-run-session is not installed");
+        const QByteArray mode = qgetenv("TAGLENS_EXPECT_KEYCHAIN");
+        QVERIFY2(mode == "0" || mode == "1", "run through run-with-keyring.sh or run-without-bus.sh");
+        m_expectKeychain = mode == "1";
+        QVERIFY(m_dir.isValid());
+        m_service = randomText("TagLens-test-");
+    }
+
+    void tokenRoundTrip()
+    {
+        const StoredAccount account{QStringLiteral("mastodon"),
+                                    QUrl(QStringLiteral("https://social.example")), QStringLiteral("alice")};
+        const QString token = randomText("token-");
+        {
+            TokenStore store(settingsFile());
+            store.setService(m_service);
+            QVERIFY(!store.token(account).hasValue());
+            auto saved = store.saveToken(account, token);
+            QVERIFY2(saved.hasValue(), saved ? "" : qPrintable(saved.error().message));
+            if (m_expectKeychain) {
+                QVERIFY2(store.keychainProblem().isEmpty(), qPrintable(store.keychainProblem()));
+            } else {
+                QCOMPARE(store.keychainProblem(),
+                         QStringLiteral("No keychain is available; the token is kept for this run only."));
+            }
+            auto read = store.token(account);
+            QVERIFY(read.hasValue());
+            QCOMPARE(*read, token);
+        }
+        // A new store, as in the next command: the keychain still has it and the account is listed;
+        // without a keychain the token lives on in this process only and is not listed.
+        TokenStore again(settingsFile());
+        again.setService(m_service);
+        if (m_expectKeychain) {
+            QCOMPARE(again.accounts(), QList<StoredAccount>{account});
+            QCOMPARE(again.accounts(QStringLiteral("pixelfed")), QList<StoredAccount>{});
+            QCOMPARE(
+                again.accounts(QStringLiteral("mastodon"), QUrl(QStringLiteral("https://other.example"))),
+                QList<StoredAccount>{});
+        } else {
+            QVERIFY(again.accounts().isEmpty());
+        }
+        auto read = again.token(account);
+        QVERIFY2(read.hasValue(), read ? "" : qPrintable(read.error().message));
+        QCOMPARE(*read, token);
+
+        if (m_expectKeychain && !QStandardPaths::findExecutable(QStringLiteral("secret-tool")).isEmpty()) {
+            // Independently of QtKeychain: the Secret Service holds it (libsecret schema org.qt.keychain).
+            QProcess lookup;
+            lookup.start(QStringLiteral("secret-tool"),
+                         {QStringLiteral("lookup"), QStringLiteral("server"), m_service,
+                          QStringLiteral("user"),
+                          QStringLiteral("token:mastodon:https://social.example:alice")});
+            QVERIFY(lookup.waitForFinished(10000));
+            QCOMPARE(QString::fromUtf8(lookup.readAllStandardOutput()).trimmed(), token);
+        }
+
+        QVERIFY(filesContaining(m_dir.path(), token.toUtf8()).isEmpty());
+
+        QVERIFY(again.removeToken(account).hasValue());
+        auto gone = again.token(account);
+        QVERIFY(!gone.hasValue());
+        QCOMPARE(gone.error().code, ErrorCode::NotFound);
+        QVERIFY(again.accounts().isEmpty());
+        TokenStore third(settingsFile());
+        third.setService(m_service);
+        QVERIFY(!third.token(account).hasValue());
+    }
+
+    void clientRoundTrip()
+    {
+        const QUrl instance(QStringLiteral("https://pixel.example"));
+        const MastodonApp app{instance, QStringLiteral("client-id-1"), randomText("client-secret-"),
+                              QUrl(QStringLiteral("http://127.0.0.1/callback"))};
+        TokenStore store(settingsFile());
+        store.setService(m_service);
+        QCOMPARE(store.client(QStringLiteral("pixelfed"), instance).error().code, ErrorCode::NotFound);
+        QVERIFY(store.saveClient(QStringLiteral("pixelfed"), app).hasValue());
+        TokenStore again(settingsFile());
+        again.setService(m_service);
+        auto client = again.client(QStringLiteral("pixelfed"), instance);
+        if (m_expectKeychain) {
+            QVERIFY2(client.hasValue(), client ? "" : qPrintable(client.error().message));
+            QCOMPARE(client->clientId, app.clientId);
+            QCOMPARE(client->clientSecret, app.clientSecret);
+            QCOMPARE(client->redirectUri, app.redirectUri);
+            QVERIFY(QFile(settingsFile()).exists());
+        } else {
+            // Not listed in settings, so the next run registers again; the secret stays in memory only.
+            QVERIFY(!client.hasValue());
+        }
+        QVERIFY(filesContaining(m_dir.path(), app.clientSecret.toUtf8()).isEmpty());
+        QVERIFY(again.removeClient(QStringLiteral("pixelfed"), instance).hasValue());
+        QVERIFY(!again.client(QStringLiteral("pixelfed"), instance).hasValue());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenStore)
+#include "tst_tokenstore.moc"

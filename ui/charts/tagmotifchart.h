@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/store/mediarow.h"
+#include "motifstatistics.h"
+
+#include <QList>
+#include <QStringList>
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QHorizontalBarSeries;
+class QLabel;
+class QSlider;
+class QSpinBox;
+
+namespace taglens::ui {
+
+/// Per tag, the top-N motifs as horizontal bars: the share of the tag's ok images whose top-1
+/// label it is. Several tags are drawn side by side per motif, for comparison. A slider sets the
+/// minimum top-1 score; clicking a bar asks for the grid to be filtered by its label.
+class TagMotifChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TagMotifChart(QWidget *parent = nullptr);
+    ~TagMotifChart() override;
+
+    /// The rows to summarise (a ProjectModel's); redraws.
+    void setRows(const QList<engine::MediaRow> &rows);
+    /// Tags to compare; empty: every tag in the rows.
+    void setTags(const QStringList &tags);
+    QStringList shownTags() const { return m_shownTags; }
+    void setTopN(int motifs);
+    int topN() const;
+    void setMinimumScore(double score);
+    double minimumScore() const;
+    /// Drawn with an "untrained model" warning in the title.
+    void setModelTrained(bool trained);
+
+    const MotifStatistics &statistics() const { return m_statistics; }
+    /// The motif labels on the category axis, top of the chart first.
+    QStringList categories() const { return m_categories; }
+    QHorizontalBarSeries *series() const { return m_series; }
+    QSlider *scoreSlider() const { return m_slider; }
+
+    /// Errors are returned as messages; empty on success.
+    QString exportPng(const QString &path) const;
+    QString exportSvg(const QString &path) const;
+
+Q_SIGNALS:
+    void labelActivated(const QString &label);
+    void minimumScoreChanged(double score);
+
+private:
+    void rebuild();
+
+    QList<engine::MediaRow> m_rows;
+    QStringList m_requestedTags;
+    QStringList m_shownTags;
+    QStringList m_categories; // top first
+    MotifStatistics m_statistics;
+    bool m_modelTrained = true;
+
+    QChart *m_chart;
+    QChartView *m_view;
+    QHorizontalBarSeries *m_series = nullptr;
+    QSlider *m_slider;
+    QLabel *m_sliderValue;
+    QSpinBox *m_topN;
+};
+
+} // namespace taglens::ui

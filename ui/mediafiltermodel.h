@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSortFilterProxyModel>
+#include <QString>
+
+namespace taglens::ui {
+
+/// Filters and sorts a ProjectModel for the grid: by tag, top label, status and minimum top-1
+/// score; sorted by score, date or label.
+class MediaFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum class SortKey
+    {
+        Project, ///< the project's order: tag, post time, post, media index
+        Score,   ///< best first
+        Date,    ///< newest first
+        Label,   ///< alphabetical
+    };
+
+    /// -1 for any status, else an engine::MediaStatus.
+    static constexpr int AnyStatus = -1;
+
+    explicit MediaFilterModel(QObject *parent = nullptr);
+
+    void setTag(const QString &tag); ///< empty: every tag
+    QString tag() const { return m_tag; }
+    void setLabel(const QString &label); ///< the top-1 label; empty: any
+    QString label() const { return m_label; }
+    void setStatus(int status);
+    int status() const { return m_status; }
+    /// Items whose top-1 score is below this are hidden (items without predictions too, when > 0).
+    void setMinimumScore(double score);
+    double minimumScore() const { return m_minimumScore; }
+    void setSortKey(SortKey key);
+    SortKey sortKey() const { return m_sortKey; }
+
+Q_SIGNALS:
+    void filterChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    void refilter();
+
+    QString m_tag;
+    QString m_label;
+    int m_status = AnyStatus;
+    double m_minimumScore = 0.0;
+    SortKey m_sortKey = SortKey::Project;
+};
+
+} // namespace taglens::ui

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "modelsetupdialog.h"
+
+#include "engine/models/modeldownloader.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFuture>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcModelSetup, "taglens.ui.modelsetup")
+
+namespace taglens::ui {
+
+namespace {
+
+/// torchvision names weight files NAME-<first hex digits of the SHA-256>.pth.
+QString sha256PrefixFromFileName(const QString &fileName)
+{
+    static const QRegularExpression re(QStringLiteral("-([0-9a-fA-F]{8,64})\\.[A-Za-z0-9]+$"));
+    const auto m = re.match(fileName);
+    return m.hasMatch() ? m.captured(1).toLower() : QString();
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, bytes >= 10 * 1024 * 1024 ? 0 : 1,
+                                       QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+ModelSetupDialog::ModelSetupDialog(engine::ModelStore::Converter converter, const QString &modelDirectory,
+                                   QWidget *parent)
+    : QDialog(parent), m_converter(std::move(converter)), m_store(modelDirectory),
+      m_url(engine::ModelStore::officialWeightsUrl()), m_downloader(new engine::ModelDownloader(this)),
+      m_intro(new QLabel(this)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
+      m_error(new QLabel(this)), m_download(new QPushButton(this)),
+      m_fromFile(new QPushButton(tr("Choose a &File…"), this)),
+      m_without(new QPushButton(tr("Continue &Without Classification"), this)),
+      m_cancel(new QPushButton(tr("&Cancel Download"), this))
+{
+    setWindowTitle(tr("Set Up the Image Model"));
+    m_chooseFile = [this] {
+        return QFileDialog::getOpenFileName(this, tr("Choose Model Weights"), QDir::homePath(),
+                                            tr("PyTorch models (*.pth *.pt);;All files (*)"));
+    };
+    m_intro->setWordWrap(true);
+    m_intro->setTextFormat(Qt::PlainText);
+    m_intro->setText(
+        tr("TagLens recognises what pictures show with an image model, and none is installed yet.\n\n"
+           "Download the official Inception-v3 ImageNet weights (about %1) from download.pytorch.org, "
+           "install a weights or TorchScript file you already have, or continue without "
+           "classification: you can still open and export projects.\n\nModels are installed in %2.")
+            .arg(sizeText(engine::ModelStore::officialWeightsSize()),
+                 QDir::toNativeSeparators(m_store.directory())));
+    m_download->setText(tr("&Download (%1)").arg(sizeText(engine::ModelStore::officialWeightsSize())));
+    m_download->setDefault(true);
+    m_download->setAccessibleName(tr("Download the official model"));
+    m_fromFile->setAccessibleName(tr("Install a model file from disk"));
+    m_without->setAccessibleName(tr("Continue without classification"));
+    m_cancel->setAccessibleName(tr("Cancel download"));
+    m_progress->setAccessibleName(tr("Download progress"));
+    m_status->setAccessibleName(tr("Download status"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setAccessibleName(tr("Error message"));
+    m_error->setStyleSheet(
+        QStringLiteral("QLabel { color: #8a1c12; background: #fdecea; border: 1px solid #e0a39b;"
+                       " border-radius: 4px; padding: 6px; }"));
+    m_error->hide();
+    m_progress->hide();
+    m_cancel->hide();
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_download);
+    buttons->addWidget(m_fromFile);
+    buttons->addStretch();
+    buttons->addWidget(m_without);
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addWidget(m_error);
+    layout->addLayout(progressRow);
+    layout->addWidget(m_status);
+    layout->addStretch();
+    layout->addLayout(buttons);
+    setMinimumWidth(560);
+
+    connect(m_download, &QPushButton::clicked, this, &ModelSetupDialog::startDownload);
+    connect(m_cancel, &QPushButton::clicked, this, &ModelSetupDialog::cancelDownload);
+    connect(m_without, &QPushButton::clicked, this, &ModelSetupDialog::continueWithout);
+    connect(m_fromFile, &QPushButton::clicked, this, [this] {
+        const QString path = m_chooseFile();
+        if (!path.isEmpty())
+            installFromFile(path);
+    });
+
+    auto clock = std::make_shared<QElapsedTimer>();
+    connect(
+        m_downloader, &engine::ModelDownloader::progress, this, [this, clock](qint64 received, qint64 total) {
+            if (!clock->isValid())
+                clock->start();
+            if (total > 0) {
+                m_progress->setRange(0, 1000);
+                m_progress->setValue(int(double(received) / double(total) * 1000.0));
+            } else {
+                m_progress->setRange(0, 0);
+            }
+            const double seconds = qMax(0.001, double(clock->elapsed()) / 1000.0);
+            m_status->setText(tr("%1 of %2 (%3/s)")
+                                  .arg(sizeText(received), total > 0 ? sizeText(total) : tr("unknown size"),
+                                       sizeText(qint64(double(received) / seconds))));
+        });
+    connect(m_downloader, &engine::ModelDownloader::finished, this,
+            [this, clock](const engine::Expected<QString> &result) {
+                clock->invalidate();
+                if (!result) {
+                    setBusy(false);
+                    if (result.error().code == engine::ErrorCode::Cancelled) {
+                        m_status->setText(
+                            tr("Download cancelled. Starting it again resumes where it stopped."));
+                        return;
+                    }
+                    showError(tr("The download failed: %1").arg(result.error().message));
+                    return;
+                }
+                install(*result, sha256PrefixFromFileName(QFileInfo(*result).fileName()), true);
+            });
+}
+
+ModelSetupDialog::~ModelSetupDialog() = default;
+
+QString ModelSetupDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void ModelSetupDialog::startDownload()
+{
+    if (m_busy)
+        return;
+    const QString prefix = sha256PrefixFromFileName(m_url.fileName());
+    if (prefix.isEmpty()) {
+        showError(tr("%1 does not name its checksum, so the download could not be verified.")
+                      .arg(m_url.toDisplayString()));
+        return;
+    }
+    if (!QDir().mkpath(m_store.directory())) {
+        showError(
+            tr("Cannot create the model folder %1.").arg(QDir::toNativeSeparators(m_store.directory())));
+        return;
+    }
+    m_error->hide();
+    setBusy(true);
+    m_cancel->show();
+    m_progress->show();
+    m_progress->setRange(0, 0);
+    m_status->setText(tr("Connecting to %1…").arg(m_url.host()));
+    qCInfo(lcModelSetup) << "downloading" << m_url.toDisplayString();
+    m_downloader->start(m_url, m_store.directory() + QLatin1Char('/') + m_url.fileName(), prefix);
+}
+
+void ModelSetupDialog::cancelDownload()
+{
+    if (m_downloader->isRunning())
+        m_downloader->cancel();
+}
+
+void ModelSetupDialog::installFromFile(const QString &path)
+{
+    if (m_busy)
+        return;
+    if (!QFileInfo::exists(path)) {
+        showError(tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    m_error->hide();
+    setBusy(true);
+    install(path, sha256PrefixFromFileName(QFileInfo(path).fileName()), false);
+}
+
+void ModelSetupDialog::install(const QString &source, const QString &prefix, bool removeSource)
+{
+    m_cancel->hide();
+    m_progress->show();
+    m_progress->setRange(0, 0);
+    m_status->setText(tr("Checking and converting %1…").arg(QFileInfo(source).fileName()));
+    auto result = std::make_shared<engine::Expected<QString>>(
+        engine::Error::make(engine::ErrorCode::Internal, QString()));
+    const engine::ModelStore store = m_store;
+    QtConcurrent::run([store, source, prefix, converter = m_converter, result] {
+        *result = converter
+                      ? store.installFromFile(source, prefix, converter)
+                      : engine::Expected<QString>(engine::Error::make(
+                            engine::ErrorCode::InvalidArgument, tr("This build cannot convert models.")));
+    }).then(this, [this, result, source, removeSource] {
+        if (removeSource)
+            QFile::remove(source); // the installed model holds the same weights
+        setBusy(false);
+        m_progress->hide();
+        if (!*result) {
+            showError(tr("The model could not be installed: %1").arg(result->error().message));
+            return;
+        }
+        m_installed = **result;
+        m_status->setText(tr("Installed %1.").arg(QDir::toNativeSeparators(m_installed)));
+        qCInfo(lcModelSetup) << "installed" << m_installed;
+        Q_EMIT installed(m_installed);
+        accept();
+    });
+}
+
+void ModelSetupDialog::continueWithout()
+{
+    cancelDownload();
+    m_installed.clear();
+    QDialog::reject();
+}
+
+void ModelSetupDialog::reject()
+{
+    if (m_busy) {
+        cancelDownload(); // Escape first stops the download; the dialog stays for the next choice
+        return;
+    }
+    QDialog::reject();
+}
+
+void ModelSetupDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_download->setEnabled(!busy);
+    m_fromFile->setEnabled(!busy);
+    if (!busy) {
+        m_cancel->hide();
+        m_progress->hide();
+    }
+}
+
+void ModelSetupDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+    m_status->clear();
+    qCWarning(lcModelSetup).noquote() << message;
+    Q_EMIT failed(message);
+}
+
+} // namespace taglens::ui
