@@ -4,6 +4,7 @@
 #include "metadatafiles.h"
 #include "torchsupport_p.h"
 
+#include "engine/inference/torchvisiontransform.h"
 #include "engine/models/modelstore.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,6 @@
 #include <torch/csrc/jit/passes/freeze_module.h>
 
 #include <cmath>
-#include <omp.h>
 #include <cstring>
 
 Q_LOGGING_CATEGORY(lcTorch, "taglens.torch.classifier")
@@ -34,11 +34,6 @@ using engine::ModelInfo;
 using engine::PreparedInput;
 
 namespace {
-
-// Beyond this aspect ratio the source is centre-cropped to it before resizing: torchvision would
-// resize a 1×20000 strip to 342×6.8 M pixels, which no one needs and which would exhaust memory.
-// The centre crop only ever keeps the middle anyway, so ordinary photos are unaffected.
-constexpr double kMaxAspect = 16.0;
 
 QString trClassifier(const char *text)
 {
@@ -60,12 +55,6 @@ Expected<QString> sha256OfFile(const QString &path)
     if (!hash.addData(&f))
         return Error::make(ErrorCode::Io, trClassifier("Cannot read %1: %2").arg(path, f.errorString()));
     return QString::fromLatin1(hash.result().toHex());
-}
-
-/// Python's round(): halves go to the even neighbour (torchvision's center_crop uses it).
-int roundHalfEven(double v)
-{
-    return int(std::nearbyint(v));
 }
 
 } // namespace
@@ -245,75 +234,7 @@ Expected<PreparedInput> TorchClassifier::prepare(const QImage &image) const
 
 Expected<PreparedInput> TorchClassifier::preprocess(const QImage &image, const engine::Preprocessing &pp)
 {
-    if (image.isNull() || image.width() < 1 || image.height() < 1)
-        return Error::make(ErrorCode::Decode, trClassifier("The image is empty."));
-    const int size = pp.inputSize;
-
-    // PIL's convert('RGB'): drops alpha without compositing, expands palette and grey.
-    QImage rgb = image;
-    if (rgb.format() != QImage::Format_RGB888) {
-        if (rgb.hasAlphaChannel())
-            rgb = rgb.convertToFormat(QImage::Format_RGBA8888); // un-premultiplies if needed
-        rgb = rgb.convertToFormat(QImage::Format_RGB888);
-    }
-    int w = rgb.width();
-    int h = rgb.height();
-    if (double(qMax(w, h)) / qMin(w, h) > kMaxAspect) {
-        const QRect keep = w > h ? QRect((w - int(h * kMaxAspect)) / 2, 0, int(h * kMaxAspect), h)
-                                 : QRect(0, (h - int(w * kMaxAspect)) / 2, w, int(w * kMaxAspect));
-        rgb = rgb.copy(keep);
-        w = rgb.width();
-        h = rgb.height();
-    }
-
-    // torchvision's Resize(resizeSize): the short side becomes resizeSize, the long side
-    // int(resizeSize * long / short) (Python's float division, then truncation).
-    const bool wide = w > h;
-    const int shortSide = wide ? h : w;
-    const int longSide = wide ? w : h;
-    const int newLong = int(double(pp.resizeSize) * longSide / shortSide);
-    const int newW = wide ? newLong : pp.resizeSize;
-    const int newH = wide ? pp.resizeSize : newLong;
-    const int top = roundHalfEven((newH - size) / 2.0);
-    const int left = roundHalfEven((newW - size) / 2.0);
-
-    // Preparing runs on decoding threads beside inference. Each of them would otherwise start an
-    // OpenMP team as wide as the machine for every resize and oversubscribe the cores the model
-    // needs, so this thread's own OpenMP width is one while it prepares (a per-thread setting;
-    // at::set_num_threads would change the process-wide default).
-    at::get_num_threads(); // lets LibTorch initialise this thread first
-    struct OpenMpWidth
-    {
-        int previous = omp_get_max_threads();
-        OpenMpWidth() { omp_set_num_threads(1); }
-        ~OpenMpWidth() { omp_set_num_threads(previous); }
-    } narrow;
-
-    PreparedInput out;
-    out.channels = 3;
-    out.size = size;
-    out.values.resize(qsizetype(3) * size * size);
-    try {
-        c10::InferenceMode inference;
-        const at::Tensor source =
-            torch::from_blob(const_cast<uchar *>(rgb.constBits()), {h, w, 3}, {rgb.bytesPerLine(), 3, 1}, at::kByte);
-        at::Tensor result = torch::from_blob(out.values.data(), {3, size, size}, at::kFloat);
-        // One channel at a time keeps the float copy of a large photo to a third.
-        for (int c = 0; c < 3; ++c) {
-            at::Tensor plane = source.select(2, c).to(at::kFloat).view({1, 1, h, w});
-            // PIL resamples 8-bit images in two passes, horizontal then vertical, rounding to
-            // 8 bits after each; the same passes here keep us within 1/255 of it.
-            if (newW != w)
-                plane = at::_upsample_bilinear2d_aa(plane, {h, newW}, false).clamp_(0, 255).add_(0.5).floor_();
-            if (newH != h)
-                plane = at::_upsample_bilinear2d_aa(plane, {newH, newW}, false).clamp_(0, 255).add_(0.5).floor_();
-            at::Tensor crop = plane.view({newH, newW}).narrow(0, top, size).narrow(1, left, size);
-            result[c].copy_(crop.div(255.0).sub_(pp.mean[c]).div_(pp.std[c]));
-        }
-    } catch (const std::exception &e) {
-        return torchError(ErrorCode::Inference, trClassifier("Cannot prepare the image"), e);
-    }
-    return out;
+    return engine::TorchvisionTransform::apply(image, pp);
 }
 
 namespace {
