@@ -3,7 +3,6 @@
 
 #include "clicontext.h"
 #include "terminalprogress.h"
-#include "engine/inference/torch/inceptionv3builder.h"
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/models/modeldownloader.h"
 #include "engine/models/modelstore.h"
@@ -41,19 +40,6 @@ QString sizeText(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-/// Turns the state_dict at \a source into the TorchScript model at \a destination and checks that it loads.
-engine::Expected<void> convertWeights(const QString &source, const QString &destination)
-{
-    auto metadata = torchbackend::InceptionV3Builder::metadataFor(source);
-    if (!metadata)
-        return metadata.error();
-    if (auto r = torchbackend::InceptionV3Builder::convertToTorchScript(source, destination, *metadata); !r)
-        return r;
-    auto check = torchbackend::TorchClassifier::load(destination);
-    if (!check)
-        return check.error();
-    return {};
-}
 
 int install(CliContext &cli, const QStringList &arguments)
 {
@@ -126,7 +112,7 @@ int install(CliContext &cli, const QStringList &arguments)
     }
 
     cli.err() << tr("Converting %1 to an optimisable TorchScript model…").arg(QFileInfo(source).fileName()) << Qt::endl;
-    auto installed = store.installFromFile(source, prefix, convertWeights);
+    auto installed = store.installFromFile(source, prefix, torchbackend::TorchClassifier::installFromStateDict);
     if (downloaded)
         QFile::remove(source); // the TorchScript file now holds the same weights
     if (!installed)

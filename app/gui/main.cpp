@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // taglens: the desktop application. Composition root: engine + LibTorch backend + widgets.
 #include "engine/core/loggingrules.h"
-#include "engine/inference/torch/inceptionv3builder.h"
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/models/modelstore.h"
 #include "ui/mainwindow.h"
@@ -21,21 +20,6 @@ loadClassifier(const QString &path)
     return std::unique_ptr<taglens::engine::ImageClassifier>(std::move(*loaded));
 }
 
-/// Turns torchvision's state dict into the installed TorchScript model and checks that it loads.
-taglens::engine::Expected<void> convertWeights(const QString &source, const QString &destination)
-{
-    auto metadata = taglens::torchbackend::InceptionV3Builder::metadataFor(source);
-    if (!metadata)
-        return metadata.error();
-    if (auto r =
-            taglens::torchbackend::InceptionV3Builder::convertToTorchScript(source, destination, *metadata);
-        !r)
-        return r;
-    auto check = taglens::torchbackend::TorchClassifier::load(destination);
-    if (!check)
-        return check.error();
-    return {};
-}
 
 } // namespace
 
@@ -63,7 +47,7 @@ int main(int argc, char *argv[])
     taglens::engine::installDefaultLoggingRules(qEnvironmentVariableIsSet("TAGLENS_VERBOSE"));
 
     taglens::ui::MainWindow window(loadClassifier);
-    window.setModelConverter(convertWeights);
+    window.setModelConverter(taglens::torchbackend::TorchClassifier::installFromStateDict);
     const taglens::engine::ModelStore store;
     QString modelPath = parser.value(modelOption);
     if (modelPath.isEmpty() && store.hasDefaultModel())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "torchclassifier.h"
 
+#include "inceptionv3builder.h"
 #include "metadatafiles.h"
 #include "torchsupport_p.h"
 
@@ -225,6 +226,19 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
     qCInfo(lcTorch).noquote() << "loaded" << classifier->d->info.name << "from" << path << "threads"
                               << classifier->d->threads;
     return classifier;
+}
+
+Expected<void> TorchClassifier::installFromStateDict(const QString &source, const QString &destination)
+{
+    auto metadata = InceptionV3Builder::metadataFor(source);
+    if (!metadata)
+        return metadata.error();
+    if (auto converted = InceptionV3Builder::convertToTorchScript(source, destination, *metadata); !converted)
+        return converted;
+    auto check = load(destination);
+    if (!check)
+        return check.error();
+    return {};
 }
 
 Expected<PreparedInput> TorchClassifier::prepare(const QImage &image) const

@@ -39,6 +39,10 @@ public:
                                                              int topK) override;
     void setThreadCount(int threads) override;
 
+    /// The installer's converter: turns a torchvision Inception-v3 state_dict into the TorchScript
+    /// model at \a destination (labels and metadata inside) and checks that it loads.
+    static engine::Expected<void> installFromStateDict(const QString &source, const QString &destination);
+
     /// torchvision's Resize → CenterCrop → ToTensor → Normalize, as done on a PIL image.
     static engine::Expected<engine::PreparedInput> preprocess(const QImage &image, const engine::Preprocessing &pp);
 
