@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PilResampler against bytes that Pillow 9 itself produced with Image.resize(size, BILINEAR) on the
+// same synthetic images (generated once with Debian's python3-pil; the recipe is in make()).
+// The photo-level comparison with torchvision runs in tests/equivalence.
+#include "engine/imaging/pilresampler.h"
+
+#include <QTest>
+
+using taglens::engine::PilResampler;
+
+namespace {
+
+/// pixel (x, y) = ((37x + 11y) % 256, (5x + 53y) % 256, (7xy + 13) % 256), as in the Pillow script.
+QImage make(int w, int h)
+{
+    QImage image(w, h, QImage::Format_RGB888);
+    for (int y = 0; y < h; ++y) {
+        uchar *line = image.scanLine(y);
+        for (int x = 0; x < w; ++x) {
+            line[3 * x] = uchar((x * 37 + y * 11) % 256);
+            line[3 * x + 1] = uchar((x * 5 + y * 53) % 256);
+            line[3 * x + 2] = uchar((x * y * 7 + 13) % 256);
+        }
+    }
+    return image;
+}
+
+QByteArray bytes(const QImage &image)
+{
+    QByteArray out;
+    for (int y = 0; y < image.height(); ++y)
+        out.append(reinterpret_cast<const char *>(image.constScanLine(y)), 3 * image.width());
+    return out;
+}
+
+} // namespace
+
+class TestPilResampler : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void matchesPillow_data()
+    {
+        QTest::addColumn<QSize>("from");
+        QTest::addColumn<QSize>("to");
+        QTest::addColumn<QByteArray>("pillow");
+        QTest::newRow("downscale both") << QSize(7, 5) << QSize(3, 2)
+                                        << QByteArray::fromHex("2b39137a4422c94f3141a31f90ae4cc2b979");
+        QTest::newRow("upscale both") << QSize(4, 3) << QSize(11, 9)
+                                      << QByteArray::fromHex(
+                                             "00000d02000d0f020d1d040d2a060d38080d45090d520b0d600d0d6d0f0d6f0f0d00000d02000d0f020d1d040d2a"
+                                             "060d38080d45090d520b0d600d0d6d0f0d6f0f0d04120d06120d13140e21160f2e18103c1a11491b11561d1264"
+                                             "1f1371211473211407230d09230d16250f2427103129123f2b144c2c16592e1867301974321b76321b0b350d0d"
+                                             "350d1a3710283912353b15433d18503e1a5d401d6b421f7844227a44220f470d11470d1e49112c4b14394d1847"
+                                             "4f1b54501e6152226f54257c56297e562912580d14580e215a122f5c163c5e1a4a601f57612364632772652b7f"
+                                             "672f816730166a0d186a0e256c13336e1840701d4e72225b732768752c767731837936857937166a0d186a0e25"
+                                             "6c13336e1840701d4e72225b732768752c767731837936857937");
+        QTest::newRow("vertical only") << QSize(13, 6) << QSize(13, 4)
+                                       << QByteArray::fromHex(
+                                              "04140d2919104e1e12732315982818bd2d1ae2321d07371f2c3c225141257646279b4b2ac0502d145e0d39631"
+                                              "95e6826836d32a8723fcd774bf27c581781643c8671618b7d869089ab9596d09a8623ab0d48b0246db53a92b"
+                                              "a51b7bf67dcc47eacc99426ceab4bd3c1708283958799ba8cb0df913833550d585a2d7d5f4ea2646ec7698fe"
+                                              "c6eaf1173cf3678505b7d70802230a52751ca2c71ef3192");
+        QTest::newRow("horizontal only") << QSize(9, 9) << QSize(5, 9)
+                                         << QByteArray::fromHex(
+                                                "15030d4f0b0d94140da91d0d25250d2038115a401c9f4929b45236305a412b6d1565752baa7e45bf875f3b8"
+                                                "f7536a21970aa3ab5b361cabc8846c4a941d71d7bdf49c0e87d55f1b23ff9dd4c0c21861457cb1d996026ab"
+                                                "4a2e23574125914966d652b56b5b545563456276299c7e75a5879526902d6098796dab2da7b384b0bcb131c"
+                                                "5566bcdad");
+    }
+
+    void matchesPillow()
+    {
+        QFETCH(QSize, from);
+        QFETCH(QSize, to);
+        QFETCH(QByteArray, pillow);
+        const QImage out = PilResampler::resizeBilinear(make(from.width(), from.height()), to);
+        QCOMPARE(out.size(), to);
+        QCOMPARE(bytes(out).toHex(), pillow.toHex());
+    }
+
+    void sameSizeIsACopyAndEmptyIsEmpty()
+    {
+        const QImage in = make(6, 4);
+        QCOMPARE(bytes(PilResampler::resizeBilinear(in, QSize(6, 4))), bytes(in));
+        QVERIFY(PilResampler::resizeBilinear(in, QSize(0, 3)).isNull());
+        QVERIFY(PilResampler::resizeBilinear(QImage(), QSize(3, 3)).isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPilResampler)
+#include "tst_pilresampler.moc"
