@@ -25,7 +25,9 @@ QString resolveDirectory(const QString &requested)
     const QString fromEnvironment = qEnvironmentVariable("TAGLENS_MODEL_DIR");
     if (!fromEnvironment.isEmpty())
         return QDir::cleanPath(QDir(fromEnvironment).absolutePath());
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models");
+    // Not AppDataLocation: that depends on the organisation and application names each executable
+    // sets, and the CLI and the GUI must find the same models.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/taglens/models");
 }
 
 /// Removes \a path when it exists; used so that a failed install leaves nothing behind.

@@ -152,8 +152,8 @@ void TestModelStore::directory()
     if (!environment.isEmpty())
         qputenv(ModelDirVariable.constData(), environment.toLocal8Bit());
     if (expected.isEmpty())
-        expected =
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models");
+        expected = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                   + QStringLiteral("/taglens/models"); // the same for the CLI and the GUI
 
     const ModelStore store(argument);
     QCOMPARE(store.directory(), expected);
