@@ -10,8 +10,9 @@
 #include "engine/export/summarycsvexporter.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/pipeline/harvestpipeline.h"
-#include "engine/sources/localfoldersource.h"
+#include "engine/auth/tokenstore.h"
 #include "engine/sources/mastodontagtimeline.h"
+#include "engine/sources/postsourcefactory.h"
 #include "engine/store/projectstore.h"
 #include "mediafiltermodel.h"
 #include "modelsetupdialog.h"
@@ -62,7 +63,7 @@ namespace {
 
 constexpr int MaxRecentProjects = 8;
 const QString RecentProjectsKey = QStringLiteral("recentProjects");
-const QString LocalSource = QStringLiteral("local");
+const QString LocalSource = engine::SourceKind::Local;
 
 QString durationText(double seconds)
 {
@@ -533,7 +534,18 @@ void MainWindow::startFromSearchBar()
     request.instance = instance->toString();
     request.tags = tags;
     request.limitPerTag = m_limitSpin->value();
-    startHarvest(request);
+    engine::SourceSpec spec;
+    spec.kind = source;
+    spec.instance = *instance;
+    // A login made with the accounts dialog or `taglens-cli auth login` (the keychain holds the token).
+    engine::TokenStore tokens;
+    if (auto stored = tokens.tokenFor(source, spec.instance))
+        spec.accessToken = *stored;
+    else
+        statusBar()->showMessage(tr("The stored login for %1 cannot be read: %2")
+                                     .arg(spec.instance.toString(), stored.error().message),
+                                 10000);
+    startHarvest(request, spec);
 }
 
 void MainWindow::harvestLocal(const QStringList &paths, const QString &collection)
@@ -553,10 +565,13 @@ void MainWindow::harvestLocal(const QStringList &paths, const QString &collectio
     request.tags = {collection.trimmed().isEmpty() ? QStringLiteral("local") : collection.trimmed()};
     request.limitPerTag = 1000000; // everything that was dropped
     request.parameters.insert(QStringLiteral("paths"), QJsonArray::fromStringList(absolute));
-    startHarvest(request, absolute);
+    engine::SourceSpec spec;
+    spec.kind = LocalSource;
+    spec.paths = absolute;
+    startHarvest(request, spec);
 }
 
-void MainWindow::startHarvest(const engine::HarvestRequest &request, const QStringList &localPaths)
+void MainWindow::startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec)
 {
     if (isHarvesting() || m_loadingModel) {
         showError(tr("A harvest is already running."));
@@ -571,7 +586,7 @@ void MainWindow::startHarvest(const engine::HarvestRequest &request, const QStri
         return;
     clearError();
     if (m_worker && m_workerModelPath == m_modelPath) {
-        runHarvest(request, localPaths);
+        runHarvest(request, spec);
         return;
     }
     // Loading a model takes seconds: on the pool, back here when done.
@@ -584,7 +599,7 @@ void MainWindow::startHarvest(const engine::HarvestRequest &request, const QStri
     auto result = std::make_shared<LoadResult>(engine::Error::make(engine::ErrorCode::Internal, QString()));
     QtConcurrent::run([loader = m_loader, path, result] {
         *result = loader(path);
-    }).then(this, [this, path, result, request, localPaths] {
+    }).then(this, [this, path, result, request, spec] {
         m_loadingModel = false;
         if (!*result) {
             m_progressRow->hide();
@@ -594,11 +609,11 @@ void MainWindow::startHarvest(const engine::HarvestRequest &request, const QStri
         }
         m_worker = std::make_unique<engine::ClassifierWorker>(std::move(result->value()));
         m_workerModelPath = path;
-        runHarvest(request, localPaths);
+        runHarvest(request, spec);
     });
 }
 
-void MainWindow::runHarvest(const engine::HarvestRequest &request, const QStringList &localPaths)
+void MainWindow::runHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec)
 {
     const engine::ModelInfo &model = m_worker->modelInfo();
     if (model.sha256 != m_model->modelSha256())
@@ -606,20 +621,8 @@ void MainWindow::runHarvest(const engine::HarvestRequest &request, const QString
     m_chart->setModelTrained(model.trained);
     m_worker->setTopK(request.topK);
 
-    const bool local = request.source == LocalSource;
-    const QString source = request.source;
-    const QUrl instance(request.instance);
-    auto factory = [local, localPaths, source, instance](
-                       const QString &tag,
-                       engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
-        if (local) {
-            if (localPaths.size() == 1 && QFileInfo(localPaths.first()).isDir())
-                return std::unique_ptr<engine::PostSource>(new engine::LocalFolderSource(localPaths.first()));
-            return std::unique_ptr<engine::PostSource>(new engine::LocalFolderSource(localPaths));
-        }
-        auto timeline = std::make_unique<engine::MastodonTagTimeline>(client, instance, tag);
-        timeline->setSourceName(source);
-        return std::unique_ptr<engine::PostSource>(std::move(timeline));
+    auto factory = [spec](const QString &tag, engine::HttpClient *client) {
+        return engine::makePostSource(spec, tag, client);
     };
     auto *pipeline = new engine::HarvestPipeline(m_store.get(), m_worker.get(), factory, this);
     m_pipeline = pipeline;

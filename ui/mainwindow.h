@@ -6,6 +6,7 @@
 #include "engine/models/modelstore.h"
 #include "engine/pipeline/harvestprogress.h"
 #include "engine/pipeline/harvestrequest.h"
+#include "engine/sources/sourcespec.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -93,7 +94,7 @@ public:
     QString projectPath() const;
 
     /// Starts harvesting into the open project (a scratch project when none is open).
-    void startHarvest(const engine::HarvestRequest &request, const QStringList &localPaths = {});
+    void startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
     /// Files and folders become the collection \a collection of a local harvest.
     void harvestLocal(const QStringList &paths, const QString &collection = QStringLiteral("local"));
     void cancelHarvest();
@@ -126,7 +127,7 @@ private:
     void buildMenus();
     void startFromSearchBar();
     void onSourceChanged();
-    void runHarvest(const engine::HarvestRequest &request, const QStringList &localPaths);
+    void runHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
     void onProgress(const engine::HarvestProgress &progress);
     void onHarvestFinished(bool cancelled, const QList<engine::TagSummary> &summaries,
                            const engine::Error &fatal);

@@ -5,8 +5,8 @@
 #include "engine/auth/tokenstore.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/pipeline/harvestpipeline.h"
-#include "engine/sources/localfoldersource.h"
 #include "engine/sources/mastodontagtimeline.h"
+#include "engine/sources/postsourcefactory.h"
 #include "engine/store/projectstore.h"
 #include "terminalprogress.h"
 
@@ -98,14 +98,14 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     if (!ok || threads < 0 || threads > 256)
         return cli.usage(tr("--threads must be a number from 0 to 256."));
 
+    engine::SourceSpec spec;
+    spec.kind = source;
     QStringList tags;
-    QUrl instance;
-    QStringList paths = parser.values(pathOption);
-    const bool local = source == QLatin1String("local");
-    if (local) {
-        if (paths.isEmpty())
+    if (spec.isLocal()) {
+        spec.paths = parser.values(pathOption);
+        if (spec.paths.isEmpty())
             return cli.usage(tr("--source local needs --path."));
-        for (const QString &p : std::as_const(paths)) {
+        for (const QString &p : std::as_const(spec.paths)) {
             if (!QFileInfo::exists(p))
                 return cli.fail(tr("%1 does not exist.").arg(p));
         }
@@ -113,14 +113,14 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         if (tags.size() > 1)
             return cli.usage(tr("A local harvest is one collection: give at most one --tag."));
         if (tags.isEmpty())
-            tags << QFileInfo(paths.first()).absoluteFilePath().section(QLatin1Char('/'), -1);
+            tags << QFileInfo(spec.paths.first()).absoluteFilePath().section(QLatin1Char('/'), -1);
     } else {
         if (!parser.isSet(instanceOption))
             return cli.usage(tr("--instance is required for %1.").arg(source));
         auto normalized = engine::MastodonTagTimeline::normalizeInstance(parser.value(instanceOption));
         if (!normalized)
             return cli.usage(normalized.error().message);
-        instance = *normalized;
+        spec.instance = *normalized;
         for (const QString &typed : parser.values(tagOption)) {
             auto tag = engine::MastodonTagTimeline::normalizeTag(typed);
             if (!tag)
@@ -131,23 +131,19 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         if (tags.isEmpty())
             return cli.usage(tr("Name at least one --tag."));
     }
-    QString token;
     if (parser.isSet(tokenOption)) {
-        token = qEnvironmentVariable(parser.value(tokenOption).toLocal8Bit().constData());
-        if (token.isEmpty())
+        spec.accessToken = qEnvironmentVariable(parser.value(tokenOption).toLocal8Bit().constData());
+        if (spec.accessToken.isEmpty())
             return cli.usage(tr("The environment variable %1 is empty.").arg(parser.value(tokenOption)));
-    } else if (!local) {
+    } else if (!spec.isLocal()) {
         // A login stored by `taglens-cli auth login` for this instance (the keychain holds the token).
         engine::TokenStore tokens;
-        const auto accounts = tokens.accounts(source, instance);
-        if (!accounts.isEmpty()) {
-            if (auto stored = tokens.token(accounts.first()))
-                token = *stored;
-            else
-                cli.err() << tr("Warning: the stored login for %1 cannot be read: %2")
-                                 .arg(instance.toString(), stored.error().message)
-                          << Qt::endl;
-        }
+        if (auto stored = tokens.tokenFor(source, spec.instance))
+            spec.accessToken = *stored;
+        else
+            cli.err() << tr("Warning: the stored login for %1 cannot be read: %2")
+                             .arg(spec.instance.toString(), stored.error().message)
+                      << Qt::endl;
     }
 
     auto classifier = cli.loadClassifier(parser.value(modelOption), threads);
@@ -162,24 +158,14 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         cli.err() << tr("Warning: %1 is an untrained test model; its labels are meaningless.").arg(worker.modelInfo().name)
                   << Qt::endl;
 
-    auto factory = [&](const QString &tag,
-                       engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
-        if (local) {
-            if (paths.size() == 1 && QFileInfo(paths.first()).isDir())
-                return std::unique_ptr<engine::PostSource>(new engine::LocalFolderSource(paths.first()));
-            return std::unique_ptr<engine::PostSource>(new engine::LocalFolderSource(paths));
-        }
-        auto timeline = std::make_unique<engine::MastodonTagTimeline>(client, instance, tag);
-        timeline->setSourceName(source);
-        if (!token.isEmpty())
-            timeline->setAccessToken(token);
-        return std::unique_ptr<engine::PostSource>(std::move(timeline));
+    auto factory = [&spec](const QString &tag, engine::HttpClient *client) {
+        return engine::makePostSource(spec, tag, client);
     };
     engine::HarvestPipeline pipeline(store->get(), &worker, factory);
 
     engine::HarvestRequest request;
     request.source = source;
-    request.instance = local ? QFileInfo(paths.first()).absoluteFilePath() : instance.toString();
+    request.instance = spec.recordedInstance();
     request.tags = tags;
     request.limitPerTag = limit;
     request.topK = top;

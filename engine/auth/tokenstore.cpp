@@ -178,6 +178,14 @@ Expected<QString> TokenStore::token(const StoredAccount &account)
     return readSecret(accountKey(account));
 }
 
+Expected<QString> TokenStore::tokenFor(const QString &source, const QUrl &instance)
+{
+    const QList<StoredAccount> found = accounts(source, instance);
+    if (found.isEmpty())
+        return QString();
+    return token(found.first());
+}
+
 Expected<void> TokenStore::removeToken(const StoredAccount &account)
 {
     if (auto deleted = deleteSecret(accountKey(account)); !deleted)

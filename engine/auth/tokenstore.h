@@ -38,6 +38,9 @@ public:
     Expected<void> saveToken(const StoredAccount &account, const QString &token);
     /// The token for \a account (NotFound when there is none).
     Expected<QString> token(const StoredAccount &account);
+    /// The token of the first account stored for \a source at \a instance; an empty string when
+    /// nobody is logged in there, an error when a login exists but its token cannot be read.
+    Expected<QString> tokenFor(const QString &source, const QUrl &instance);
     /// Forgets the token and unlists the account.
     Expected<void> removeToken(const StoredAccount &account);
     /// Accounts with a stored token, optionally only those of \a source and \a instance.

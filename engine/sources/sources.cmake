@@ -10,5 +10,8 @@ target_sources(taglens_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/mastodontagtimeline.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mastodontagtimeline.h
   ${CMAKE_CURRENT_LIST_DIR}/postsource.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/postsourcefactory.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/postsourcefactory.h
   ${CMAKE_CURRENT_LIST_DIR}/postsource.h
+  ${CMAKE_CURRENT_LIST_DIR}/sourcespec.h
 )

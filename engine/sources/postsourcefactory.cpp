@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "postsourcefactory.h"
+
+#include "localfoldersource.h"
+#include "mastodontagtimeline.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace taglens::engine {
+
+bool SourceSpec::isLocal() const
+{
+    return kind == SourceKind::Local;
+}
+
+QString SourceSpec::recordedInstance() const
+{
+    if (isLocal())
+        return paths.isEmpty() ? QString() : QFileInfo(paths.first()).absoluteFilePath();
+    return instance.toString();
+}
+
+Expected<std::unique_ptr<PostSource>> makePostSource(const SourceSpec &spec, const QString &tag, HttpClient *client)
+{
+    if (spec.isLocal()) {
+        if (spec.paths.isEmpty())
+            return Error::make(ErrorCode::InvalidArgument,
+                               QCoreApplication::translate("PostSourceFactory", "No folder or file was given."));
+        if (spec.paths.size() == 1 && QFileInfo(spec.paths.first()).isDir())
+            return std::unique_ptr<PostSource>(new LocalFolderSource(spec.paths.first()));
+        return std::unique_ptr<PostSource>(new LocalFolderSource(spec.paths));
+    }
+    if (spec.kind == SourceKind::Mastodon || spec.kind == SourceKind::Pixelfed) {
+        auto timeline = std::make_unique<MastodonTagTimeline>(client, spec.instance, tag);
+        timeline->setSourceName(spec.kind);
+        if (!spec.accessToken.isEmpty())
+            timeline->setAccessToken(spec.accessToken);
+        return std::unique_ptr<PostSource>(std::move(timeline));
+    }
+    return Error::make(ErrorCode::InvalidArgument,
+                       QCoreApplication::translate("PostSourceFactory", "Unknown source \"%1\".").arg(spec.kind));
+}
+
+} // namespace taglens::engine

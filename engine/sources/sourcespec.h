@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace taglens::engine {
+
+/// Which kind of source a harvest reads, and everything needed to open one per tag.
+/// The CLI and the GUI fill it in; makePostSource() turns it into a PostSource.
+struct SourceSpec
+{
+    QString kind;        ///< SourceKind::Mastodon, Pixelfed, Local, …
+    QUrl instance;       ///< Mastodon/Pixelfed: the normalised instance URL
+    QStringList paths;   ///< local: the folders and files
+    QString accessToken; ///< empty for anonymous access
+
+    bool isLocal() const;
+    /// The source's "instance" as recorded in the project: the URL, or the first local path.
+    QString recordedInstance() const;
+};
+
+/// The source kinds TagLens knows, as they are written in projects and typed on the command line.
+namespace SourceKind {
+inline constexpr QLatin1StringView Mastodon{"mastodon"};
+inline constexpr QLatin1StringView Pixelfed{"pixelfed"};
+inline constexpr QLatin1StringView Local{"local"};
+} // namespace SourceKind
+
+} // namespace taglens::engine
