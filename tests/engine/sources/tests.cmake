@@ -11,3 +11,6 @@ taglens_add_qtest(tst_mastodontagtimeline
 taglens_add_qtest(tst_localfoldersource
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_localfoldersource.cpp
   LIBRARIES taglens_engine taglens_testsupport)
+taglens_add_qtest(tst_postsourcefactory
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_postsourcefactory.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
