@@ -6,21 +6,28 @@
 //
 //   taglens-bench-harvest --model build/test-models/test_inception_v3.pt [--images 320] [--threads N]
 #include "engine/core/loggingrules.h"
+#include "engine/imaging/imagedecoder.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/pipeline/harvestpipeline.h"
+#include "engine/pipeline/preparedmedia.h"
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/store/projectstore.h"
 #include "support/mastodonstandin.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
+
+#include <algorithm>
+#include <ctime>
 
 using namespace taglens;
 
@@ -46,6 +53,64 @@ std::unique_ptr<engine::ImageClassifier> load(const QString &path, int threads)
         std::exit(1);
     }
     return std::move(*model);
+}
+
+/// CPU time of the calling thread in milliseconds: unlike wall time it barely moves when other
+/// processes share the cores, so the per-stage costs below are comparable between runs.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0.0 : values[values.size() / 2];
+}
+
+/// What one image costs besides the model, stage by stage, on the stand-in's own JPEGs: this is
+/// the work that has to hide beside inference on the same cores.
+void printStageCosts(QTextStream &out, const tests::PhotoSet &photos, const engine::ClassifierWorker &worker,
+                     int count)
+{
+    QList<double> decode, sha, thumb, prepare, whole;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray jpeg = photos.jpeg(i);
+        double t = threadCpuMs();
+        auto decoded = engine::ImageDecoder::decode(jpeg);
+        decode << threadCpuMs() - t;
+        if (!decoded)
+            continue;
+        t = threadCpuMs();
+        QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256);
+        sha << threadCpuMs() - t;
+        t = threadCpuMs();
+        QByteArray thumbnail;
+        QBuffer buffer(&thumbnail);
+        buffer.open(QIODevice::WriteOnly);
+        decoded->image.scaled(256, 256, Qt::KeepAspectRatio, Qt::SmoothTransformation).save(&buffer, "JPEG", 85);
+        thumb << threadCpuMs() - t;
+        t = threadCpuMs();
+        (void)worker.prepare(decoded->image);
+        prepare << threadCpuMs() - t;
+        t = threadCpuMs();
+        (void)engine::PreparedMedia::make(jpeg, QString(), &worker, 256);
+        whole << threadCpuMs() - t;
+    }
+    const QSize size = photos.size(0);
+    out << QStringLiteral("per image CPU (median of %1, %2x%3 JPEGs): decode %4 ms, sha256 %5 ms, thumbnail %6 ms, "
+                          "preprocess %7 ms; PreparedMedia::make %8 ms\n")
+               .arg(count)
+               .arg(size.width())
+               .arg(size.height())
+               .arg(median(decode), 0, 'f', 1)
+               .arg(median(sha), 0, 'f', 1)
+               .arg(median(thumb), 0, 'f', 1)
+               .arg(median(prepare), 0, 'f', 1)
+               .arg(median(whole), 0, 'f', 1);
+    out.flush();
 }
 
 } // namespace
@@ -111,6 +176,7 @@ int main(int argc, char *argv[])
         runBatches(count);
         return double(count) / (double(t.nsecsElapsed()) / 1e9);
     };
+    printStageCosts(out, standIn.photos(), worker, qMin(images, 24));
     const double pureBefore = measurePure();
     QElapsedTimer clock;
 

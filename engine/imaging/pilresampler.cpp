@@ -62,52 +62,59 @@ Coefficients coefficients(int inSize, int outSize)
     return c;
 }
 
-inline uchar clip8(qint64 v)
+// Pillow accumulates in 32-bit ints: with non-negative weights summing to about 2^22 and 8-bit
+// samples the sum stays below 255 * 2^22 + 2^21 < 2^31, so int32 is exact (and vectorises).
+inline uchar clip8(qint32 v)
 {
-    const qint64 shifted = v >> kPrecisionBits;
-    return uchar(std::clamp<qint64>(shifted, 0, 255));
+    return uchar(std::clamp<qint32>(v >> kPrecisionBits, 0, 255));
 }
 
-QImage horizontal(const QImage &in, int outWidth)
+/// The horizontal pass for input rows [firstRow, firstRow + rows) and output columns
+/// [firstCol, firstCol + cols) of a resize to \a outWidth.
+QImage horizontal(const QImage &in, int outWidth, int firstCol, int cols, int firstRow, int rows)
 {
     const Coefficients c = coefficients(in.width(), outWidth);
-    QImage out(outWidth, in.height(), QImage::Format_RGB888);
-    for (int y = 0; y < in.height(); ++y) {
-        const uchar *src = in.constScanLine(y);
+    QImage out(cols, rows, QImage::Format_RGB888);
+    for (int y = 0; y < rows; ++y) {
+        const uchar *src = in.constScanLine(firstRow + y);
         uchar *dst = out.scanLine(y);
-        for (int xx = 0; xx < outWidth; ++xx) {
-            const qint32 *k = &c.weights[size_t(xx) * size_t(c.size)];
-            const uchar *p = src + 3 * c.first[size_t(xx)];
-            qint64 r = 1 << (kPrecisionBits - 1), g = r, b = r;
-            for (int x = 0; x < c.count[size_t(xx)]; ++x) {
-                r += qint64(p[3 * x]) * k[x];
-                g += qint64(p[3 * x + 1]) * k[x];
-                b += qint64(p[3 * x + 2]) * k[x];
+        for (int i = 0; i < cols; ++i) {
+            const size_t xx = size_t(firstCol + i);
+            const qint32 *k = &c.weights[xx * size_t(c.size)];
+            const uchar *p = src + 3 * c.first[xx];
+            qint32 r = 1 << (kPrecisionBits - 1), g = r, b = r;
+            const int count = c.count[xx];
+            for (int x = 0; x < count; ++x) {
+                r += qint32(p[3 * x]) * k[x];
+                g += qint32(p[3 * x + 1]) * k[x];
+                b += qint32(p[3 * x + 2]) * k[x];
             }
-            dst[3 * xx] = clip8(r);
-            dst[3 * xx + 1] = clip8(g);
-            dst[3 * xx + 2] = clip8(b);
+            dst[3 * i] = clip8(r);
+            dst[3 * i + 1] = clip8(g);
+            dst[3 * i + 2] = clip8(b);
         }
     }
     return out;
 }
 
-QImage vertical(const QImage &in, int outHeight)
+/// The vertical pass for output rows [firstRow, firstRow + rows) of a resize to \a outHeight;
+/// \a in holds input rows from \a inOffset on.
+QImage vertical(const QImage &in, const Coefficients &c, int inOffset, int firstRow, int rows)
 {
-    const Coefficients c = coefficients(in.height(), outHeight);
     const int width = in.width();
-    QImage out(width, outHeight, QImage::Format_RGB888);
-    std::vector<qint64> acc(size_t(3) * size_t(width));
-    for (int yy = 0; yy < outHeight; ++yy) {
-        std::fill(acc.begin(), acc.end(), qint64(1) << (kPrecisionBits - 1));
-        const qint32 *k = &c.weights[size_t(yy) * size_t(c.size)];
-        for (int y = 0; y < c.count[size_t(yy)]; ++y) {
-            const uchar *src = in.constScanLine(c.first[size_t(yy)] + y);
-            const qint64 w = k[y];
+    QImage out(width, rows, QImage::Format_RGB888);
+    std::vector<qint32> acc(size_t(3) * size_t(width));
+    for (int i = 0; i < rows; ++i) {
+        const size_t yy = size_t(firstRow + i);
+        std::fill(acc.begin(), acc.end(), qint32(1) << (kPrecisionBits - 1));
+        const qint32 *k = &c.weights[yy * size_t(c.size)];
+        for (int y = 0; y < c.count[yy]; ++y) {
+            const uchar *src = in.constScanLine(c.first[yy] + y - inOffset);
+            const qint32 w = k[y];
             for (int x = 0; x < 3 * width; ++x)
-                acc[size_t(x)] += qint64(src[x]) * w;
+                acc[size_t(x)] += qint32(src[x]) * w;
         }
-        uchar *dst = out.scanLine(yy);
+        uchar *dst = out.scanLine(i);
         for (int x = 0; x < 3 * width; ++x)
             dst[x] = clip8(acc[size_t(x)]);
     }
@@ -118,17 +125,35 @@ QImage vertical(const QImage &in, int outHeight)
 
 QImage PilResampler::resizeBilinear(const QImage &image, QSize size)
 {
-    if (image.isNull() || size.isEmpty())
+    return resizeBilinear(image, size, QRect(QPoint(0, 0), size));
+}
+
+QImage PilResampler::resizeBilinear(const QImage &image, QSize size, const QRect &region)
+{
+    if (image.isNull() || size.isEmpty() || region.isEmpty() || !QRect(QPoint(0, 0), size).contains(region))
         return {};
     QImage rgb = image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
     if (rgb.size() == size)
-        return rgb; // Pillow returns a copy without resampling
-    // Like Pillow: the horizontal pass first, each pass only when that dimension changes.
+        return rgb.copy(region); // Pillow returns a copy without resampling
+    // Like Pillow: the horizontal pass first, each pass only when that dimension changes. Every
+    // output pixel depends only on its own taps, so computing just the region (and, for the
+    // horizontal pass, just the input rows the region's vertical taps read) changes no value.
+    const bool resizeRows = rgb.height() != size.height();
+    if (!resizeRows) {
+        if (rgb.width() == size.width())
+            return rgb.copy(region);
+        return horizontal(rgb, size.width(), region.left(), region.width(), region.top(), region.height());
+    }
+    const Coefficients rows = coefficients(rgb.height(), size.height());
+    const int firstInput = rows.first[size_t(region.top())];
+    int endInput = firstInput;
+    for (int yy = region.top(); yy <= region.bottom(); ++yy)
+        endInput = std::max(endInput, rows.first[size_t(yy)] + rows.count[size_t(yy)]);
     if (rgb.width() != size.width())
-        rgb = horizontal(rgb, size.width());
-    if (rgb.height() != size.height())
-        rgb = vertical(rgb, size.height());
-    return rgb;
+        rgb = horizontal(rgb, size.width(), region.left(), region.width(), firstInput, endInput - firstInput);
+    else
+        rgb = rgb.copy(region.left(), firstInput, region.width(), endInput - firstInput);
+    return vertical(rgb, rows, firstInput, region.top(), region.height());
 }
 
 } // namespace taglens::engine

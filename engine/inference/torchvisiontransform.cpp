@@ -50,13 +50,17 @@ Expected<PreparedInput> TorchvisionTransform::apply(const QImage &image, const P
     const int longSide = wide ? w : h;
     const int newLong = int(double(pp.resizeSize) * longSide / shortSide);
     const QSize resized = wide ? QSize(newLong, pp.resizeSize) : QSize(pp.resizeSize, newLong);
-    const QImage scaled = PilResampler::resizeBilinear(rgb, resized);
-    if (scaled.isNull() || scaled.width() < size || scaled.height() < size)
+    if (resized.width() < size || resized.height() < size)
+        return Error::make(ErrorCode::Decode,
+                           QCoreApplication::translate("TorchvisionTransform", "The image cannot be resized."));
+    // CenterCrop(size) keeps only the middle: resample just that (same values, half the work).
+    const int top = roundHalfEven((resized.height() - size) / 2.0);
+    const int left = roundHalfEven((resized.width() - size) / 2.0);
+    const QImage cropped = PilResampler::resizeBilinear(rgb, resized, QRect(left, top, size, size));
+    if (cropped.isNull())
         return Error::make(ErrorCode::Decode,
                            QCoreApplication::translate("TorchvisionTransform", "The image cannot be resized."));
 
-    const int top = roundHalfEven((scaled.height() - size) / 2.0);
-    const int left = roundHalfEven((scaled.width() - size) / 2.0);
     PreparedInput out;
     out.channels = 3;
     out.size = size;
@@ -69,7 +73,7 @@ Expected<PreparedInput> TorchvisionTransform::apply(const QImage &image, const P
             table[c][v] = (float(v) / 255.0f - pp.mean[size_t(c)]) / pp.std[size_t(c)];
     const qsizetype plane = qsizetype(size) * size;
     for (int y = 0; y < size; ++y) {
-        const uchar *line = scaled.constScanLine(top + y) + 3 * left;
+        const uchar *line = cropped.constScanLine(y);
         for (int x = 0; x < size; ++x) {
             const qsizetype i = qsizetype(y) * size + x;
             dst[i] = table[0][line[3 * x]];

@@ -87,6 +87,51 @@ private Q_SLOTS:
         QVERIFY(PilResampler::resizeBilinear(in, QSize(0, 3)).isNull());
         QVERIFY(PilResampler::resizeBilinear(QImage(), QSize(3, 3)).isNull());
     }
+
+    // Resampling only a region must give exactly the same bytes as cropping the full resize
+    // (the full resize itself is checked against Pillow above).
+    void regionEqualsCropOfFullResize_data()
+    {
+        QTest::addColumn<QSize>("from");
+        QTest::addColumn<QSize>("to");
+        QTest::addColumn<QRect>("region");
+        QTest::newRow("photo: Resize(342) + CenterCrop(299)") << QSize(1080, 718) << QSize(514, 342)
+                                                              << QRect(108, 22, 299, 299);
+        QTest::newRow("portrait crop") << QSize(300, 451) << QSize(40, 60) << QRect(3, 10, 34, 34);
+        QTest::newRow("upscale") << QSize(17, 9) << QSize(40, 21) << QRect(5, 2, 30, 17);
+        QTest::newRow("only rows change") << QSize(30, 90) << QSize(30, 40) << QRect(4, 7, 20, 20);
+        QTest::newRow("only columns change") << QSize(90, 30) << QSize(40, 30) << QRect(7, 4, 20, 20);
+        QTest::newRow("same size") << QSize(20, 20) << QSize(20, 20) << QRect(2, 3, 10, 11);
+        QTest::newRow("whole") << QSize(64, 48) << QSize(31, 23) << QRect(0, 0, 31, 23);
+        QTest::newRow("corner pixel") << QSize(64, 48) << QSize(31, 23) << QRect(30, 22, 1, 1);
+        QTest::newRow("first pixel") << QSize(64, 48) << QSize(31, 23) << QRect(0, 0, 1, 1);
+    }
+
+    void regionEqualsCropOfFullResize()
+    {
+        QFETCH(QSize, from);
+        QFETCH(QSize, to);
+        QFETCH(QRect, region);
+        const QImage in = make(from.width(), from.height());
+        const QImage part = PilResampler::resizeBilinear(in, to, region);
+        QCOMPARE(part.size(), region.size());
+        QCOMPARE(bytes(part), bytes(PilResampler::resizeBilinear(in, to).copy(region)));
+    }
+
+    void regionOutsideIsRefused_data()
+    {
+        QTest::addColumn<QRect>("region");
+        QTest::newRow("empty") << QRect();
+        QTest::newRow("past the right edge") << QRect(25, 0, 10, 10);
+        QTest::newRow("negative") << QRect(-1, 0, 10, 10);
+        QTest::newRow("past the bottom") << QRect(0, 15, 5, 10);
+    }
+
+    void regionOutsideIsRefused()
+    {
+        QFETCH(QRect, region);
+        QVERIFY(PilResampler::resizeBilinear(make(50, 40), QSize(30, 20), region).isNull());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPilResampler)
