@@ -3,6 +3,7 @@
 
 #include "charts/tagmotifchart.h"
 #include "detailpanel.h"
+#include "hashtagchipsedit.h"
 #include "engine/export/exportsnapshot.h"
 #include "engine/export/gexfexporter.h"
 #include "engine/export/imagescsvexporter.h"
@@ -13,10 +14,12 @@
 #include "engine/auth/tokenstore.h"
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/sources/postsourcefactory.h"
+#include "engine/sources/urllistsource.h"
 #include "engine/store/projectstore.h"
 #include "mediafiltermodel.h"
 #include "modelsetupdialog.h"
 #include "projectmodel.h"
+#include "settingsdialog.h"
 #include "thumbnaildelegate.h"
 
 #include <QAction>
@@ -31,6 +34,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFuture>
+#include <QIcon>
+#include <QInputDialog>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QJsonArray>
@@ -40,10 +45,10 @@
 #include <QListView>
 #include <QLoggingCategory>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -51,6 +56,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -79,6 +85,41 @@ QString durationText(double seconds)
 
 using LoadResult = engine::Expected<std::unique_ptr<engine::ImageClassifier>>;
 
+/// An icon from the desktop theme (scalable, so sharp at any scale factor), or the style's own.
+QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
+}
+
+/// What a drop brings: local files and folders, and http(s) addresses — as URLs, or as lines of
+/// text when the source offers no URL list.
+struct DroppedItems
+{
+    QStringList paths;
+    QList<QUrl> urls;
+    bool isEmpty() const { return paths.isEmpty() && urls.isEmpty(); }
+};
+
+DroppedItems droppedItems(const QMimeData *mime)
+{
+    DroppedItems items;
+    if (mime->hasUrls()) {
+        const auto urls = mime->urls();
+        for (const QUrl &url : urls) {
+            const QString scheme = url.scheme().toLower();
+            if (url.isLocalFile())
+                items.paths << url.toLocalFile();
+            else if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+                items.urls << url;
+            if (items.paths.size() + items.urls.size() >= engine::UrlListSource::MaxUrls)
+                break;
+        }
+    } else if (mime->hasText()) {
+        items.urls = engine::UrlListSource::urlsInText(mime->text());
+    }
+    return items;
+}
+
 } // namespace
 
 MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
@@ -92,6 +133,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
         return QFileDialog::getOpenFileName(this, title, suggested, filter);
     };
     m_filter->setSourceModel(m_model);
+    m_settings = AppSettings::load();
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -142,7 +184,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_grid->setLayoutMode(QListView::Batched);
     m_grid->setBatchSize(200);
     gridLayout->addWidget(m_grid, 1);
-    m_emptyHint = new QLabel(tr("Type hashtags above and press Start,\nor drop images and folders here."),
+    m_emptyHint = new QLabel(tr("Type hashtags above and press Start,\nor drop images, folders or image addresses here."),
                              m_grid->viewport());
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setEnabled(false); // drawn in the palette's disabled text colour
@@ -226,10 +268,10 @@ MainWindow::~MainWindow()
 void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
 {
     auto *bar = new QHBoxLayout;
-    m_tagsEdit = new QLineEdit(parent);
+    m_tagsEdit = new HashtagChipsEdit(parent);
     m_tagsEdit->setPlaceholderText(tr("Hashtags, e.g. #cats #dogs"));
     m_tagsEdit->setAccessibleName(tr("Hashtags"));
-    m_tagsEdit->setClearButtonEnabled(true);
+    m_tagsEdit->setToolTip(tr("Type hashtags; Space, comma or Enter adds each. Enter again starts."));
     m_sourceCombo = new QComboBox(parent);
     m_sourceCombo->addItem(tr("Mastodon"), QStringLiteral("mastodon"));
     m_sourceCombo->addItem(tr("Pixelfed"), QStringLiteral("pixelfed"));
@@ -243,10 +285,12 @@ void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
     m_limitSpin->setValue(200);
     m_limitSpin->setAccessibleName(tr("Images per tag"));
     m_limitSpin->setSuffix(tr(" per tag"));
-    m_startButton = new QPushButton(tr("&Start"), parent);
+    m_startButton = new QPushButton(themeIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
+                                    tr("&Start"), parent);
     m_startButton->setAccessibleName(tr("Start harvest"));
     m_startButton->setDefault(true);
-    m_stopButton = new QPushButton(tr("S&top"), parent);
+    m_stopButton = new QPushButton(themeIcon(QStringLiteral("media-playback-stop"), QStyle::SP_MediaStop),
+                                   tr("S&top"), parent);
     m_stopButton->setAccessibleName(tr("Stop harvest"));
     auto *tagsLabel = new QLabel(tr("&Tags:"), parent);
     tagsLabel->setBuddy(m_tagsEdit);
@@ -258,7 +302,9 @@ void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
     bar->addWidget(m_startButton);
     bar->addWidget(m_stopButton);
     layout->addLayout(bar);
-    connect(m_tagsEdit, &QLineEdit::returnPressed, this, &MainWindow::startFromSearchBar);
+    connect(m_tagsEdit, &HashtagChipsEdit::returnPressed, this, &MainWindow::startFromSearchBar);
+    connect(m_tagsEdit, &HashtagChipsEdit::rejected, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_startButton, &QPushButton::clicked, this, &MainWindow::startFromSearchBar);
     connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::cancelHarvest);
     connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &MainWindow::onSourceChanged);
@@ -311,27 +357,45 @@ void MainWindow::buildFilterBar(QWidget *parent, QVBoxLayout *layout)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newProject = file->addAction(tr("&New Project…"), this, &MainWindow::chooseAndCreate);
+    QAction *newProject = file->addAction(themeIcon(QStringLiteral("document-new"), QStyle::SP_FileIcon),
+                                          tr("&New Project…"), this, &MainWindow::chooseAndCreate);
     newProject->setShortcut(QKeySequence::New);
-    QAction *open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseAndOpen);
+    QAction *open = file->addAction(themeIcon(QStringLiteral("document-open"), QStyle::SP_DialogOpenButton),
+                                    tr("&Open Project…"), this, &MainWindow::chooseAndOpen);
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    QAction *saveAs = file->addAction(tr("Save Project &As…"), this, &MainWindow::chooseAndSaveAs);
-    saveAs->setShortcut(QKeySequence::SaveAs);
+    m_recentMenu = file->addMenu(themeIcon(QStringLiteral("document-open-recent"), QStyle::SP_DirIcon),
+                                 tr("Open &Recent"));
+    QAction *saveAs = file->addAction(themeIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
+                                      tr("Save Project &As…"), this, &MainWindow::chooseAndSaveAs);
+    saveAs->setShortcut(QKeySequence(QKeySequence::SaveAs).isEmpty() ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)
+                                                                     : QKeySequence(QKeySequence::SaveAs));
     m_projectActions << saveAs;
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    QAction *quit = file->addAction(themeIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton),
+                                    tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(QKeySequence::Quit).isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q)
+                                                                 : QKeySequence(QKeySequence::Quit));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *preferences =
+        edit->addAction(themeIcon(QStringLiteral("preferences-system"), QStyle::SP_FileDialogDetailedView),
+                        tr("&Preferences…"), this, &MainWindow::showSettings);
+    preferences->setObjectName(QStringLiteral("preferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!preferenceKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        preferenceKeys << QKeySequence(Qt::CTRL | Qt::Key_Comma);
+    preferences->setShortcuts(preferenceKeys);
 
     QMenu *harvest = menuBar()->addMenu(tr("&Harvest"));
-    QAction *start = harvest->addAction(tr("&Start"), this, &MainWindow::startFromSearchBar);
+    QAction *start = harvest->addAction(themeIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
+                                        tr("&Start"), this, &MainWindow::startFromSearchBar);
     start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    QAction *stop = harvest->addAction(tr("S&top"), this, &MainWindow::cancelHarvest);
+    QAction *stop = harvest->addAction(themeIcon(QStringLiteral("media-playback-stop"), QStyle::SP_MediaStop),
+                                       tr("S&top"), this, &MainWindow::cancelHarvest);
     stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    QAction *focusTags = harvest->addAction(tr("&Edit Tags"), this, [this] {
-        m_tagsEdit->setFocus();
-        m_tagsEdit->selectAll();
-    });
+    QAction *focusTags = harvest->addAction(tr("&Edit Tags"), this, [this] { m_tagsEdit->setFocus(Qt::ShortcutFocusReason); });
     focusTags->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
     QMenu *exportMenu = menuBar()->addMenu(tr("&Export"));
@@ -352,19 +416,30 @@ void MainWindow::buildMenus()
         if (e.kind == ExportKind::ChartPng)
             exportMenu->addSeparator();
         const ExportKind kind = e.kind;
-        QAction *action = exportMenu->addAction(e.text, this, [this, kind] { chooseAndExport(kind); });
+        QAction *action = exportMenu->addAction(
+            kind == ExportKind::ChartPng || kind == ExportKind::ChartSvg
+                ? themeIcon(QStringLiteral("image-x-generic"), QStyle::SP_FileIcon)
+                : themeIcon(QStringLiteral("document-export"), QStyle::SP_DialogSaveButton),
+            e.text, this, [this, kind] { chooseAndExport(kind); });
         action->setShortcut(e.shortcut);
         action->setObjectName(QStringLiteral("export%1").arg(int(kind)));
         m_projectActions << action;
     }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("Set Up &Model…"), this, &MainWindow::showModelSetup);
-    help->addAction(tr("&About TagLens"), this, [this] {
-        statusBar()->showMessage(
-            tr("TagLens %1: what do people show in the pictures they post under a hashtag?")
-                .arg(QCoreApplication::applicationVersion()),
-            10000);
+    help->addAction(themeIcon(QStringLiteral("run-build-install"), QStyle::SP_ArrowDown), tr("Set Up &Model…"),
+                    this, &MainWindow::showModelSetup);
+    QAction *about = help->addAction(themeIcon(QStringLiteral("help-about"), QStyle::SP_MessageBoxInformation),
+                                     tr("&About TagLens"), this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About TagLens"),
+                                    tr("TagLens %1").arg(QCoreApplication::applicationVersion()), QMessageBox::Ok,
+                                    this);
+        box->setInformativeText(tr("What do people show in the pictures they post under a hashtag? TagLens "
+                                   "collects them, recognises their motifs and compares tags.\n\n"
+                                   "Licensed under the GNU GPL, version 3 or later."));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
+    about->setMenuRole(QAction::AboutRole);
     rebuildRecentMenu();
 }
 
@@ -385,6 +460,21 @@ void MainWindow::setModelPath(const QString &path)
     if (path != m_workerModelPath && !isHarvesting())
         m_worker.reset(); // loaded again, from the new file, by the next harvest
     setHarvesting(isHarvesting());
+}
+
+void MainWindow::setSettings(const AppSettings &settings)
+{
+    m_settings = settings;
+    m_settings.save();
+    statusBar()->showMessage(tr("Preferences saved; they apply to the next harvest."), 8000);
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { setSettings(dialog->settings()); });
+    dialog->open();
 }
 
 void MainWindow::setModelStatus(const QString &status)
@@ -424,6 +514,19 @@ bool MainWindow::openProject(const QString &path)
                 trained = it->modelTrained;
                 break;
             }
+        }
+        // The search bar shows the last hashtag search again, so that Start resumes it.
+        for (auto it = harvests->crbegin(); it != harvests->crend(); ++it) {
+            const int sourceIndex = m_sourceCombo->findData(it->source);
+            if (it->source == LocalSource || sourceIndex < 0)
+                continue;
+            const QUrl instance(it->instance);
+            m_sourceCombo->setCurrentIndex(sourceIndex);
+            m_instanceEdit->setText(instance.scheme() == QLatin1String("https") && instance.port() < 0
+                                        ? instance.host()
+                                        : it->instance);
+            m_tagsEdit->setTags(it->tags);
+            break;
         }
     }
     m_model->setStore(m_store.get(), modelSha, trained);
@@ -497,8 +600,11 @@ void MainWindow::startFromSearchBar()
     if (isHarvesting())
         return;
     const QString source = m_sourceCombo->currentData().toString();
-    const QStringList typed =
-        m_tagsEdit->text().split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts);
+    if (!m_tagsEdit->commitText()) { // what is still typed counts, as if Enter had been pressed
+        showError(m_tagsEdit->rejection());
+        return;
+    }
+    const QStringList typed = m_tagsEdit->tags();
     if (source == LocalSource) {
         const QString folder = m_instanceEdit->text().trimmed();
         if (folder.isEmpty() || !QFileInfo::exists(folder)) {
@@ -534,6 +640,7 @@ void MainWindow::startFromSearchBar()
     request.instance = instance->toString();
     request.tags = tags;
     request.limitPerTag = m_limitSpin->value();
+    m_settings.applyTo(request);
     engine::SourceSpec spec;
     spec.kind = source;
     spec.instance = *instance;
@@ -565,10 +672,100 @@ void MainWindow::harvestLocal(const QStringList &paths, const QString &collectio
     request.tags = {collection.trimmed().isEmpty() ? QStringLiteral("local") : collection.trimmed()};
     request.limitPerTag = 1000000; // everything that was dropped
     request.parameters.insert(QStringLiteral("paths"), QJsonArray::fromStringList(absolute));
+    m_settings.applyTo(request);
     engine::SourceSpec spec;
     spec.kind = LocalSource;
     spec.paths = absolute;
     startHarvest(request, spec);
+}
+
+void MainWindow::harvestUrls(const QList<QUrl> &urls, const QString &collection)
+{
+    QList<QUrl> accepted;
+    QStringList refused;
+    for (const QUrl &url : urls) {
+        if (auto checked = engine::UrlListSource::acceptedUrl(url))
+            accepted << *checked;
+        else
+            refused << checked.error().message;
+    }
+    if (accepted.isEmpty()) {
+        showError(refused.isEmpty() ? tr("No image address was dropped.")
+                                    : tr("No dropped address can be fetched.\n%1")
+                                          .arg(refused.mid(0, 5).join(QLatin1Char('\n'))));
+        return;
+    }
+    engine::SourceSpec spec;
+    spec.kind = engine::SourceKind::Urls;
+    spec.urls = accepted;
+    engine::HarvestRequest request;
+    request.source = spec.kind;
+    request.instance = spec.recordedInstance();
+    request.tags = {collection.trimmed().isEmpty() ? QStringLiteral("dropped") : collection.trimmed()};
+    request.limitPerTag = 1000000; // everything that was dropped
+    request.parameters.insert(QStringLiteral("addresses"), int(accepted.size()));
+    m_settings.applyTo(request);
+    startHarvest(request, spec);
+    if (!refused.isEmpty() && (isHarvesting() || m_loadingModel)) // after startHarvest() cleared the error bar
+        showError(tr("%n dropped address(es) cannot be fetched and were left out:", nullptr, int(refused.size())) +
+                  QLatin1Char('\n') + refused.mid(0, 5).join(QLatin1Char('\n')));
+}
+
+void MainWindow::harvestDropped(const QStringList &paths, const QList<QUrl> &urls)
+{
+    if (paths.isEmpty() && urls.isEmpty())
+        return;
+    if (isHarvesting() || m_loadingModel) {
+        showError(tr("A harvest is already running; drop them again when it has finished."));
+        return;
+    }
+    const QString suggested = urls.isEmpty() ? QStringLiteral("local") : QStringLiteral("dropped");
+    QStringList existing;
+    if (m_store) {
+        if (auto tags = m_store->tags())
+            existing = *tags;
+    }
+    if (m_chooseCollection) {
+        const QString collection = m_chooseCollection(suggested, existing).trimmed();
+        if (!collection.isEmpty())
+            harvestDroppedInto(paths, urls, collection);
+        return;
+    }
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Add Dropped Images"));
+    const QString files = tr("%n file(s) or folder(s)", nullptr, int(paths.size()));
+    const QString addresses = tr("%n image address(es)", nullptr, int(urls.size()));
+    const QString what = urls.isEmpty()    ? files
+                         : paths.isEmpty() ? addresses
+                                           : tr("%1 and %2", "files and addresses").arg(files, addresses);
+    dialog->setLabelText(tr("Classify %1 as the collection:").arg(what));
+    existing.removeAll(suggested);
+    existing.prepend(suggested);
+    dialog->setComboBoxItems(existing);
+    dialog->setComboBoxEditable(true);
+    dialog->setTextValue(suggested);
+    dialog->setOkButtonText(tr("&Classify"));
+    dialog->setAccessibleName(tr("Collection for the dropped images"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, paths, urls](const QString &name) {
+        if (!name.trimmed().isEmpty())
+            harvestDroppedInto(paths, urls, name.trimmed());
+    });
+    dialog->open();
+}
+
+void MainWindow::harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls, const QString &collection)
+{
+    if (paths.isEmpty()) {
+        harvestUrls(urls, collection);
+        return;
+    }
+    // One harvest reads one kind of source: the files first, then the addresses, same collection.
+    if (!urls.isEmpty())
+        m_nextHarvest = [this, urls, collection] { harvestUrls(urls, collection); };
+    harvestLocal(paths, collection);
+    if (!isHarvesting() && !m_loadingModel)
+        m_nextHarvest = nullptr; // it did not start
 }
 
 void MainWindow::startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec)
@@ -585,10 +782,11 @@ void MainWindow::startHarvest(const engine::HarvestRequest &request, const engin
     if (!ensureProject())
         return;
     clearError();
-    if (m_worker && m_workerModelPath == m_modelPath) {
+    if (m_worker && m_workerModelPath == m_modelPath && m_workerThreads == m_settings.modelThreads) {
         runHarvest(request, spec);
         return;
     }
+    m_worker.reset(); // another model, or other threads: loaded again
     // Loading a model takes seconds: on the pool, back here when done.
     m_loadingModel = true;
     setHarvesting(false);
@@ -596,12 +794,16 @@ void MainWindow::startHarvest(const engine::HarvestRequest &request, const engin
     m_progressBar->setRange(0, 0);
     m_progressText->setText(tr("Loading the model…"));
     const QString path = m_modelPath;
+    const int threads = m_settings.modelThreads;
     auto result = std::make_shared<LoadResult>(engine::Error::make(engine::ErrorCode::Internal, QString()));
-    QtConcurrent::run([loader = m_loader, path, result] {
+    QtConcurrent::run([loader = m_loader, path, threads, result] {
         *result = loader(path);
-    }).then(this, [this, path, result, request, spec] {
+        if (*result && threads > 0) // 0: as the loader chose (one per core)
+            (*result)->get()->setThreadCount(threads);
+    }).then(this, [this, path, threads, result, request, spec] {
         m_loadingModel = false;
         if (!*result) {
+            m_nextHarvest = nullptr;
             m_progressRow->hide();
             setHarvesting(false);
             showError(tr("The model could not be loaded: %1").arg(result->error().message));
@@ -609,6 +811,7 @@ void MainWindow::startHarvest(const engine::HarvestRequest &request, const engin
         }
         m_worker = std::make_unique<engine::ClassifierWorker>(std::move(result->value()));
         m_workerModelPath = path;
+        m_workerThreads = threads;
         runHarvest(request, spec);
     });
 }
@@ -620,6 +823,8 @@ void MainWindow::runHarvest(const engine::HarvestRequest &request, const engine:
         m_model->setStore(m_store.get(), model.sha256, model.trained);
     m_chart->setModelTrained(model.trained);
     m_worker->setTopK(request.topK);
+    m_worker->setBatchSize(m_settings.batchSize);
+    m_lastRequest = request;
 
     auto factory = [spec](const QString &tag, engine::HttpClient *client) {
         return engine::makePostSource(spec, tag, client);
@@ -686,10 +891,14 @@ void MainWindow::onHarvestFinished(bool cancelled, const QList<engine::TagSummar
                                        : tr("Harvest finished: %n image(s) classified.", nullptr, ok),
                              15000);
     Q_EMIT harvestFinished(cancelled);
+    // The addresses of a drop of files and addresses come next, unless the user stopped.
+    if (auto next = std::exchange(m_nextHarvest, nullptr); next && !cancelled && fatal.code == engine::ErrorCode::Cancelled)
+        QMetaObject::invokeMethod(this, next, Qt::QueuedConnection);
 }
 
 void MainWindow::cancelHarvest()
 {
+    m_nextHarvest = nullptr;
     if (m_pipeline)
         m_pipeline->cancel();
 }
@@ -884,22 +1093,29 @@ void MainWindow::chooseAndExport(ExportKind kind)
 void MainWindow::chooseAndOpen()
 {
     const QString path =
-        m_chooseOpenFile(tr("Open Project"), tr("TagLens projects (*.taglens)"),
-                         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
-    if (path.isEmpty())
-        return;
-    if (!QFileInfo::exists(path)) {
-        showError(tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
-        return;
+        m_chooseOpenFile(tr("Open Project"), tr("TagLens projects (*.taglens)"), m_settings.effectiveProjectFolder());
+    if (!path.isEmpty())
+        openExistingProject(path);
+}
+
+bool MainWindow::openExistingProject(const QString &path)
+{
+    const QFileInfo file(path);
+    if (!file.exists()) {
+        showError(tr("%1 does not exist.").arg(QDir::toNativeSeparators(file.absoluteFilePath())));
+        return false;
     }
-    openProject(path);
+    if (!file.isFile()) {
+        showError(tr("%1 is not a project file.").arg(QDir::toNativeSeparators(file.absoluteFilePath())));
+        return false;
+    }
+    return openProject(file.absoluteFilePath());
 }
 
 void MainWindow::chooseAndCreate()
 {
     QString path = m_chooseSaveFile(tr("New Project"), tr("TagLens projects (*.taglens)"),
-                                    QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-                                        QStringLiteral("/untitled.taglens"));
+                                    m_settings.effectiveProjectFolder() + QStringLiteral("/untitled.taglens"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".taglens")))
@@ -929,29 +1145,24 @@ void MainWindow::onCurrentChanged(const QModelIndex &current)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!event->mimeData()->hasUrls())
-        return;
-    const auto urls = event->mimeData()->urls();
-    for (const QUrl &url : urls) {
-        if (url.isLocalFile()) {
-            event->acceptProposedAction();
-            return;
-        }
-    }
+    if (!droppedItems(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    // Child widgets that do not take drops pass the move here; keep saying yes over all of them.
+    if (!droppedItems(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    QStringList paths;
-    const auto urls = event->mimeData()->urls();
-    for (const QUrl &url : urls) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
-    if (paths.isEmpty())
+    const DroppedItems items = droppedItems(event->mimeData());
+    if (items.isEmpty())
         return;
     event->acceptProposedAction();
-    harvestLocal(paths);
+    harvestDropped(items.paths, items.urls);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -7,10 +7,12 @@
 #include "engine/pipeline/harvestprogress.h"
 #include "engine/pipeline/harvestrequest.h"
 #include "engine/sources/sourcespec.h"
+#include "ui/appsettings.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
+#include <QUrl>
 #include <functional>
 #include <memory>
 
@@ -35,6 +37,7 @@ class ProjectStore;
 namespace taglens::ui {
 
 class DetailPanel;
+class HashtagChipsEdit;
 class MediaFilterModel;
 class ProjectModel;
 class TagMotifChart;
@@ -58,6 +61,9 @@ public:
     /// replace the file dialogs with these.
     using FileChooser =
         std::function<QString(const QString &title, const QString &filter, const QString &suggested)>;
+    /// Asks which collection dropped items join (suggested name, the project's tags); empty when
+    /// cancelled. Without one, an editable list asks without blocking.
+    using CollectionChooser = std::function<QString(const QString &suggested, const QStringList &existing)>;
 
     enum class ExportKind
     {
@@ -86,9 +92,19 @@ public:
 
     void setSaveFileChooser(FileChooser chooser) { m_chooseSaveFile = std::move(chooser); }
     void setOpenFileChooser(FileChooser chooser) { m_chooseOpenFile = std::move(chooser); }
+    void setCollectionChooser(CollectionChooser chooser) { m_chooseCollection = std::move(chooser); }
+
+    /// The preferences (Edit ▸ Preferences…), read from QSettings at construction.
+    AppSettings settings() const { return m_settings; }
+    /// Stores \a settings in QSettings; they apply to the next harvest.
+    void setSettings(const AppSettings &settings);
+    /// Opens the preferences dialog; what it accepts goes to setSettings().
+    void showSettings();
 
     /// Opens (or creates) a project and shows what it holds; false with lastError() set.
     bool openProject(const QString &path);
+    /// Opens a project that must exist (the command line, File ▸ Open); false with lastError() set.
+    bool openExistingProject(const QString &path);
     /// Copies the open project to \a path and continues there; false with lastError() set.
     bool saveProjectAs(const QString &path);
     QString projectPath() const;
@@ -97,8 +113,15 @@ public:
     void startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
     /// Files and folders become the collection \a collection of a local harvest.
     void harvestLocal(const QStringList &paths, const QString &collection = QStringLiteral("local"));
+    /// Image addresses (http/https) are downloaded into the collection \a collection.
+    void harvestUrls(const QList<QUrl> &urls, const QString &collection = QStringLiteral("dropped"));
+    /// What a drop brings: asks which collection it joins ("local" for files only, "dropped"
+    /// otherwise), then harvests the files and the addresses into it, one after the other.
+    void harvestDropped(const QStringList &paths, const QList<QUrl> &urls);
     void cancelHarvest();
     bool isHarvesting() const;
+    /// The request of the harvest started last (with the settings applied).
+    engine::HarvestRequest lastHarvestRequest() const { return m_lastRequest; }
 
     /// Writes an export of the open project; false with lastError() set.
     bool exportTo(ExportKind kind, const QString &path);
@@ -109,6 +132,7 @@ public:
     TagMotifChart *chart() const { return m_chart; }
     DetailPanel *detailPanel() const { return m_detail; }
     QListView *grid() const { return m_grid; }
+    HashtagChipsEdit *tagsEdit() const { return m_tagsEdit; }
 
 Q_SIGNALS:
     void projectOpened(const QString &path);
@@ -118,6 +142,7 @@ Q_SIGNALS:
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
@@ -128,6 +153,7 @@ private:
     void startFromSearchBar();
     void onSourceChanged();
     void runHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
+    void harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls, const QString &collection);
     void onProgress(const engine::HarvestProgress &progress);
     void onHarvestFinished(bool cancelled, const QList<engine::TagSummary> &summaries,
                            const engine::Error &fatal);
@@ -149,12 +175,17 @@ private:
     engine::ModelStore::Converter m_converter;
     FileChooser m_chooseSaveFile;
     FileChooser m_chooseOpenFile;
+    CollectionChooser m_chooseCollection;
+    AppSettings m_settings;
+    engine::HarvestRequest m_lastRequest;
+    std::function<void()> m_nextHarvest; // the second half of a drop of files and addresses
     QString m_modelPath;
     QString m_lastError;
 
     std::unique_ptr<engine::ProjectStore> m_store;
     std::unique_ptr<engine::ClassifierWorker> m_worker;
     QString m_workerModelPath;
+    int m_workerThreads = 0;
     QPointer<engine::HarvestPipeline> m_pipeline;
     bool m_loadingModel = false;
 
@@ -162,7 +193,7 @@ private:
     MediaFilterModel *m_filter;
     ThumbnailDelegate *m_delegate;
 
-    QLineEdit *m_tagsEdit = nullptr;
+    HashtagChipsEdit *m_tagsEdit = nullptr;
     QComboBox *m_sourceCombo = nullptr;
     QLineEdit *m_instanceEdit = nullptr;
     QSpinBox *m_limitSpin = nullptr;

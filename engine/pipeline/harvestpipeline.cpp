@@ -73,6 +73,7 @@ void HarvestPipeline::start(const HarvestRequest &request)
         return;
     m_request = request;
     m_request.limitPerTag = qMax(1, request.limitPerTag);
+    m_client->setMaxConcurrentPerHost(request.maxDownloadsPerHost);
     m_running = true;
     m_cancelled = false;
     m_finishing = false;

@@ -18,6 +18,7 @@ struct HarvestRequest
     int topK = 5;
     int thumbnailSize = 256; ///< longest side of the stored JPEG thumbnails
     int maxQueuedMedia = 64; ///< media waiting for download or decode, per harvest (back-pressure)
+    int maxDownloadsPerHost = 6; ///< requests to one host at once, 1–6 (HttpClient's ceiling)
     QJsonObject parameters; ///< anything else worth recording (the command line, for instance)
 };
 

@@ -3,6 +3,7 @@
 
 #include "localfoldersource.h"
 #include "mastodontagtimeline.h"
+#include "urllistsource.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -18,6 +19,10 @@ QString SourceSpec::recordedInstance() const
 {
     if (isLocal())
         return paths.isEmpty() ? QString() : QFileInfo(paths.first()).absoluteFilePath();
+    if (kind == SourceKind::Urls) // the first address's origin
+        return urls.isEmpty() ? QString()
+                              : urls.first().adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
+                                                      QUrl::RemoveFragment).toString();
     return instance.toString();
 }
 
@@ -30,6 +35,12 @@ Expected<std::unique_ptr<PostSource>> makePostSource(const SourceSpec &spec, con
         if (spec.paths.size() == 1 && QFileInfo(spec.paths.first()).isDir())
             return std::unique_ptr<PostSource>(new LocalFolderSource(spec.paths.first()));
         return std::unique_ptr<PostSource>(new LocalFolderSource(spec.paths));
+    }
+    if (spec.kind == SourceKind::Urls) {
+        if (spec.urls.isEmpty())
+            return Error::make(ErrorCode::InvalidArgument,
+                               QCoreApplication::translate("PostSourceFactory", "No image address was given."));
+        return std::unique_ptr<PostSource>(new UrlListSource(spec.urls));
     }
     if (spec.kind == SourceKind::Mastodon || spec.kind == SourceKind::Pixelfed) {
         auto timeline = std::make_unique<MastodonTagTimeline>(client, spec.instance, tag);

@@ -14,4 +14,6 @@ target_sources(taglens_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/postsourcefactory.h
   ${CMAKE_CURRENT_LIST_DIR}/postsource.h
   ${CMAKE_CURRENT_LIST_DIR}/sourcespec.h
+  ${CMAKE_CURRENT_LIST_DIR}/urllistsource.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/urllistsource.h
 )

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -14,6 +15,7 @@ struct SourceSpec
     QString kind;        ///< SourceKind::Mastodon, Pixelfed, Local, …
     QUrl instance;       ///< Mastodon/Pixelfed: the normalised instance URL
     QStringList paths;   ///< local: the folders and files
+    QList<QUrl> urls;    ///< url: the image addresses
     QString accessToken; ///< empty for anonymous access
 
     bool isLocal() const;
@@ -26,6 +28,7 @@ namespace SourceKind {
 inline constexpr QLatin1StringView Mastodon{"mastodon"};
 inline constexpr QLatin1StringView Pixelfed{"pixelfed"};
 inline constexpr QLatin1StringView Local{"local"};
+inline constexpr QLatin1StringView Urls{"url"}; ///< image addresses, dropped or pasted
 } // namespace SourceKind
 
 } // namespace taglens::engine

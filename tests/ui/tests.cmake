@@ -12,3 +12,19 @@ set_tests_properties(tst_mainwindow PROPERTIES FIXTURES_REQUIRED hostile_models)
 taglens_add_qtest(tst_modelsetupdialog
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_modelsetupdialog.cpp
   LIBRARIES taglens_ui taglens_testsupport)
+
+taglens_add_qtest(tst_hashtagchipsedit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hashtagchipsedit.cpp
+  LIBRARIES taglens_ui)
+
+taglens_add_qtest(tst_settingsdialog
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_settingsdialog.cpp
+  LIBRARIES taglens_ui taglens_torch taglens_testsupport)
+set_tests_properties(tst_settingsdialog PROPERTIES FIXTURES_REQUIRED hostile_models)
+
+# The taglens executable itself: --help, --version and a project file on the command line.
+taglens_add_qtest(tst_guicommandline
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_guicommandline.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
+target_compile_definitions(tst_guicommandline PRIVATE TAGLENS_GUI="$<TARGET_FILE:taglens>")
+add_dependencies(tst_guicommandline taglens)

@@ -3,21 +3,29 @@
 // model, exports write their files, and a reopened project shows everything without a model.
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/sources/mediastatus.h"
+#include "support/testhttpserver.h"
 #include "support/testpaths.h"
 #include "ui/charts/tagmotifchart.h"
 #include "ui/detailpanel.h"
+#include "ui/hashtagchipsedit.h"
 #include "ui/mainwindow.h"
 #include "ui/mediafiltermodel.h"
 #include "ui/projectmodel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QListView>
+#include <QScrollBar>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QSlider>
@@ -27,6 +35,7 @@
 
 using namespace taglens;
 using ui::MainWindow;
+using ui::HashtagChipsEdit;
 using ui::ProjectModel;
 
 namespace {
@@ -49,6 +58,29 @@ void writeImage(const QString &path, const QColor &colour)
     QImage image(64, 48, QImage::Format_RGB32);
     image.fill(colour);
     QVERIFY(image.save(path));
+}
+
+QByteArray encodedImage(const QColor &colour, const char *format)
+{
+    QImage image(80, 60, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format);
+    return bytes;
+}
+
+/// Sends a drag that enters the window and drops \a mime on it; false when the window refused it.
+bool dropOn(MainWindow &window, QMimeData &mime)
+{
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    return drop.isAccepted();
 }
 
 } // namespace
@@ -80,6 +112,11 @@ private Q_SLOTS:
     {
         MainWindow window(loadTorch);
         window.setModelPath(tinyModel());
+        QStringList suggestions;
+        window.setCollectionChooser([&](const QString &suggested, const QStringList &) {
+            suggestions << suggested;
+            return suggested;
+        });
         QVERIFY(window.openProject(projectPath()));
         QCOMPARE(window.windowTitle(), QStringLiteral("project — TagLens"));
         window.show();
@@ -94,6 +131,7 @@ private Q_SLOTS:
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &drop);
         QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
+        QCOMPARE(suggestions, QStringList{QStringLiteral("local")}); // files only: the local collection
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), false);
 
@@ -208,6 +246,179 @@ private Q_SLOTS:
         MainWindow window;
         QVERIFY(!window.openProject(bogus));
         QVERIFY(window.lastError().contains(QStringLiteral("bogus.taglens")));
+    }
+
+    void dropOfAddressesHarvestsAndClassifies()
+    {
+        taglens::tests::TestHttpServer server;
+        QVERIFY(server.isListening());
+        server.serve(QStringLiteral("/media/red.png"), encodedImage(Qt::red, "PNG"), "image/png");
+        server.serve(QStringLiteral("/media/green.jpg"), encodedImage(Qt::green, "JPEG"), "image/jpeg");
+        server.serve(QStringLiteral("/media/blue"), encodedImage(Qt::blue, "PNG"), "image/png");
+        server.serveStatus(QStringLiteral("/media/gone.png"), 404);
+        server.serve(QStringLiteral("/media/page.html"), "<html>not an image</html>", "text/html");
+
+        MainWindow window(loadTorch);
+        window.setModelPath(tinyModel());
+        QStringList suggestions;
+        window.setCollectionChooser([&](const QString &suggested, const QStringList &) {
+            suggestions << suggested;
+            return suggested;
+        });
+        QVERIFY(window.openProject(m_dir.filePath(QStringLiteral("addresses.taglens"))));
+        window.show();
+
+        QMimeData mime;
+        mime.setUrls({server.url(QStringLiteral("/media/red.png")), server.url(QStringLiteral("/media/green.jpg")),
+                      server.url(QStringLiteral("/media/blue?size=large")), server.url(QStringLiteral("/media/gone.png")),
+                      server.url(QStringLiteral("/media/page.html")),
+                      QUrl(QStringLiteral("ftp://127.0.0.1/x.png")),      // not http(s): not part of the drop
+                      QUrl(QStringLiteral("http://example.org/a.jpg"))}); // plain http elsewhere: refused
+        QSignalSpy finished(&window, &MainWindow::harvestFinished);
+        QVERIFY(dropOn(window, mime));
+        QCOMPARE(suggestions, QStringList{QStringLiteral("dropped")});
+        QVERIFY(window.lastError().contains(QStringLiteral("example.org"))); // said, and the rest goes on
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), false);
+
+        QCOMPARE(window.lastHarvestRequest().source, QStringLiteral("url"));
+        ProjectModel *model = window.projectModel();
+        QCOMPARE(model->rowCount(), 5);
+        int ok = 0;
+        int failed = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex i = model->index(row);
+            QCOMPARE(i.data(ProjectModel::TagRole).toString(), QStringLiteral("dropped"));
+            const auto status = engine::MediaStatus(i.data(ProjectModel::StatusRole).toInt());
+            if (status == engine::MediaStatus::Ok) {
+                ++ok;
+                QVERIFY(!i.data(ProjectModel::TopLabelRole).toString().isEmpty());
+            } else {
+                QCOMPARE(status, engine::MediaStatus::Failed);
+                ++failed;
+            }
+        }
+        QCOMPARE(ok, 3);
+        QCOMPARE(failed, 2); // the 404 and the page that is not an image
+        QCOMPARE(window.chart()->statistics().tag(QStringLiteral("dropped")).ok, 3);
+        // Each address was fetched once, through the pipeline's client.
+        QCOMPARE(server.requests(QStringLiteral("/media/red.png")).size(), 1);
+        QVERIFY(server.requests(QStringLiteral("/media/red.png")).first().header("User-Agent").startsWith("TagLens/"));
+    }
+
+    void mixedDropJoinsOneCollection()
+    {
+        taglens::tests::TestHttpServer server;
+        server.serve(QStringLiteral("/cat.png"), encodedImage(Qt::yellow, "PNG"), "image/png");
+
+        MainWindow window(loadTorch);
+        window.setModelPath(tinyModel());
+        QStringList existingSeen;
+        window.setCollectionChooser([&](const QString &suggested, const QStringList &existing) {
+            existingSeen = existing;
+            return suggested == QLatin1String("dropped") ? QStringLiteral("mixed") : QString();
+        });
+        QVERIFY(window.openProject(m_dir.filePath(QStringLiteral("mixed.taglens"))));
+        window.show();
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("photos/red.png"))),
+                      server.url(QStringLiteral("/cat.png"))});
+        QSignalSpy finished(&window, &MainWindow::harvestFinished);
+        QVERIFY(dropOn(window, mime));
+        QVERIFY(finished.wait(60000));             // the files
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000); // then the addresses
+        ProjectModel *model = window.projectModel();
+        QCOMPARE(model->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(model->index(row).data(ProjectModel::TagRole).toString(), QStringLiteral("mixed"));
+            QCOMPARE(model->index(row).data(ProjectModel::StatusRole).toInt(), int(engine::MediaStatus::Ok));
+        }
+
+        // A second drop offers the collections there are; cancelling the question does nothing.
+        QMimeData again;
+        again.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("photos/green.jpg")))});
+        QVERIFY(dropOn(window, again));
+        QCOMPARE(existingSeen, QStringList{QStringLiteral("mixed")});
+        QVERIFY(!window.isHarvesting());
+        QCOMPARE(finished.count(), 2);
+    }
+
+    void dropsOfTextAndOtherThings_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("uri-list lines") << "# comment\r\nhttps://a.example/1.jpg\r\n" << true;
+        QTest::newRow("addresses in prose") << "see https://a.example/1.jpg and https://b.example/2.png" << true;
+        QTest::newRow("no address") << "just words" << false;
+        QTest::newRow("other schemes") << "ftp://a.example/1.jpg javascript:alert(1)" << false;
+        QTest::newRow("empty") << "" << false;
+    }
+
+    void dropsOfTextAndOtherThings()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, accepted);
+        MainWindow window;
+        int asked = 0;
+        window.setCollectionChooser([&](const QString &suggested, const QStringList &) {
+            ++asked;
+            [&] { QCOMPARE(suggested, QStringLiteral("dropped")); }();
+            return QString(); // cancelled
+        });
+        QMimeData mime;
+        mime.setText(text);
+        QCOMPARE(dropOn(window, mime), accepted);
+        QCOMPARE(asked, accepted ? 1 : 0);
+        QVERIFY(!window.isHarvesting());
+    }
+
+    void chipsDriveTheSearchBar()
+    {
+        MainWindow window;
+        window.show();
+        HashtagChipsEdit *chips = window.tagsEdit();
+        QVERIFY(chips);
+        QCOMPARE(chips->accessibleName(), QStringLiteral("Hashtags"));
+        chips->editor()->setText(QStringLiteral("a/b"));
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        const auto actions = window.findChildren<QAction *>();
+        for (QAction *a : actions) {
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Return))
+                a->trigger(); // Harvest ▸ Start with a refused tag typed
+        }
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(window.lastError().contains(QStringLiteral("a/b")));
+        QVERIFY(!window.isHarvesting());
+    }
+
+    void everyControlIsNamed()
+    {
+        MainWindow window;
+        window.show();
+        QStringList unnamed;
+        const auto widgets = window.findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
+                                 qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QLineEdit *>(w) ||
+                                 qobject_cast<QAbstractSlider *>(w) || qobject_cast<QAbstractItemView *>(w);
+            if (!control || !w->isVisibleTo(&window) || qobject_cast<QScrollBar *>(w) ||
+                qobject_cast<QAbstractSpinBox *>(w->parentWidget())) // a spin box's own line edit
+                continue;
+            // A button's text names it; everything else needs an accessible name.
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            if (w->accessibleName().isEmpty() && !(button && !button->text().remove(QLatin1Char('&')).isEmpty()))
+                unnamed << QStringLiteral("%1 %2").arg(QString::fromLatin1(w->metaObject()->className()),
+                                                      w->objectName());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+
+        // Every menu action that does something often has a shortcut, shown in the menu.
+        for (QAction *a : window.findChildren<QAction *>()) {
+            if (a->text().contains(QStringLiteral("Preferences")) || a->text() == QStringLiteral("&Start") ||
+                a->text().contains(QStringLiteral("Open Project")) || a->text().contains(QStringLiteral("Quit")))
+                QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->text()));
+        }
     }
 
 private:

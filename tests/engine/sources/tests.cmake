@@ -14,3 +14,6 @@ taglens_add_qtest(tst_localfoldersource
 taglens_add_qtest(tst_postsourcefactory
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_postsourcefactory.cpp
   LIBRARIES taglens_engine taglens_testsupport)
+taglens_add_qtest(tst_urllistsource
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_urllistsource.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
