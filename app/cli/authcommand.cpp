@@ -2,6 +2,7 @@
 #include "authcommand.h"
 
 #include "clicontext.h"
+#include "engine/auth/facebooklogin.h"
 #include "engine/auth/mastodonlogin.h"
 #include "engine/auth/tokenstore.h"
 #include "engine/sources/mastodontagtimeline.h"
@@ -9,6 +10,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QProcess>
+#include <QTextStream>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
 
 namespace taglens::app {
 
@@ -26,21 +32,155 @@ QString shownAccount(const engine::StoredAccount &account)
                : QStringLiteral("@%1@%2").arg(account.acct, account.instance.host());
 }
 
+QString shownInstagram(const engine::InstagramAccount &account)
+{
+    return account.username.isEmpty() ? QStringLiteral("Instagram account %1").arg(account.userId)
+                                      : QLatin1Char('@') + account.username;
+}
+
+// The secret is typed on the terminal with echo off, never taken from the command line (which
+// other users can read in the process list and which lands in shell history).
+QString readSecretFromTerminal(CliContext &cli, const QString &prompt)
+{
+    cli.err() << prompt << Qt::flush;
+    termios saved{};
+    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (tty) {
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    }
+    QTextStream in(stdin);
+    const QString line = in.readLine(4096);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        cli.err() << Qt::endl;
+    }
+    return line.trimmed();
+}
+
+int runInstagramAuth(CliContext &cli, const QCommandLineParser &parser, const QString &action, int timeout,
+                     bool openBrowser)
+{
+    engine::TokenStore store;
+    if (action == u"status") {
+        const auto account = engine::FacebookLogin::storedAccount(&store);
+        if (!account) {
+            cli.out() << tr("No logins are stored.") << Qt::endl;
+            return ExitOk;
+        }
+        QString line = QStringLiteral("instagram\t%1\t%2").arg(shownInstagram(*account), account->userId);
+        if (account->tokenExpiresAt.isValid())
+            line += QLatin1Char('\t') +
+                    (account->isExpired(QDateTime::currentDateTimeUtc())
+                         ? tr("expired %1").arg(account->tokenExpiresAt.toString(Qt::ISODate))
+                         : tr("valid until %1").arg(account->tokenExpiresAt.toString(Qt::ISODate)));
+        cli.out() << line << Qt::endl;
+        return ExitOk;
+    }
+    if (action == u"logout") {
+        const auto account = engine::FacebookLogin::storedAccount(&store);
+        if (!account) {
+            cli.out() << tr("Not logged in to Instagram.") << Qt::endl;
+            return ExitOk;
+        }
+        if (auto removed = engine::FacebookLogin::logout(&store, parser.isSet(QStringLiteral("forget-secret")));
+            !removed)
+            return cli.fail(removed.error().message);
+        cli.out() << tr("Logged out of Instagram (%1). To also withdraw the app's access at Meta, remove it under "
+                        "Facebook settings → Business Integrations.")
+                         .arg(shownInstagram(*account))
+                  << Qt::endl;
+        return ExitOk;
+    }
+    if (action != u"login")
+        return cli.usage(tr("Unknown auth action \"%1\"; say login, logout or status.").arg(action));
+
+    const QString clientId = parser.value(QStringLiteral("client-id")).trimmed();
+    if (clientId.isEmpty())
+        return cli.usage(tr("--client-id is required for an Instagram login: the App ID of your Meta app."));
+    bool ok = false;
+    const int port = parser.value(QStringLiteral("port")).toInt(&ok);
+    if (!ok || port < 1 || port > 65535)
+        return cli.usage(tr("--port must be a port number (the one in the redirect URI you registered)."));
+    const auto graphBase = engine::FacebookLogin::loopbackOverride(
+        qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), engine::FacebookLogin::defaultGraphBase());
+    if (!graphBase)
+        return cli.usage(graphBase.error().message);
+    const auto dialogBase = engine::FacebookLogin::loopbackOverride(
+        qEnvironmentVariable("TAGLENS_FACEBOOK_DIALOG_BASE"), engine::FacebookLogin::defaultDialogBase());
+    if (!dialogBase)
+        return cli.usage(dialogBase.error().message);
+
+    QString secret;
+    if (parser.isSet(QStringLiteral("client-secret-env"))) {
+        const QString variable = parser.value(QStringLiteral("client-secret-env"));
+        secret = qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
+        if (secret.isEmpty())
+            return cli.usage(tr("The environment variable %1 is empty.").arg(variable));
+    } else if (auto stored = engine::FacebookLogin::storedClientSecret(&store, clientId)) {
+        secret = *stored; // entered once, kept in the keychain
+    } else {
+        secret = readSecretFromTerminal(cli, tr("App secret of Meta app %1 (not shown): ").arg(clientId));
+        if (secret.isEmpty())
+            return cli.usage(tr("No app secret was given."));
+    }
+
+    const QUrl redirect = engine::FacebookLogin::redirectUriFor(quint16(port));
+    cli.err() << tr("The Meta app must list exactly %1 under Facebook Login → Settings → Valid OAuth Redirect "
+                    "URIs.")
+                     .arg(redirect.toString())
+              << Qt::endl;
+    engine::FacebookLogin login(&store);
+    login.setPort(quint16(port));
+    login.setGraphBase(*graphBase);
+    login.setDialogBase(*dialogBase);
+    login.setTimeout(std::chrono::seconds(timeout));
+    QObject::connect(&login, &engine::FacebookLogin::dialogUrlReady, &login, [&](const QUrl &url) {
+        cli.out() << tr("Open this address in a browser to log in with Facebook:") << Qt::endl
+                  << "  " << url.toString(QUrl::FullyEncoded) << Qt::endl;
+        if (openBrowser && !QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)}))
+            cli.err() << tr("Could not start a browser; open the address yourself.") << Qt::endl;
+    });
+    QObject::connect(&login, &engine::FacebookLogin::waitingForBrowser, &login, [&] {
+        cli.err() << QCoreApplication::translate("AuthCommand",
+                                                 "Waiting for the browser (up to %n second(s); Ctrl+C cancels)…",
+                                                 nullptr, timeout)
+                  << Qt::endl;
+    });
+    login.start(clientId, secret);
+    secret.fill(QLatin1Char(' '));
+    const auto account = login.waitForFinished();
+    if (!account)
+        return cli.fail(account.error().message);
+    if (!store.keychainProblem().isEmpty())
+        cli.err() << store.keychainProblem() << Qt::endl;
+    cli.out() << tr("Logged in to Instagram as %1 (account %2, Page “%3”).")
+                     .arg(shownInstagram(*account), account->userId, account->pageName)
+              << Qt::endl;
+    if (account->tokenExpiresAt.isValid())
+        cli.out() << tr("The login is valid until %1; log in again after that.")
+                         .arg(account->tokenExpiresAt.toString(Qt::ISODate))
+                  << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 int runAuthCommand(CliContext &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Log in to a Mastodon or Pixelfed instance through the browser (the token is kept in the system "
-           "keychain), list the logins, or log out.\n\n"
+        tr("Log in to a Mastodon or Pixelfed instance, or to Instagram through Facebook Login with your own "
+           "Meta app, through the browser (the token is kept in the system keychain), list the logins, or log "
+           "out.\n\n"
            "  login    open the instance's sign-in page and wait for it to come back\n"
            "  status   list the stored logins\n"
            "  logout   revoke the token at the instance and forget it"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"), tr("login, logout or status."));
     const QCommandLineOption sourceOption(QStringLiteral("source"),
-                                          tr("mastodon or pixelfed (default mastodon)."), tr("SOURCE"),
+                                          tr("mastodon, pixelfed or instagram (default mastodon)."), tr("SOURCE"),
                                           QStringLiteral("mastodon"));
     const QCommandLineOption instanceOption(QStringLiteral("instance"),
                                             tr("The instance, e.g. https://mastodon.social."), tr("URL"));
@@ -53,7 +193,22 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
                                            tr("How long to wait for the browser, in seconds (default 300)."),
                                            tr("SECONDS"), QStringLiteral("300"));
-    parser.addOptions({sourceOption, instanceOption, noBrowserOption, accountOption, timeoutOption});
+    const QCommandLineOption clientIdOption(QStringLiteral("client-id"),
+                                            tr("Instagram: the App ID of your Meta app."), tr("ID"));
+    const QCommandLineOption clientSecretEnvOption(
+        QStringLiteral("client-secret-env"),
+        tr("Instagram: read the app secret from this environment variable (otherwise it is asked for on the "
+           "terminal, or taken from the keychain after the first login)."),
+        tr("VAR"));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"),
+        tr("Instagram: the port of the redirect URI registered in the Meta app, http://localhost:PORT/ "
+           "(default 8765)."),
+        tr("N"), QString::number(engine::FacebookLogin::DefaultPort));
+    const QCommandLineOption forgetSecretOption(QStringLiteral("forget-secret"),
+                                                tr("Instagram logout: also forget the app secret."));
+    parser.addOptions({sourceOption, instanceOption, noBrowserOption, accountOption, timeoutOption, clientIdOption,
+                       clientSecretEnvOption, portOption, forgetSecretOption});
     if (!parser.parse(arguments))
         return cli.usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -65,8 +220,15 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
         return cli.usage(tr("Say login, logout or status."));
     const QString action = positional.first();
     const QString source = parser.value(sourceOption);
+    if (source == u"instagram") {
+        bool ok = false;
+        const int timeout = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || timeout < 1)
+            return cli.usage(tr("--timeout must be a number of seconds."));
+        return runInstagramAuth(cli, parser, action, timeout, !parser.isSet(noBrowserOption));
+    }
     if (source != u"mastodon" && source != u"pixelfed")
-        return cli.usage(tr("--source must be mastodon or pixelfed."));
+        return cli.usage(tr("--source must be mastodon, pixelfed or instagram."));
     QUrl instance;
     if (parser.isSet(instanceOption)) {
         auto normalized = engine::MastodonTagTimeline::normalizeInstance(parser.value(instanceOption));
@@ -82,9 +244,17 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
             cli.out() << tr("No logins are stored.") << Qt::endl;
             return ExitOk;
         }
-        for (const auto &account : accounts)
+        for (const auto &account : accounts) {
+            if (account.source == u"instagram") {
+                const auto instagram = engine::FacebookLogin::storedAccount(&store);
+                cli.out() << account.source << '\t'
+                          << (instagram ? shownInstagram(*instagram) : account.acct) << '\t' << account.acct
+                          << Qt::endl;
+                continue;
+            }
             cli.out() << account.source << '\t' << account.instance.toString() << '\t'
                       << shownAccount(account) << Qt::endl;
+        }
         return ExitOk;
     }
 

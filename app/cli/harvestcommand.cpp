@@ -2,9 +2,13 @@
 #include "harvestcommand.h"
 
 #include "clicontext.h"
+#include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
+#include "engine/net/graphapierror.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/pipeline/harvestpipeline.h"
+#include "engine/sources/hashtagledger.h"
+#include "engine/sources/instagramhashtagsource.h"
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/sources/postsourcefactory.h"
 #include "engine/store/projectstore.h"
@@ -54,7 +58,7 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     parser.setApplicationDescription(tr("Fetch the images posted under hashtags, classify them and store them in a "
                                         "project. Running it again resumes."));
     parser.addHelpOption();
-    const QCommandLineOption sourceOption(QStringLiteral("source"), tr("mastodon, pixelfed or local."), tr("SOURCE"));
+    const QCommandLineOption sourceOption(QStringLiteral("source"), tr("mastodon, pixelfed, instagram or local."), tr("SOURCE"));
     const QCommandLineOption tagOption(QStringLiteral("tag"),
                                        tr("A hashtag (repeat for several). For local sources: the collection's name."),
                                        tr("TAG"));
@@ -71,10 +75,13 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
                                        QStringLiteral("5"));
     const QCommandLineOption tokenOption(QStringLiteral("token-env"),
                                          tr("Read an access token from this environment variable."), tr("VAR"));
+    const QCommandLineOption edgeOption(QStringLiteral("edge"),
+                                        tr("Instagram: recent (the last 24 hours, default) or top media."),
+                                        tr("EDGE"), QStringLiteral("recent"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), tr("Model threads (default: one per core)."),
                                            tr("N"), QStringLiteral("0"));
     parser.addOptions({sourceOption, tagOption, instanceOption, pathOption, limitOption, projectOption, modelOption,
-                       topOption, tokenOption, threadsOption});
+                       topOption, tokenOption, threadsOption, edgeOption});
     if (!parser.parse(arguments))
         return cli.usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -83,8 +90,9 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     }
 
     const QString source = parser.value(sourceOption);
-    if (source != QLatin1String("mastodon") && source != QLatin1String("pixelfed") && source != QLatin1String("local"))
-        return cli.usage(tr("--source must be mastodon, pixelfed or local."));
+    const bool instagram = source == engine::SourceKind::Instagram;
+    if (source != QLatin1String("mastodon") && source != QLatin1String("pixelfed") && source != QLatin1String("local") && !instagram)
+        return cli.usage(tr("--source must be mastodon, pixelfed, instagram or local."));
     if (!parser.isSet(projectOption))
         return cli.usage(tr("--project is required."));
     bool ok = false;
@@ -114,6 +122,25 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
             return cli.usage(tr("A local harvest is one collection: give at most one --tag."));
         if (tags.isEmpty())
             tags << QFileInfo(spec.paths.first()).absoluteFilePath().section(QLatin1Char('/'), -1);
+    } else if (instagram) {
+        for (const QString &typed : parser.values(tagOption)) {
+            auto tag = engine::InstagramHashtagSource::normalizeTag(typed);
+            if (!tag)
+                return cli.usage(tag.error().message);
+            if (!tags.contains(*tag))
+                tags << *tag;
+        }
+        if (tags.isEmpty())
+            return cli.usage(tr("Name at least one --tag."));
+        const auto edge = engine::InstagramHashtagSource::edgeFromName(parser.value(edgeOption));
+        if (!edge)
+            return cli.usage(edge.error().message);
+        spec.instagramEdge = engine::InstagramHashtagSource::edgeName(*edge);
+        const auto graphBase = engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"),
+                                                                       QUrl());
+        if (!graphBase)
+            return cli.usage(graphBase.error().message);
+        spec.graphApiBase = *graphBase;
     } else {
         if (!parser.isSet(instanceOption))
             return cli.usage(tr("--instance is required for %1.").arg(source));
@@ -135,7 +162,46 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         spec.accessToken = qEnvironmentVariable(parser.value(tokenOption).toLocal8Bit().constData());
         if (spec.accessToken.isEmpty())
             return cli.usage(tr("The environment variable %1 is empty.").arg(parser.value(tokenOption)));
-    } else if (!spec.isLocal()) {
+    }
+    std::unique_ptr<engine::HashtagLedger> ledger;
+    engine::InstagramAccount instagramAccount;
+    if (instagram) {
+        // The login stored by `taglens-cli auth login --source instagram`: which account searches,
+        // and (unless --token-env gave one) its token from the keychain.
+        engine::TokenStore tokens;
+        auto account = engine::FacebookLogin::storedAccount(&tokens);
+        if (!account)
+            return cli.fail(account.error().message);
+        instagramAccount = *account;
+        spec.instagramUserId = account->userId;
+        if (spec.accessToken.isEmpty()) {
+            if (account->isExpired(QDateTime::currentDateTimeUtc()))
+                return cli.fail(engine::GraphApiError::expiredLoginMessage());
+            auto token = engine::FacebookLogin::storedToken(&tokens, *account);
+            if (!token)
+                return cli.fail(token.error().message);
+            spec.accessToken = *token;
+        }
+        // Meta's budget: 30 unique hashtags per account in a rolling 7 days.
+        auto opened = engine::HashtagLedger::open();
+        if (!opened)
+            return cli.fail(opened.error().message);
+        ledger = std::move(*opened);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto left = ledger->remaining(account->userId, now);
+        if (!left)
+            return cli.fail(left.error().message);
+        cli.err() << tr("Instagram hashtag budget of %1: %2 of %3 unique hashtags left in the rolling 7 days.")
+                         .arg(account->username.isEmpty() ? account->userId : QLatin1Char('@') + account->username)
+                         .arg(*left)
+                         .arg(engine::HashtagLedger::Budget)
+                  << Qt::endl;
+        if (auto admitted = ledger->wouldAdmit(account->userId, tags, now); !admitted)
+            return cli.fail(admitted.error().message);
+        if (spec.instagramEdge != QLatin1String("top"))
+            cli.err() << tr("Instagram's recent media cover the last 24 hours only; harvest again to follow a tag.")
+                      << Qt::endl;
+    } else if (!spec.isLocal() && !parser.isSet(tokenOption)) {
         // A login stored by `taglens-cli auth login` for this instance (the keychain holds the token).
         engine::TokenStore tokens;
         if (auto stored = tokens.tokenFor(source, spec.instance))
@@ -158,8 +224,21 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         cli.err() << tr("Warning: %1 is an untrained test model; its labels are meaningless.").arg(worker.modelInfo().name)
                   << Qt::endl;
 
-    auto factory = [&spec](const QString &tag, engine::HttpClient *client) {
-        return engine::makePostSource(spec, tag, client);
+    auto factory = [&spec, &ledger, &instagramAccount, &cli](const QString &tag, engine::HttpClient *client) {
+        auto made = engine::makePostSource(spec, tag, client);
+        if (made && ledger) {
+            if (auto *search = qobject_cast<engine::InstagramHashtagSource *>(made->get())) {
+                // The search is what Meta counts: note each tag when it is made.
+                QObject::connect(search, &engine::InstagramHashtagSource::hashtagSearched, search,
+                                 [&ledger, &instagramAccount, &cli](const QString &searched, const QString &) {
+                                     auto recorded = ledger->record(instagramAccount.userId, searched,
+                                                                    QDateTime::currentDateTimeUtc());
+                                     if (!recorded)
+                                         cli.err() << recorded.error().message << Qt::endl;
+                                 });
+            }
+        }
+        return made;
     };
     engine::HarvestPipeline pipeline(store->get(), &worker, factory);
 
@@ -234,6 +313,11 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
             sourceFailed = true;
         }
         cli.out() << Qt::endl;
+    }
+    if (ledger) {
+        if (const auto left = ledger->remaining(instagramAccount.userId, QDateTime::currentDateTimeUtc()))
+            cli.err() << tr("Instagram hashtag budget: %1 of %2 left.").arg(*left).arg(engine::HashtagLedger::Budget)
+                      << Qt::endl;
     }
     if (fatal.code != engine::ErrorCode::Cancelled)
         return cli.fail(fatal.message);

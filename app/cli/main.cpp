@@ -35,7 +35,8 @@ QString usageText()
               "  model list           list installed models\n"
               "  model info           show the identity of a model\n"
               "  bench                measure classification speed\n"
-              "  auth login|logout|status   log in to a Mastodon or Pixelfed instance (token in the keychain)\n"
+              "  auth login|logout|status   log in to a Mastodon or Pixelfed instance, or to Instagram\n"
+              "                             (--source instagram --client-id ID); tokens stay in the keychain\n"
               "\n"
               "Run \"taglens-cli COMMAND --help\" for a command's options; --verbose anywhere shows the logs.\n");
 }

@@ -17,3 +17,9 @@ target_sources(taglens_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/tokenstore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tokenstore.h
 )
+# Facebook Login for the Instagram Graph API.
+target_sources(taglens_engine PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/facebooklogin.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/facebooklogin.h
+  ${CMAKE_CURRENT_LIST_DIR}/instagramaccount.h
+)

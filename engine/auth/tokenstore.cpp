@@ -219,6 +219,21 @@ QList<StoredAccount> TokenStore::accounts(const QString &source, const QUrl &ins
     return found;
 }
 
+Expected<void> TokenStore::saveSecret(const QString &name, const QString &secret)
+{
+    return writeSecret(QStringLiteral("secret:") + name, secret);
+}
+
+Expected<QString> TokenStore::secret(const QString &name)
+{
+    return readSecret(QStringLiteral("secret:") + name);
+}
+
+Expected<void> TokenStore::removeSecret(const QString &name)
+{
+    return deleteSecret(QStringLiteral("secret:") + name);
+}
+
 Expected<void> TokenStore::saveClient(const QString &source, const MastodonApp &app)
 {
     if (auto written = writeSecret(clientKey(source, app.instance), app.clientSecret); !written)

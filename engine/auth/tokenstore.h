@@ -52,6 +52,14 @@ public:
     Expected<MastodonApp> client(const QString &source, const QUrl &instance);
     Expected<void> removeClient(const QString &source, const QUrl &instance);
 
+    /// A secret that is neither a token nor a Mastodon client, such as the client secret of the
+    /// user's own Meta app, under \a name (kept under "secret:<name>" in the keychain; nothing is
+    /// written to the settings file).
+    Expected<void> saveSecret(const QString &name, const QString &secret);
+    /// The secret stored under \a name (NotFound when there is none).
+    Expected<QString> secret(const QString &name);
+    Expected<void> removeSecret(const QString &name);
+
     /// Empty while the keychain works; else the plain sentence to show, e.g. "No keychain is
     /// available; the token is kept for this run only."
     QString keychainProblem() const;

@@ -32,6 +32,12 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("cancelled");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
+    case ErrorCode::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case ErrorCode::RateLimited:
+        return QStringLiteral("rate-limited");
+    case ErrorCode::PermissionDenied:
+        return QStringLiteral("permission-denied");
     }
     return QStringLiteral("internal");
 }

@@ -20,6 +20,9 @@ enum class ErrorCode {
     Inference,       ///< the runtime failed while running the model
     Cancelled,       ///< the user or caller cancelled the work
     Internal,        ///< a bug: something that should not happen
+    Unauthorized,    ///< a login is missing, expired or was revoked: log in again
+    RateLimited,     ///< the service asks to slow down: wait and try again later
+    PermissionDenied, ///< the login lacks a permission or feature the request needs
 };
 
 /// An error value that crosses layer boundaries: a code plus a message for people.

@@ -320,7 +320,7 @@ void HttpClient::startAttempt(HttpJob *job)
     if (!job->m_options.bearerToken.isEmpty() && sameOrigin(job->m_currentUrl, job->m_url))
         request.setRawHeader("Authorization", "Bearer " + job->m_options.bearerToken.toUtf8());
 
-    qCDebug(lcHttp) << "GET" << job->m_currentUrl.toDisplayString(QUrl::RemoveUserInfo) << "job" << job->m_id
+    qCDebug(lcHttp) << "GET" << HttpJob::displayUrl(job->m_currentUrl) << "job" << job->m_id
                     << "request" << job->m_requestsSent;
     QNetworkReply *reply = m_manager->get(request);
     reply->setReadBufferSize(ReplyBufferBytes);

@@ -5,6 +5,8 @@
 
 #include <QLoggingCategory>
 #include <QNetworkReply>
+#include <QStringList>
+#include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcHttpJob, "taglens.engine.net.job")
 
@@ -40,7 +42,33 @@ void HttpJob::cancel()
 
 QString HttpJob::displayUrl() const
 {
-    return m_url.toDisplayString(QUrl::RemoveUserInfo);
+    return displayUrl(m_url);
+}
+
+QString HttpJob::displayUrl(const QUrl &url)
+{
+    // Messages and logs name the URL; credentials some APIs take in the query (the Graph API's
+    // access_token, client_secret, code) must not go with it.
+    static const QStringList secretNames{QStringLiteral("access_token"), QStringLiteral("client_secret"),
+                                         QStringLiteral("code"), QStringLiteral("fb_exchange_token"),
+                                         QStringLiteral("input_token")};
+    QUrl shown = url;
+    if (shown.hasQuery()) {
+        QUrlQuery query(shown);
+        bool changed = false;
+        for (const QString &name : secretNames) {
+            if (query.hasQueryItem(name)) {
+                const int count = int(query.allQueryItemValues(name).size());
+                query.removeAllQueryItems(name);
+                for (int i = 0; i < count; ++i)
+                    query.addQueryItem(name, QStringLiteral("REDACTED"));
+                changed = true;
+            }
+        }
+        if (changed)
+            shown.setQuery(query);
+    }
+    return shown.toDisplayString(QUrl::RemoveUserInfo);
 }
 
 } // namespace taglens::engine

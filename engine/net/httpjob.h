@@ -64,6 +64,8 @@ private:
 
     HttpJob(HttpClient *client, quint64 id, const QUrl &url, const RequestOptions &options);
     QString displayUrl() const;
+    /// \a url for messages and logs: no user info, credential query items replaced by REDACTED.
+    static QString displayUrl(const QUrl &url);
 
     QPointer<HttpClient> m_client;
     const quint64 m_id;

@@ -11,3 +11,8 @@ target_sources(taglens_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ratelimitheaders.h
   ${CMAKE_CURRENT_LIST_DIR}/requestoptions.h
 )
+# Meta's Graph API error objects.
+target_sources(taglens_engine PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/graphapierror.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/graphapierror.h
+)

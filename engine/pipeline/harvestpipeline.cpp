@@ -212,7 +212,9 @@ bool HarvestPipeline::storePost(const Post &post)
         // A federated attachment the instance has not cached comes only with its original URL.
         if (!item.media.url.isValid() && item.media.remoteUrl.isValid())
             item.media.url = item.media.remoteUrl;
-        if (!item.media.isClassifiable()) {
+        if (!item.media.skipReason.isEmpty()) {
+            settle(item, MediaStatus::Skipped, Error{ErrorCode::InvalidArgument, item.media.skipReason});
+        } else if (!item.media.isClassifiable()) {
             settle(item, MediaStatus::Skipped, Error{ErrorCode::InvalidArgument, skipReason(item.media)});
         } else if (item.media.localPath.isEmpty() && !item.media.url.isValid()) {
             settle(item, MediaStatus::Skipped, Error{ErrorCode::InvalidArgument, tr("the post gives no URL for it")});

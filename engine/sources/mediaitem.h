@@ -19,6 +19,9 @@ struct MediaItem
     int width = 0;      ///< from the source's metadata, when it says (0 = unknown)
     int height = 0;
     QString localPath;  ///< for local sources: the file on disk (url is then a file:// URL)
+    /// Set by a source that already knows the item cannot be fetched (e.g. Instagram gives no
+    /// media_url for it): the pipeline marks it `skipped` with this reason.
+    QString skipReason;
 
     /// Only still images are classified; everything else ends as `skipped`.
     bool isClassifiable() const { return type == QLatin1String("image"); }

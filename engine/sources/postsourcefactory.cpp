@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "postsourcefactory.h"
 
+#include "instagramhashtagsource.h"
+#include "instagrammediaparser.h"
 #include "localfoldersource.h"
 #include "mastodontagtimeline.h"
 #include "urllistsource.h"
@@ -19,6 +21,8 @@ QString SourceSpec::recordedInstance() const
 {
     if (isLocal())
         return paths.isEmpty() ? QString() : QFileInfo(paths.first()).absoluteFilePath();
+    if (kind == SourceKind::Instagram)
+        return InstagramMediaParser::instanceName();
     if (kind == SourceKind::Urls) // the first address's origin
         return urls.isEmpty() ? QString()
                               : urls.first().adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
@@ -48,6 +52,16 @@ Expected<std::unique_ptr<PostSource>> makePostSource(const SourceSpec &spec, con
         if (!spec.accessToken.isEmpty())
             timeline->setAccessToken(spec.accessToken);
         return std::unique_ptr<PostSource>(std::move(timeline));
+    }
+    if (spec.kind == SourceKind::Instagram) {
+        const auto edge = InstagramHashtagSource::edgeFromName(spec.instagramEdge);
+        if (!edge)
+            return edge.error();
+        auto source = std::make_unique<InstagramHashtagSource>(client, spec.instagramUserId, tag, spec.accessToken);
+        if (!spec.graphApiBase.isEmpty())
+            source->setGraphBase(spec.graphApiBase);
+        source->setEdge(*edge);
+        return std::unique_ptr<PostSource>(std::move(source));
     }
     return Error::make(ErrorCode::InvalidArgument,
                        QCoreApplication::translate("PostSourceFactory", "Unknown source \"%1\".").arg(spec.kind));

@@ -17,3 +17,12 @@ target_sources(taglens_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/urllistsource.cpp
   ${CMAKE_CURRENT_LIST_DIR}/urllistsource.h
 )
+# Instagram: Graph API hashtag search and the hashtag budget.
+target_sources(taglens_engine PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/hashtagledger.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hashtagledger.h
+  ${CMAKE_CURRENT_LIST_DIR}/instagramhashtagsource.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/instagramhashtagsource.h
+  ${CMAKE_CURRENT_LIST_DIR}/instagrammediaparser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/instagrammediaparser.h
+)

@@ -17,9 +17,14 @@ struct SourceSpec
     QStringList paths;   ///< local: the folders and files
     QList<QUrl> urls;    ///< url: the image addresses
     QString accessToken; ///< empty for anonymous access
+    // Instagram (Graph API hashtag search):
+    QString instagramUserId; ///< the Instagram professional account searching (from the login)
+    QUrl graphApiBase;       ///< empty: https://graph.facebook.com/v21.0 (tests: 127.0.0.1)
+    QString instagramEdge;   ///< "recent" (default, the last 24 hours) or "top"
 
     bool isLocal() const;
-    /// The source's "instance" as recorded in the project: the URL, or the first local path.
+    /// The source's "instance" as recorded in the project: the URL, the first local path, or
+    /// https://www.instagram.com.
     QString recordedInstance() const;
 };
 
@@ -28,6 +33,7 @@ namespace SourceKind {
 inline constexpr QLatin1StringView Mastodon{"mastodon"};
 inline constexpr QLatin1StringView Pixelfed{"pixelfed"};
 inline constexpr QLatin1StringView Local{"local"};
+inline constexpr QLatin1StringView Instagram{"instagram"};
 inline constexpr QLatin1StringView Urls{"url"}; ///< image addresses, dropped or pasted
 } // namespace SourceKind
 

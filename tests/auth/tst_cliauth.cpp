@@ -240,7 +240,7 @@ private Q_SLOTS:
         QTest::newRow("login without instance")
             << QStringList{QStringLiteral("auth"), QStringLiteral("login")};
         QTest::newRow("bad source") << QStringList{QStringLiteral("auth"), QStringLiteral("status"),
-                                                   QStringLiteral("--source"), QStringLiteral("instagram")};
+                                                   QStringLiteral("--source"), QStringLiteral("flickr")};
         QTest::newRow("plain http elsewhere")
             << QStringList{QStringLiteral("auth"), QStringLiteral("login"), QStringLiteral("--instance"),
                            QStringLiteral("http://social.example")};

@@ -16,3 +16,8 @@ target_sources(taglens_testsupport PRIVATE
 )
 # The stand-in speaks the engine's vocabulary (MediaStatus, ErrorCode) and PhotoSet needs QImage.
 target_link_libraries(taglens_testsupport PUBLIC taglens_engine Qt6::Gui Qt6::Concurrent)
+# The Graph API stand-in (Instagram hashtag search, Facebook Login), for the Instagram tests.
+target_sources(taglens_testsupport PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/graphapistandin.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/graphapistandin.h
+)

@@ -51,3 +51,12 @@ set_tests_properties(tst_cliauth PROPERTIES
   FIXTURES_REQUIRED hostile_models
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=taglens.*.debug=false;TAGLENS_SOURCE_DIR=${PROJECT_SOURCE_DIR};TAGLENS_BUILD_DIR=${PROJECT_BINARY_DIR}"
   TIMEOUT 300)
+
+# Facebook Login for Instagram against the Graph API stand-in, with a real Secret Service.
+add_executable(tst_facebooklogin ${CMAKE_CURRENT_LIST_DIR}/tst_facebooklogin.cpp)
+target_link_libraries(tst_facebooklogin PRIVATE Qt6::Test TagLens::policy taglens_engine taglens_testsupport)
+add_test(NAME tst_facebooklogin
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/run-with-keyring.sh $<TARGET_FILE:tst_facebooklogin>)
+set_tests_properties(tst_facebooklogin PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=taglens.*.debug=false"
+  TIMEOUT 300)

@@ -8,3 +8,6 @@ taglens_add_qtest(tst_linkheader
 taglens_add_qtest(tst_ratelimitheaders
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ratelimitheaders.cpp
   LIBRARIES taglens_engine taglens_testsupport)
+taglens_add_qtest(tst_graphapierror
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_graphapierror.cpp
+  LIBRARIES taglens_engine)

@@ -17,3 +17,13 @@ taglens_add_qtest(tst_postsourcefactory
 taglens_add_qtest(tst_urllistsource
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_urllistsource.cpp
   LIBRARIES taglens_engine taglens_testsupport)
+# Instagram: the Graph API parser, the hashtag budget, the source against the Graph API stand-in.
+taglens_add_qtest(tst_instagrammediaparser
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_instagrammediaparser.cpp
+  LIBRARIES taglens_engine)
+taglens_add_qtest(tst_hashtagledger
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hashtagledger.cpp
+  LIBRARIES taglens_engine)
+taglens_add_qtest(tst_instagramhashtagsource
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_instagramhashtagsource.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
