@@ -5,6 +5,7 @@
 #include "storetransaction.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -20,6 +21,9 @@
 #include <QVariant>
 #include <QtEndian>
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 Q_LOGGING_CATEGORY(lcStore, "taglens.engine.store", QtInfoMsg)
 
@@ -1021,6 +1025,47 @@ Expected<QString> ProjectStore::setting(const QString &key, const QString &fallb
     if (!query)
         return query.error();
     return query->next() ? query->value(0).toString() : fallback;
+}
+
+Expected<void> ProjectStore::saveCopy(const QString &destination) const
+{
+    const QFileInfo target(destination);
+    const QString shown = QDir::toNativeSeparators(destination);
+    if (destination.isEmpty() || target.absoluteFilePath() == QFileInfo(d->path).absoluteFilePath()
+        || (target.exists() && target.canonicalFilePath() == QFileInfo(d->path).canonicalFilePath()))
+        return Error::make(ErrorCode::InvalidArgument,
+                           QCoreApplication::translate("ProjectStore", "%1 is this project itself.").arg(shown));
+    if (d->depth > 0)
+        return Error::make(ErrorCode::InvalidArgument,
+                           QCoreApplication::translate("ProjectStore",
+                                                       "The project cannot be copied while it is being written."));
+    if (target.isDir())
+        return Error::make(ErrorCode::InvalidArgument,
+                           QCoreApplication::translate("ProjectStore", "%1 is a folder.").arg(shown));
+    if (!target.absoluteDir().exists())
+        return Error::make(ErrorCode::Io,
+                           QCoreApplication::translate("ProjectStore", "The folder of %1 does not exist.").arg(shown));
+
+    // VACUUM INTO refuses an existing file: a fresh name beside the destination (same file
+    // system, so the rename below is atomic).
+    static QAtomicInteger<quint32> copyCounter;
+    const QString partial = target.absoluteFilePath()
+                            + QStringLiteral(".part-%1-%2")
+                                  .arg(QCoreApplication::applicationPid())
+                                  .arg(copyCounter.fetchAndAddRelaxed(1));
+    QFile::remove(partial);
+    auto removePartial = qScopeGuard([&] { QFile::remove(partial); });
+    if (auto vacuum = d->exec(QStringLiteral("VACUUM INTO ?"), {partial},
+                              QStringLiteral("cannot write a copy to %1").arg(shown));
+        !vacuum)
+        return vacuum.error();
+    if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target.absoluteFilePath()).constData())
+        != 0)
+        return Error::make(ErrorCode::Io, QCoreApplication::translate("ProjectStore", "Cannot replace %1: %2")
+                                              .arg(shown, QString::fromLocal8Bit(std::strerror(errno))));
+    removePartial.dismiss();
+    qCInfo(lcStore) << "copied" << d->path << "to" << target.absoluteFilePath();
+    return {};
 }
 
 Expected<void> ProjectStore::setSetting(const QString &key, const QString &value)

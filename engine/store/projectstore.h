@@ -60,6 +60,13 @@ public:
     /// Errors: Io with the problems SQLite found.
     Expected<void> verifyIntegrity() const;
 
+    /// Writes a complete, compact copy of the project to \a destination (Save As), while this
+    /// store stays open: SQLite's VACUUM INTO writes a temporary file beside the destination,
+    /// which then replaces it in one rename — a crash or a full disk leaves the destination as
+    /// it was and no temporary behind. Not inside a transaction. Errors: InvalidArgument
+    /// (destination is this project, or a transaction is open), Io (cannot write there).
+    Expected<void> saveCopy(const QString &destination) const;
+
     // -- Transactions -------------------------------------------------------------------------
 
     /// Starts a transaction, or a nested one (a savepoint) inside an open one. On a ReadWrite

@@ -307,6 +307,10 @@ private Q_SLOTS:
     void mediaRowsAreOrderedWithPredictions();
     void twoStoresShareAFile();
     void settingsRoundTrip();
+    void saveCopy_data();
+    void saveCopy();
+    void saveCopyRefuses_data();
+    void saveCopyRefuses();
     void survivesKill();
 };
 
@@ -1067,6 +1071,92 @@ void TestProjectStore::settingsRoundTrip()
     QCOMPARE(*store->setting(QStringLiteral("k")), QStringLiteral("two"));
     QVERIFY(store->setSetting(QStringLiteral("empty"), QString()));
     QCOMPARE(*store->setting(QStringLiteral("empty"), QStringLiteral("fallback")), QString());
+}
+
+void TestProjectStore::saveCopy_data()
+{
+    QTest::addColumn<bool>("destinationExists");
+    QTest::newRow("new file") << false;
+    QTest::newRow("replaces an existing file") << true;
+}
+
+void TestProjectStore::saveCopy()
+{
+    QFETCH(bool, destinationExists);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("source.taglens"));
+    const QString copy = dir.filePath(QStringLiteral("copy.taglens"));
+    QVERIFY(makeProject(path, 3));
+    if (destinationExists) {
+        QFile old(copy);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("an older file that is replaced");
+    }
+    auto store = openStore(path);
+    QVERIFY(store);
+    // Written but not checkpointed (WAL): the copy must contain it all the same.
+    QVERIFY(store->addPost(makePost(QStringLiteral("late"), 1), QStringLiteral("dogs")));
+    QVERIFY(store->setSetting(QStringLiteral("note"), QStringLiteral("kept")));
+    const auto before = store->mediaRows();
+    QVERIFY(before);
+
+    const auto saved = store->saveCopy(copy);
+    QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+    // The source stays usable, and nothing temporary is left beside the copy.
+    QVERIFY(store->addPost(makePost(QStringLiteral("after"), 1), QStringLiteral("dogs")));
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.part-*")}, QDir::Files), QStringList());
+
+    auto reopened = openStore(copy, ProjectStore::OpenMode::ReadOnly);
+    QVERIFY(reopened);
+    QVERIFY(reopened->verifyIntegrity());
+    const auto rows = reopened->mediaRows();
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), before->size());
+    QCOMPARE(*reopened->setting(QStringLiteral("note")), QStringLiteral("kept"));
+    QCOMPARE(*reopened->tags(), *store->tags());
+}
+
+void TestProjectStore::saveCopyRefuses_data()
+{
+    QTest::addColumn<QString>("destination"); // relative to the temporary folder; "@self" = the project
+    QTest::addColumn<bool>("inTransaction");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::newRow("itself") << "@self" << false << ErrorCode::InvalidArgument;
+    QTest::newRow("itself, other spelling") << "./sub/../source.taglens" << false << ErrorCode::InvalidArgument;
+    QTest::newRow("a folder") << "folder" << false << ErrorCode::InvalidArgument;
+    QTest::newRow("missing folder") << "missing/copy.taglens" << false << ErrorCode::Io;
+    QTest::newRow("inside a transaction") << "copy.taglens" << true << ErrorCode::InvalidArgument;
+    QTest::newRow("empty") << "" << false << ErrorCode::InvalidArgument;
+}
+
+void TestProjectStore::saveCopyRefuses()
+{
+    QFETCH(QString, destination);
+    QFETCH(bool, inTransaction);
+    QFETCH(ErrorCode, code);
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("folder")));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("sub")));
+    const QString path = dir.filePath(QStringLiteral("source.taglens"));
+    QVERIFY(makeProject(path, 1));
+    auto store = openStore(path);
+    QVERIFY(store);
+    if (inTransaction)
+        QVERIFY(store->transaction());
+    const QString target = destination == QLatin1String("@self") ? path
+                           : destination.isEmpty()               ? QString()
+                                                                 : dir.filePath(destination);
+    const auto saved = store->saveCopy(target);
+    QVERIFY(!saved);
+    QCOMPARE(saved.error().code, code);
+    QVERIFY(!saved.error().message.isEmpty());
+    if (inTransaction)
+        store->rollback();
+    // Nothing was written anywhere (besides SQLite's own -wal and -shm), and the project is intact.
+    QStringList files = QDir(dir.path()).entryList(QDir::Files);
+    files.removeIf([](const QString &f) { return f.endsWith(QLatin1String("-wal")) || f.endsWith(QLatin1String("-shm")); });
+    QCOMPARE(files, QStringList{QStringLiteral("source.taglens")});
+    QVERIFY(store->verifyIntegrity());
 }
 
 void TestProjectStore::survivesKill()
