@@ -5,9 +5,22 @@
 #include <QMetaObject>
 #include <QMutexLocker>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcWorker, "taglens.engine.classifier")
 
 namespace taglens::engine {
+
+namespace {
+#ifdef Q_OS_LINUX
+/// Niceness of the model's threads (0 = like everything else, 19 = only idle time).
+constexpr int kModelNiceness = 5;
+#endif
+} // namespace
 
 ClassifierWorker::ClassifierWorker(std::unique_ptr<ImageClassifier> classifier, QObject *parent)
     : QObject(parent), m_classifier(std::move(classifier))
@@ -17,6 +30,16 @@ ClassifierWorker::ClassifierWorker(std::unique_ptr<ImageClassifier> classifier, 
     m_thread.setObjectName(QStringLiteral("taglens-classifier"));
     m_threadContext.moveToThread(&m_thread);
     m_thread.start();
+#ifdef Q_OS_LINUX
+    // The model takes every core it is given. It runs a little below the threads that feed it
+    // (downloads, decoding) and the GUI's, so that they are never starved behind a batch: the
+    // model still gets all the time they leave. Linux nice values are per thread, and the
+    // OpenMP threads this thread starts inherit it.
+    QMetaObject::invokeMethod(&m_threadContext, [] {
+        if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kModelNiceness) != 0)
+            qCDebug(lcWorker) << "cannot lower the model thread's priority";
+    });
+#endif
 }
 
 ClassifierWorker::~ClassifierWorker()
