@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "accountsdialog.h"
 #include "charts/tagmotifchart.h"
 #include "detailpanel.h"
 #include "hashtagchipsedit.h"
@@ -10,8 +11,11 @@
 #include "engine/export/jsonexporter.h"
 #include "engine/export/summarycsvexporter.h"
 #include "engine/inference/classifierworker.h"
-#include "engine/pipeline/harvestpipeline.h"
+#include "engine/pipeline/backgroundharvest.h"
+#include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
+#include "engine/sources/hashtagledger.h"
+#include "engine/sources/instagramhashtagsource.h"
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/sources/postsourcefactory.h"
 #include "engine/sources/urllistsource.h"
@@ -43,6 +47,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -70,6 +75,7 @@ namespace {
 constexpr int MaxRecentProjects = 8;
 const QString RecentProjectsKey = QStringLiteral("recentProjects");
 const QString LocalSource = engine::SourceKind::Local;
+const QString InstagramSource = engine::SourceKind::Instagram;
 
 QString durationText(double seconds)
 {
@@ -134,6 +140,11 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     };
     m_filter->setSourceModel(m_model);
     m_settings = AppSettings::load();
+    // As for the command line: the Graph API stand-in of tests and screenshots, never another host.
+    if (auto graph = engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl()))
+        m_graphApiBase = *graph;
+    else
+        qCWarning(lcMainWindow).noquote() << graph.error().message;
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -193,8 +204,8 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_chart = new TagMotifChart(left);
     left->addWidget(gridPane);
     left->addWidget(m_chart);
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 2);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 1); // room for the chart to label its motifs
 
     auto *detailScroll = new QScrollArea(splitter);
     detailScroll->setWidgetResizable(true);
@@ -258,11 +269,11 @@ MainWindow::~MainWindow()
 {
     if (m_pipeline) {
         m_pipeline->disconnect(this);
-        m_pipeline->cancel();
-        delete m_pipeline.data();
+        delete m_pipeline.data(); // cancels and waits for the harvest thread
     }
     m_model->setStore(nullptr);
     m_worker.reset();
+    delete m_accounts; // before the token store it uses
 }
 
 void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
@@ -275,11 +286,23 @@ void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
     m_sourceCombo = new QComboBox(parent);
     m_sourceCombo->addItem(tr("Mastodon"), QStringLiteral("mastodon"));
     m_sourceCombo->addItem(tr("Pixelfed"), QStringLiteral("pixelfed"));
+    m_sourceCombo->addItem(tr("Instagram"), InstagramSource);
     m_sourceCombo->addItem(tr("Local folder"), LocalSource);
     m_sourceCombo->setAccessibleName(tr("Source"));
     m_instanceEdit = new QLineEdit(QStringLiteral("mastodon.social"), parent);
     m_instanceEdit->setAccessibleName(tr("Instance"));
     m_instanceEdit->setPlaceholderText(tr("Instance, e.g. mastodon.social"));
+    m_edgeCombo = new QComboBox(parent);
+    m_edgeCombo->addItem(tr("Recent (24 h)"), QStringLiteral("recent"));
+    m_edgeCombo->addItem(tr("Top posts"), QStringLiteral("top"));
+    m_edgeCombo->setAccessibleName(tr("Instagram media"));
+    m_edgeCombo->setToolTip(tr("Recent: the public posts of the last 24 hours. Top: the most popular posts."));
+    m_edgeCombo->hide();
+    m_budgetLabel = new QLabel(parent);
+    m_budgetLabel->setAccessibleName(tr("Instagram hashtag budget"));
+    m_budgetLabel->setTextFormat(Qt::RichText);
+    m_budgetLabel->hide();
+    connect(m_budgetLabel, &QLabel::linkActivated, this, [this] { showAccounts(true); });
     m_limitSpin = new QSpinBox(parent);
     m_limitSpin->setRange(1, 100000);
     m_limitSpin->setValue(200);
@@ -298,6 +321,8 @@ void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
     bar->addWidget(m_tagsEdit, 3);
     bar->addWidget(m_sourceCombo);
     bar->addWidget(m_instanceEdit, 2);
+    bar->addWidget(m_edgeCombo);
+    bar->addWidget(m_budgetLabel);
     bar->addWidget(m_limitSpin);
     bar->addWidget(m_startButton);
     bar->addWidget(m_stopButton);
@@ -370,6 +395,11 @@ void MainWindow::buildMenus()
     saveAs->setShortcut(QKeySequence(QKeySequence::SaveAs).isEmpty() ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)
                                                                      : QKeySequence(QKeySequence::SaveAs));
     m_projectActions << saveAs;
+    file->addSeparator();
+    QAction *accounts = file->addAction(themeIcon(QStringLiteral("system-users"), QStyle::SP_DirHomeIcon),
+                                        tr("A&ccounts…"), this, [this] { showAccounts(); });
+    accounts->setObjectName(QStringLiteral("accounts"));
+    accounts->setStatusTip(tr("Log in to Mastodon, Pixelfed or Instagram, or log out"));
     file->addSeparator();
     QAction *quit = file->addAction(themeIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton),
                                     tr("&Quit"), this, &QWidget::close);
@@ -522,7 +552,11 @@ bool MainWindow::openProject(const QString &path)
                 continue;
             const QUrl instance(it->instance);
             m_sourceCombo->setCurrentIndex(sourceIndex);
-            m_instanceEdit->setText(instance.scheme() == QLatin1String("https") && instance.port() < 0
+            if (it->source == InstagramSource) {
+                const QString edge = it->parameters.value(QStringLiteral("edge")).toString();
+                m_edgeCombo->setCurrentIndex(qMax(0, m_edgeCombo->findData(edge)));
+            } else
+                m_instanceEdit->setText(instance.scheme() == QLatin1String("https") && instance.port() < 0
                                         ? instance.host()
                                         : it->instance);
             m_tagsEdit->setTags(it->tags);
@@ -551,16 +585,12 @@ bool MainWindow::saveProjectAs(const QString &path)
         showError(tr("Stop the harvest before saving the project under another name."));
         return false;
     }
-    const QString from = m_store->path();
-    if (QFileInfo(from) == QFileInfo(path))
+    if (QFileInfo(m_store->path()) == QFileInfo(path))
         return true;
-    // Closing the store checkpoints its write-ahead log, so the file alone is the whole project.
-    m_model->setStore(nullptr);
-    m_store.reset();
-    QFile::remove(path);
-    if (!QFile::copy(from, path)) {
-        openProject(from);
-        showError(tr("Could not save the project as %1.").arg(QDir::toNativeSeparators(path)));
+    // A consistent copy written beside the destination and renamed over it: an existing file
+    // there is replaced only when the copy is complete.
+    if (auto saved = m_store->saveCopy(path); !saved) {
+        showError(tr("Could not save the project as %1: %2").arg(QDir::toNativeSeparators(path), saved.error().message));
         return false;
     }
     return openProject(path);
@@ -585,6 +615,13 @@ bool MainWindow::ensureProject()
 void MainWindow::onSourceChanged()
 {
     const bool local = m_sourceCombo->currentData().toString() == LocalSource;
+    const bool instagram = m_sourceCombo->currentData().toString() == InstagramSource;
+    // Instagram has no instances: the account searching comes from the login.
+    m_instanceEdit->setVisible(!instagram);
+    m_edgeCombo->setVisible(instagram);
+    m_budgetLabel->setVisible(instagram);
+    if (instagram)
+        refreshInstagramBudget();
     m_instanceEdit->setPlaceholderText(local ? tr("Folder with images")
                                              : tr("Instance, e.g. mastodon.social"));
     m_tagsEdit->setPlaceholderText(local ? tr("Collection name, e.g. holidays")
@@ -616,6 +653,10 @@ void MainWindow::startFromSearchBar()
                                    : typed.join(QLatin1Char(' ')));
         return;
     }
+    if (source == InstagramSource) {
+        startInstagramFromSearchBar(typed);
+        return;
+    }
     auto instance = engine::MastodonTagTimeline::normalizeInstance(m_instanceEdit->text());
     if (!instance) {
         showError(instance.error().message);
@@ -645,14 +686,210 @@ void MainWindow::startFromSearchBar()
     spec.kind = source;
     spec.instance = *instance;
     // A login made with the accounts dialog or `taglens-cli auth login` (the keychain holds the token).
-    engine::TokenStore tokens;
-    if (auto stored = tokens.tokenFor(source, spec.instance))
+    if (auto stored = tokenStore()->tokenFor(source, spec.instance); stored && !stored->isEmpty()) {
         spec.accessToken = *stored;
-    else
+    } else if (stored && m_accounts) {
+        // Without a keychain, logins of this run are known to the accounts dialog only.
+        const auto session = m_accounts->sessionAccounts();
+        for (const auto &account : session) {
+            if (account.source != source || account.instance != spec.instance)
+                continue;
+            if (auto token = tokenStore()->token(account)) {
+                spec.accessToken = *token;
+                break;
+            }
+        }
+    } else if (!stored)
         statusBar()->showMessage(tr("The stored login for %1 cannot be read: %2")
                                      .arg(spec.instance.toString(), stored.error().message),
                                  10000);
     startHarvest(request, spec);
+}
+
+void MainWindow::startInstagramFromSearchBar(const QStringList &typed)
+{
+    QStringList tags;
+    for (const QString &t : typed) {
+        auto tag = engine::InstagramHashtagSource::normalizeTag(t);
+        if (!tag) {
+            showError(tag.error().message);
+            return;
+        }
+        if (!tags.contains(*tag))
+            tags << *tag;
+    }
+    if (tags.isEmpty()) {
+        showError(tr("Type at least one hashtag."));
+        return;
+    }
+    // The login made in the accounts dialog (or by `taglens-cli auth login --source instagram`).
+    auto account = engine::FacebookLogin::storedAccount(tokenStore());
+    if (!account && m_accounts && m_accounts->sessionInstagramAccount().isValid())
+        account = m_accounts->sessionInstagramAccount(); // no keychain: this run's login
+    if (!account) {
+        offerInstagramLogin(tr("Log in to Instagram first (Accounts…)."));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (account->isExpired(now)) {
+        offerInstagramLogin(tr("Your Instagram login expired on %1; log in again (Accounts…).")
+                                .arg(QLocale().toString(account->tokenExpiresAt.toLocalTime(), QLocale::ShortFormat)));
+        return;
+    }
+    auto token = engine::FacebookLogin::storedToken(tokenStore(), *account);
+    if (!token) {
+        offerInstagramLogin(tr("The Instagram login cannot be used: %1").arg(token.error().message));
+        return;
+    }
+    // Meta's budget: 30 unique hashtags per account in a rolling 7 days.
+    QString error;
+    engine::HashtagLedger *budget = ledger(&error);
+    if (!budget) {
+        showError(error);
+        return;
+    }
+    if (auto admitted = budget->wouldAdmit(account->userId, tags, now); !admitted) {
+        refreshInstagramBudget();
+        showError(admitted.error().message);
+        return;
+    }
+    engine::SourceSpec spec;
+    spec.kind = InstagramSource;
+    spec.instagramUserId = account->userId;
+    spec.accessToken = *token;
+    spec.graphApiBase = m_graphApiBase;
+    spec.instagramEdge = m_edgeCombo->currentData().toString();
+    engine::HarvestRequest request;
+    request.source = InstagramSource;
+    request.instance = spec.recordedInstance();
+    request.tags = tags;
+    request.limitPerTag = m_limitSpin->value();
+    request.parameters.insert(QStringLiteral("edge"), spec.instagramEdge);
+    m_settings.applyTo(request);
+    refreshInstagramBudget();
+    statusBar()->showMessage(m_budgetLabel->toolTip().section(QLatin1Char('\n'), 0, 0), 15000);
+    startHarvest(request, spec);
+}
+
+void MainWindow::offerInstagramLogin(const QString &message)
+{
+    showError(message);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Instagram"), message, QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("instagramLoginNeeded"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Hashtag search on Instagram needs a login with your own Meta app."));
+    QPushButton *open = box->addButton(tr("&Accounts…"), QMessageBox::AcceptRole);
+    open->setAccessibleName(tr("Open the accounts dialog"));
+    box->setDefaultButton(open);
+    connect(open, &QPushButton::clicked, this, [this] { showAccounts(true); });
+    box->open();
+}
+
+engine::HashtagLedger *MainWindow::ledger(QString *error)
+{
+    if (m_ledger)
+        return m_ledger.get();
+    auto opened = engine::HashtagLedger::open(m_ledgerPath);
+    if (!opened) {
+        if (error)
+            *error = opened.error().message;
+        return nullptr;
+    }
+    m_ledger = std::move(*opened);
+    return m_ledger.get();
+}
+
+void MainWindow::setHashtagLedgerPath(const QString &path)
+{
+    m_ledgerPath = path;
+    m_ledger.reset();
+    refreshInstagramBudget();
+}
+
+QString MainWindow::instagramBudgetText() const
+{
+    return m_budgetLabel->text();
+}
+
+void MainWindow::refreshInstagramBudget()
+{
+    if (m_sourceCombo->currentData().toString() != InstagramSource)
+        return;
+    auto account = engine::FacebookLogin::storedAccount(tokenStore());
+    if (!account && m_accounts && m_accounts->sessionInstagramAccount().isValid())
+        account = m_accounts->sessionInstagramAccount();
+    if (!account) {
+        m_budgetLabel->setText(tr("<a href=\"accounts\">Log in…</a>"));
+        m_budgetLabel->setToolTip(tr("Log in to Instagram first (Accounts…)."));
+        return;
+    }
+    QString error;
+    engine::HashtagLedger *budget = ledger(&error);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto left = budget ? budget->remaining(account->userId, now)
+                             : engine::Expected<int>(engine::Error::make(engine::ErrorCode::Io, error));
+    if (!left) {
+        m_budgetLabel->setText(tr("Budget unknown"));
+        m_budgetLabel->setToolTip(left.error().message);
+        return;
+    }
+    m_budgetLabel->setText(tr("%1 of %2 hashtags left this week").arg(*left).arg(engine::HashtagLedger::Budget));
+    QString tip = tr("Instagram lets @%1 search %2 different hashtags in any 7 days; %3 are left.")
+                      .arg(account->username.isEmpty() ? account->userId : account->username)
+                      .arg(engine::HashtagLedger::Budget)
+                      .arg(*left);
+    if (const auto entries = budget->entries(account->userId, now); entries && !entries->isEmpty()) {
+        tip += QLatin1Char('\n') + tr("Searched (each frees its place 7 days after its first search):");
+        for (const auto &entry : std::as_const(*entries))
+            tip += QStringLiteral("\n#%1 — %2").arg(entry.tag, engine::HashtagLedger::formatDate(entry.freesAt));
+    }
+    m_budgetLabel->setToolTip(tip);
+}
+
+void MainWindow::setTokenStore(engine::TokenStore *store)
+{
+    m_tokens = store;
+    delete m_accounts; // made again for this store when next opened
+    m_accounts = nullptr;
+    refreshInstagramBudget();
+}
+
+engine::TokenStore *MainWindow::tokenStore()
+{
+    if (!m_tokens) {
+        m_ownTokens = std::make_unique<engine::TokenStore>();
+        m_tokens = m_ownTokens.get();
+    }
+    return m_tokens;
+}
+
+void MainWindow::setUrlOpener(AccountsDialog::UrlOpener opener)
+{
+    m_openUrl = std::move(opener);
+    if (m_accounts && m_openUrl)
+        m_accounts->setUrlOpener(m_openUrl);
+}
+
+void MainWindow::showAccounts(bool instagram)
+{
+    // One dialog for the window's lifetime: it remembers this run's logins when there is no keychain.
+    if (!m_accounts) {
+        m_accounts = new AccountsDialog(tokenStore(), this);
+        if (m_openUrl)
+            m_accounts->setUrlOpener(m_openUrl);
+        connect(m_accounts, &AccountsDialog::accountsChanged, this, [this] {
+            refreshInstagramBudget();
+            if (m_lastError.startsWith(tr("Log in to Instagram first")))
+                clearError();
+        });
+    } else {
+        m_accounts->refresh();
+    }
+    if (instagram)
+        m_accounts->showInstagramLogin();
+    m_accounts->show();
+    m_accounts->raise();
+    m_accounts->activateWindow();
 }
 
 void MainWindow::harvestLocal(const QStringList &paths, const QString &collection)
@@ -826,19 +1063,44 @@ void MainWindow::runHarvest(const engine::HarvestRequest &request, const engine:
     m_worker->setBatchSize(m_settings.batchSize);
     m_lastRequest = request;
 
-    auto factory = [spec](const QString &tag, engine::HttpClient *client) {
-        return engine::makePostSource(spec, tag, client);
+    QPointer<MainWindow> self(this);
+    const QString searcher = spec.kind == InstagramSource ? spec.instagramUserId : QString();
+    m_instagramUserId = searcher;
+    auto factory = [spec, self, searcher](const QString &tag, engine::HttpClient *client) {
+        auto made = engine::makePostSource(spec, tag, client);
+        if (made && !searcher.isEmpty() && self) {
+            if (auto *search = qobject_cast<engine::InstagramHashtagSource *>(made->get())) {
+                // The search is what Meta counts: note each tag when it is made, as the command line does.
+                QObject::connect(search, &engine::InstagramHashtagSource::hashtagSearched, self.data(),
+                                 [self, searcher](const QString &searched, const QString &) {
+                                     QString error;
+                                     engine::HashtagLedger *ledger = self->ledger(&error);
+                                     if (ledger) {
+                                         if (auto recorded = ledger->record(searcher, searched,
+                                                                            QDateTime::currentDateTimeUtc());
+                                             !recorded)
+                                             error = recorded.error().message;
+                                     }
+                                     if (!error.isEmpty())
+                                         self->statusBar()->showMessage(error, 15000);
+                                     self->refreshInstagramBudget();
+                                 });
+            }
+        }
+        return made;
     };
-    auto *pipeline = new engine::HarvestPipeline(m_store.get(), m_worker.get(), factory, this);
+    // The pipeline parses feeds and writes the project on a thread of its own, through its own
+    // connection: this thread only hears about it.
+    auto *pipeline = new engine::BackgroundHarvest(m_store->path(), m_worker.get(), factory, this);
     m_pipeline = pipeline;
-    connect(pipeline, &engine::HarvestPipeline::progress, this, &MainWindow::onProgress);
-    connect(pipeline, &engine::HarvestPipeline::itemFinished, this,
+    connect(pipeline, &engine::BackgroundHarvest::progress, this, &MainWindow::onProgress);
+    connect(pipeline, &engine::BackgroundHarvest::itemFinished, this,
             [this](qint64 mediaId, const QString &tag, engine::MediaStatus) {
                 m_model->appendOrUpdate(mediaId, tag);
             });
-    connect(pipeline, &engine::HarvestPipeline::notice, this,
+    connect(pipeline, &engine::BackgroundHarvest::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
-    connect(pipeline, &engine::HarvestPipeline::finished, this, &MainWindow::onHarvestFinished);
+    connect(pipeline, &engine::BackgroundHarvest::finished, this, &MainWindow::onHarvestFinished);
     m_progressBar->setRange(0, 0);
     m_progressText->setText(tr("Starting…"));
     setHarvesting(true);
@@ -890,6 +1152,10 @@ void MainWindow::onHarvestFinished(bool cancelled, const QList<engine::TagSummar
     statusBar()->showMessage(cancelled ? tr("Harvest stopped; starting it again resumes.")
                                        : tr("Harvest finished: %n image(s) classified.", nullptr, ok),
                              15000);
+    if (!m_instagramUserId.isEmpty()) {
+        m_instagramUserId.clear();
+        refreshInstagramBudget();
+    }
     Q_EMIT harvestFinished(cancelled);
     // The addresses of a drop of files and addresses come next, unless the user stopped.
     if (auto next = std::exchange(m_nextHarvest, nullptr); next && !cancelled && fatal.code == engine::ErrorCode::Cancelled)
@@ -917,6 +1183,7 @@ void MainWindow::setHarvesting(bool running)
     m_tagsEdit->setEnabled(!busy);
     m_sourceCombo->setEnabled(!busy);
     m_instanceEdit->setEnabled(!busy);
+    m_edgeCombo->setEnabled(!busy);
     m_limitSpin->setEnabled(!busy);
     if (running)
         m_progressRow->show();

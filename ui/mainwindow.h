@@ -7,6 +7,7 @@
 #include "engine/pipeline/harvestprogress.h"
 #include "engine/pipeline/harvestrequest.h"
 #include "engine/sources/sourcespec.h"
+#include "ui/accountsdialog.h"
 #include "ui/appsettings.h"
 
 #include <QMainWindow>
@@ -30,8 +31,10 @@ class QVBoxLayout;
 
 namespace taglens::engine {
 class ClassifierWorker;
-class HarvestPipeline;
+class BackgroundHarvest;
+class HashtagLedger;
 class ProjectStore;
+class TokenStore;
 } // namespace taglens::engine
 
 namespace taglens::ui {
@@ -123,6 +126,26 @@ public:
     /// The request of the harvest started last (with the settings applied).
     engine::HarvestRequest lastHarvestRequest() const { return m_lastRequest; }
 
+    /// The logins (File ▸ Accounts…). By default the desktop's keychain and
+    /// `<config>/taglens/auth.conf`; tests give their own store, which must outlive the window.
+    void setTokenStore(engine::TokenStore *store);
+    engine::TokenStore *tokenStore();
+    /// Opens the accounts dialog (with the Instagram login in front when \a instagram).
+    void showAccounts(bool instagram = false);
+    /// The accounts dialog, once it has been opened.
+    AccountsDialog *accountsDialog() const { return m_accounts; }
+    /// How the accounts dialog opens addresses (tests script the browser).
+    void setUrlOpener(AccountsDialog::UrlOpener opener);
+    /// Meta's budget ledger for Instagram hashtag searches (default: HashtagLedger::defaultPath()).
+    void setHashtagLedgerPath(const QString &path);
+    /// Where the Graph API is (default Meta's, or TAGLENS_GRAPH_API_BASE on a loopback address).
+    void setGraphApiBase(const QUrl &base) { m_graphApiBase = base; }
+    /// What the search bar says about the Instagram hashtag budget ("27 of 30 hashtags left this week").
+    QString instagramBudgetText() const;
+    QComboBox *sourceCombo() const { return m_sourceCombo; }
+    QComboBox *edgeCombo() const { return m_edgeCombo; }
+    QLineEdit *instanceEdit() const { return m_instanceEdit; }
+
     /// Writes an export of the open project; false with lastError() set.
     bool exportTo(ExportKind kind, const QString &path);
 
@@ -151,6 +174,10 @@ private:
     void buildFilterBar(QWidget *parent, QVBoxLayout *layout);
     void buildMenus();
     void startFromSearchBar();
+    void startInstagramFromSearchBar(const QStringList &typed);
+    void offerInstagramLogin(const QString &message);
+    void refreshInstagramBudget();
+    engine::HashtagLedger *ledger(QString *error);
     void onSourceChanged();
     void runHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
     void harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls, const QString &collection);
@@ -183,10 +210,18 @@ private:
     QString m_lastError;
 
     std::unique_ptr<engine::ProjectStore> m_store;
+    std::unique_ptr<engine::TokenStore> m_ownTokens;
+    engine::TokenStore *m_tokens = nullptr;
+    AccountsDialog *m_accounts = nullptr;
+    AccountsDialog::UrlOpener m_openUrl;
+    std::unique_ptr<engine::HashtagLedger> m_ledger;
+    QString m_ledgerPath;
+    QUrl m_graphApiBase;
+    QString m_instagramUserId; // the account searching in the running harvest
     std::unique_ptr<engine::ClassifierWorker> m_worker;
     QString m_workerModelPath;
     int m_workerThreads = 0;
-    QPointer<engine::HarvestPipeline> m_pipeline;
+    QPointer<engine::BackgroundHarvest> m_pipeline;
     bool m_loadingModel = false;
 
     ProjectModel *m_model;
@@ -196,6 +231,8 @@ private:
     HashtagChipsEdit *m_tagsEdit = nullptr;
     QComboBox *m_sourceCombo = nullptr;
     QLineEdit *m_instanceEdit = nullptr;
+    QComboBox *m_edgeCombo = nullptr;
+    QLabel *m_budgetLabel = nullptr;
     QSpinBox *m_limitSpin = nullptr;
     QPushButton *m_startButton = nullptr;
     QPushButton *m_stopButton = nullptr;

@@ -28,3 +28,22 @@ taglens_add_qtest(tst_guicommandline
   LIBRARIES taglens_engine taglens_testsupport)
 target_compile_definitions(tst_guicommandline PRIVATE TAGLENS_GUI="$<TARGET_FILE:taglens>")
 add_dependencies(tst_guicommandline taglens)
+
+# The accounts dialog and the search bar's Instagram source, against the Mastodon OAuth and Graph
+# API stand-ins. Twice, like the token store: with a real Secret Service (a private D-Bus session
+# with an unlocked gnome-keyring) and with no keychain at all.
+add_executable(tst_accountsdialog ${CMAKE_CURRENT_LIST_DIR}/tst_accountsdialog.cpp)
+target_link_libraries(tst_accountsdialog PRIVATE Qt6::Test TagLens::policy taglens_ui taglens_torch
+  taglens_testsupport)
+add_test(NAME tst_accountsdialog_keyring
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/engine/auth/run-with-keyring.sh $<TARGET_FILE:tst_accountsdialog>)
+add_test(NAME tst_accountsdialog_nokeychain
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/engine/auth/run-without-bus.sh $<TARGET_FILE:tst_accountsdialog>)
+set_tests_properties(tst_accountsdialog_keyring tst_accountsdialog_nokeychain PROPERTIES
+  FIXTURES_REQUIRED hostile_models
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=taglens.*.debug=false;TAGLENS_SOURCE_DIR=${PROJECT_SOURCE_DIR};TAGLENS_BUILD_DIR=${PROJECT_BINARY_DIR}"
+  TIMEOUT 300)
+
+# Not a test: takes README's screenshots for scripts/screenshot.sh (under Xvfb).
+add_executable(taglens-screenshooter ${CMAKE_CURRENT_LIST_DIR}/screenshooter.cpp)
+target_link_libraries(taglens-screenshooter PRIVATE TagLens::policy taglens_ui taglens_torch)

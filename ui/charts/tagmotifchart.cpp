@@ -10,12 +10,14 @@
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcTagMotifChart, "taglens.ui.charts.tagmotifchart")
 
@@ -29,6 +31,12 @@ TagMotifChart::TagMotifChart(QWidget *parent)
     : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
       m_slider(new QSlider(Qt::Horizontal, this)), m_sliderValue(new QLabel(this)), m_topN(new QSpinBox(this))
 {
+    m_categoryAxis = new QBarCategoryAxis;
+    m_valueAxis = new QValueAxis;
+    m_chart->addAxis(m_categoryAxis, Qt::AlignLeft);
+    m_chart->addAxis(m_valueAxis, Qt::AlignBottom);
+    m_valueAxis->setLabelFormat(QStringLiteral("%.0f%%"));
+    m_valueAxis->setTitleText(tr("share of the tag's classified images"));
     m_chart->setAnimationOptions(QChart::NoAnimation); // redrawn live while a harvest streams in
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_view->setRenderHint(QPainter::Antialiasing);
@@ -42,6 +50,7 @@ TagMotifChart::TagMotifChart(QWidget *parent)
     m_topN->setValue(8);
     m_topN->setAccessibleName(tr("Motifs per tag"));
     m_topN->setPrefix(tr("Top "));
+    m_topN->setToolTip(tr("Motifs per tag; fewer are shown while the chart is too small to label them."));
 
     auto *controls = new QHBoxLayout;
     auto *sliderLabel = new QLabel(tr("Minimum &score:"), this);
@@ -114,12 +123,16 @@ void TagMotifChart::rebuild()
             m_shownTags << tag;
     }
 
-    // The categories: each shown tag's top-N motifs, merged in order of first appearance.
+    // The categories: the shown tags' top-N motifs, rank by rank (each tag's first, then each
+    // tag's second, …), as many as can be labelled readably.
+    m_fitting = fittingCategories();
     QList<std::pair<int, QString>> keys; // label index, label
-    for (const QString &tag : std::as_const(m_shownTags)) {
-        const auto motifs = m_statistics.tag(tag).motifs;
-        for (int i = 0; i < motifs.size() && i < topN(); ++i) {
-            const std::pair<int, QString> key{motifs.at(i).labelIndex, motifs.at(i).label};
+    for (int rank = 0; rank < topN() && keys.size() < m_fitting; ++rank) {
+        for (const QString &tag : std::as_const(m_shownTags)) {
+            const auto &motifs = m_statistics.tag(tag).motifs;
+            if (rank >= motifs.size() || keys.size() >= m_fitting)
+                continue;
+            const std::pair<int, QString> key{motifs.at(rank).labelIndex, motifs.at(rank).label};
             if (!keys.contains(key))
                 keys << key;
         }
@@ -129,11 +142,6 @@ void TagMotifChart::rebuild()
         m_categories << key.second;
 
     m_chart->removeAllSeries();
-    const auto axes = m_chart->axes();
-    for (QAbstractAxis *axis : axes) {
-        m_chart->removeAxis(axis);
-        delete axis;
-    }
     m_series = new QHorizontalBarSeries;
     double maxShare = 0.0;
     for (const QString &tag : std::as_const(m_shownTags)) {
@@ -159,7 +167,6 @@ void TagMotifChart::rebuild()
         m_series->append(set);
     }
     m_chart->addSeries(m_series);
-    auto *categoryAxis = new QBarCategoryAxis;
     // The axis refuses duplicate names, and ImageNet has two classes called "crane".
     QStringList axisLabels;
     for (qsizetype c = keys.size() - 1; c >= 0; --c) {
@@ -167,20 +174,15 @@ void TagMotifChart::rebuild()
         axisLabels << (ambiguous ? tr("%1 (%2)").arg(keys.at(c).second).arg(keys.at(c).first)
                                  : keys.at(c).second);
     }
-    categoryAxis->append(axisLabels);
-    m_chart->addAxis(categoryAxis, Qt::AlignLeft);
-    m_series->attachAxis(categoryAxis);
-    auto *valueAxis = new QValueAxis;
+    m_categoryAxis->setCategories(axisLabels);
+    m_series->attachAxis(m_categoryAxis);
     // Ticks on round percentages: steps of 10 up to 50 %, of 20 beyond.
     const int top = qMax(10, int(std::ceil(maxShare * 10.0)) * 10);
     const int step = top <= 50 ? 10 : 20;
     const int axisMax = (top + step - 1) / step * step;
-    valueAxis->setRange(0, axisMax);
-    valueAxis->setTickCount(axisMax / step + 1);
-    valueAxis->setLabelFormat(QStringLiteral("%.0f%%"));
-    valueAxis->setTitleText(tr("share of the tag's classified images"));
-    m_chart->addAxis(valueAxis, Qt::AlignBottom);
-    m_series->attachAxis(valueAxis);
+    m_valueAxis->setRange(0, axisMax);
+    m_valueAxis->setTickCount(axisMax / step + 1);
+    m_series->attachAxis(m_valueAxis);
 
     QString title = m_shownTags.isEmpty() ? tr("No classified images yet") : tr("What the pictures show");
     if (!m_modelTrained && !m_shownTags.isEmpty())
@@ -188,6 +190,30 @@ void TagMotifChart::rebuild()
     m_chart->setTitle(title);
     qCDebug(lcTagMotifChart) << "chart with" << m_shownTags.size() << "tags and" << m_categories.size()
                              << "motifs";
+}
+
+int TagMotifChart::fittingCategories() const
+{
+    if (!m_view->isVisible())
+        return std::numeric_limits<int>::max();
+    // Title, value axis with its title, legend and margins take about nine lines; each motif row
+    // needs two lines of height for its label to be drawn (Qt Charts elides it to "…" otherwise).
+    const int line = m_view->fontMetrics().height();
+    return qMax(3, (m_view->height() - 9 * line) / (2 * line));
+}
+
+void TagMotifChart::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (fittingCategories() != m_fitting)
+        rebuild();
+}
+
+void TagMotifChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_view->isVisible() && fittingCategories() != m_fitting)
+        rebuild();
 }
 
 QString TagMotifChart::exportPng(const QString &path) const

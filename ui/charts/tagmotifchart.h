@@ -8,12 +8,14 @@
 #include <QStringList>
 #include <QWidget>
 
+class QBarCategoryAxis;
 class QChart;
 class QChartView;
 class QHorizontalBarSeries;
 class QLabel;
 class QSlider;
 class QSpinBox;
+class QValueAxis;
 
 namespace taglens::ui {
 
@@ -54,8 +56,15 @@ Q_SIGNALS:
     void labelActivated(const QString &label);
     void minimumScoreChanged(double score);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
     void rebuild();
+    /// How many motif rows the chart can label readably at its current height (unlimited while
+    /// it is not shown, e.g. for exports and tests).
+    int fittingCategories() const;
 
     QList<engine::MediaRow> m_rows;
     QStringList m_requestedTags;
@@ -67,6 +76,11 @@ private:
     QChart *m_chart;
     QChartView *m_view;
     QHorizontalBarSeries *m_series = nullptr;
+    // Made once and reused: axes removed and deleted while the chart is shown leave their
+    // labels behind in Qt Charts 6.4.
+    QBarCategoryAxis *m_categoryAxis = nullptr;
+    QValueAxis *m_valueAxis = nullptr;
+    int m_fitting = 0;
     QSlider *m_slider;
     QLabel *m_sliderValue;
     QSpinBox *m_topN;

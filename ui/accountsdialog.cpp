@@ -1,0 +1,686 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountsdialog.h"
+
+#include "engine/auth/facebooklogin.h"
+#include "engine/auth/mastodonauthclient.h"
+#include "engine/auth/mastodonlogin.h"
+#include "engine/auth/tokenstore.h"
+#include "engine/sources/mastodontagtimeline.h"
+#include "engine/sources/sourcespec.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcAccountsDialog, "taglens.ui.accountsdialog")
+
+namespace taglens::ui {
+
+namespace {
+
+const QString InstagramSource = engine::SourceKind::Instagram;
+
+QString sourceName(const QString &source)
+{
+    if (source == QLatin1String("mastodon"))
+        return AccountsDialog::tr("Mastodon");
+    if (source == QLatin1String("pixelfed"))
+        return AccountsDialog::tr("Pixelfed");
+    if (source == QLatin1String("instagram"))
+        return AccountsDialog::tr("Instagram");
+    return source;
+}
+
+QString shownAccount(const engine::StoredAccount &account)
+{
+    return account.acct.contains(QLatin1Char('@'))
+               ? QLatin1Char('@') + account.acct
+               : QStringLiteral("@%1@%2").arg(account.acct, account.instance.host());
+}
+
+QString shownInstagram(const engine::InstagramAccount &account)
+{
+    const QString name = account.username.isEmpty() ? AccountsDialog::tr("account %1").arg(account.userId)
+                                                    : QLatin1Char('@') + account.username;
+    return account.pageName.isEmpty() ? name
+                                      : AccountsDialog::tr("%1 (Page “%2”)").arg(name, account.pageName);
+}
+
+QString shownDate(const QDateTime &time)
+{
+    return QLocale().toString(time.toLocalTime().date(), QLocale::ShortFormat);
+}
+
+QLabel *wrappedLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+/// A read-only field with a Copy button, for addresses the user may have to paste elsewhere.
+QWidget *copyableField(QLineEdit *field, const QString &copyName, QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    field->setReadOnly(true);
+    auto *copy =
+        new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), AccountsDialog::tr("&Copy"), row);
+    copy->setAccessibleName(copyName);
+    QObject::connect(copy, &QPushButton::clicked, field, [field] {
+        QGuiApplication::clipboard()->setText(field->text());
+        field->selectAll();
+    });
+    layout->addWidget(field, 1);
+    layout->addWidget(copy);
+    return row;
+}
+
+} // namespace
+
+AccountsDialog::AccountsDialog(engine::TokenStore *store, QWidget *parent) : QDialog(parent), m_store(store)
+{
+    setWindowTitle(tr("Accounts"));
+    m_openUrl = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+    // As for the command line: the stand-ins of the tests and screenshots, never another host.
+    if (auto graph =
+            engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl()))
+        m_graphBase = *graph;
+    else
+        qCWarning(lcAccountsDialog).noquote() << graph.error().message;
+    if (auto dialog = engine::FacebookLogin::loopbackOverride(
+            qEnvironmentVariable("TAGLENS_FACEBOOK_DIALOG_BASE"), QUrl()))
+        m_dialogBase = *dialog;
+    else
+        qCWarning(lcAccountsDialog).noquote() << dialog.error().message;
+
+    m_keychainProblem = wrappedLabel(QString(), this);
+    m_keychainProblem->setAccessibleName(tr("Keychain problem"));
+    m_keychainProblem->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4e0; color: #6b4200; border: 1px solid #e6c27a;"
+                       " border-radius: 4px; padding: 6px; }"));
+    m_keychainProblem->hide();
+
+    buildList();
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setAccessibleName(tr("Log in"));
+    m_tabs->addTab(buildMastodonPage(), tr("Mastodon or Pixelfed"));
+    m_tabs->addTab(buildInstagramPage(), tr("Instagram"));
+    m_waiting = buildWaitingPanel();
+
+    m_status = wrappedLabel(QString(), this);
+    m_status->setAccessibleName(tr("Login status"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *listTitle = new QLabel(tr("<b>Stored logins</b>"), this);
+    auto *listRow = new QHBoxLayout;
+    listRow->addWidget(m_list, 1);
+    auto *listButtons = new QVBoxLayout;
+    listButtons->addWidget(m_logOut);
+    listButtons->addStretch();
+    listRow->addLayout(listButtons);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_keychainProblem);
+    layout->addWidget(listTitle);
+    layout->addLayout(listRow, 1);
+    layout->addSpacing(6);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_waiting);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+
+    refresh();
+    updateKeychainProblem();
+    setWaiting(false);
+    // The login forms keep their height while the waiting panel shows below them.
+    m_tabs->setMinimumHeight(m_tabs->sizeHint().height());
+    resize(qMax(720, sizeHint().width()), sizeHint().height());
+}
+
+AccountsDialog::~AccountsDialog()
+{
+    for (QObject *login :
+         {static_cast<QObject *>(m_mastodonLogin.data()), static_cast<QObject *>(m_instagramLogin.data())}) {
+        if (login)
+            login->disconnect(this);
+    }
+    if (m_mastodonLogin)
+        m_mastodonLogin->cancel();
+    if (m_instagramLogin)
+        m_instagramLogin->cancel();
+}
+
+void AccountsDialog::buildList()
+{
+    m_list = new QTreeWidget(this);
+    m_list->setAccessibleName(tr("Stored logins"));
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setHeaderLabels({tr("Service"), tr("Server"), tr("Account"), tr("Login")});
+    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->setMinimumHeight(90);
+    m_list->setMaximumHeight(m_list->fontMetrics().height() * 9); // a few rows; the logins below matter more
+    m_logOut = new QPushButton(QIcon::fromTheme(QStringLiteral("system-log-out")), tr("Log &Out"), this);
+    m_logOut->setAccessibleName(tr("Log out of the selected account"));
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &AccountsDialog::updateButtons);
+    connect(m_logOut, &QPushButton::clicked, this, [this] {
+        if (QTreeWidgetItem *item = m_list->currentItem())
+            logOut(m_list->indexOfTopLevelItem(item));
+    });
+}
+
+QWidget *AccountsDialog::buildMastodonPage()
+{
+    auto *page = new QWidget(this);
+    m_mastodonSource = new QComboBox(page);
+    m_mastodonSource->addItem(tr("Mastodon"), QStringLiteral("mastodon"));
+    m_mastodonSource->addItem(tr("Pixelfed"), QStringLiteral("pixelfed"));
+    m_mastodonSource->setAccessibleName(tr("Kind of server"));
+    m_instance = new QLineEdit(page);
+    m_instance->setPlaceholderText(tr("e.g. mastodon.social"));
+    m_instance->setAccessibleName(tr("Instance"));
+    m_mastodonLogIn = new QPushButton(QIcon::fromTheme(QStringLiteral("system-users")), tr("&Log In…"), page);
+    m_mastodonLogIn->setAccessibleName(tr("Log in to the instance"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server:"), m_mastodonSource);
+    auto *instanceRow = new QHBoxLayout;
+    instanceRow->addWidget(m_instance, 1);
+    instanceRow->addWidget(m_mastodonLogIn);
+    form->addRow(tr("&Instance:"), instanceRow);
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(instanceRow)))
+        label->setBuddy(m_instance);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(wrappedLabel(tr("Needed for instances that show hashtags to logged-in users only. Your "
+                                      "browser opens the instance's sign-in page; TagLens only asks to read, "
+                                      "and keeps the token in the desktop keychain."),
+                                   page));
+    layout->addLayout(form);
+    layout->addStretch();
+    auto start = [this] {
+        startMastodonLogin(m_mastodonSource->currentData().toString(), m_instance->text());
+    };
+    connect(m_mastodonLogIn, &QPushButton::clicked, this, start);
+    connect(m_instance, &QLineEdit::returnPressed, this, start);
+    return page;
+}
+
+QWidget *AccountsDialog::buildInstagramPage()
+{
+    auto *page = new QWidget(this);
+    m_clientId = new QLineEdit(page);
+    m_clientId->setAccessibleName(tr("App ID of your Meta app"));
+    m_clientId->setPlaceholderText(tr("App settings → Basic → App ID"));
+    m_clientSecret = new QLineEdit(page);
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_clientSecret->setAccessibleName(tr("App secret of your Meta app"));
+    m_port = new QSpinBox(page);
+    m_port->setRange(1024, 65535);
+    m_port->setValue(engine::FacebookLogin::DefaultPort);
+    m_port->setAccessibleName(tr("Port of the redirect URI"));
+    m_port->setGroupSeparatorShown(false);
+    m_redirectUri = new QLineEdit(page);
+    m_redirectUri->setAccessibleName(tr("Redirect URI to register"));
+    m_instagramLogIn =
+        new QPushButton(QIcon::fromTheme(QStringLiteral("system-users")), tr("Log &In…"), page);
+    m_instagramLogIn->setAccessibleName(tr("Log in to Instagram"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("App &ID:"), m_clientId);
+    form->addRow(tr("App s&ecret:"), m_clientSecret);
+    form->addRow(tr("&Port:"), m_port);
+    form->addRow(tr("Redirect URI:"), copyableField(m_redirectUri, tr("Copy the redirect URI"), page));
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(
+        wrappedLabel(tr("Instagram hashtag search needs your own Meta app and an Instagram "
+                        "professional account linked to a Facebook Page (see README). Register "
+                        "the redirect URI below exactly under Facebook Login → Settings → Valid "
+                        "OAuth Redirect URIs."),
+                     page));
+    layout->addLayout(form);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch();
+    buttonRow->addWidget(m_instagramLogIn);
+    layout->addLayout(buttonRow);
+    layout->addStretch();
+
+    if (auto stored = engine::FacebookLogin::storedAccount(m_store)) {
+        m_clientId->setText(stored->clientId);
+        if (stored->redirectPort > 0)
+            m_port->setValue(stored->redirectPort);
+    }
+    auto updateSecretHint = [this] {
+        m_clientSecret->setPlaceholderText(
+            m_clientId->text().trimmed().isEmpty()
+                ? tr("App settings → Basic → App secret")
+                : tr("Kept in the keychain; leave empty to use the stored one"));
+    };
+    updateSecretHint();
+    updateRedirectUri();
+    connect(m_clientId, &QLineEdit::textChanged, this, updateSecretHint);
+    connect(m_port, &QSpinBox::valueChanged, this, &AccountsDialog::updateRedirectUri);
+    connect(m_instagramLogIn, &QPushButton::clicked, this,
+            [this] { startInstagramLogin(m_clientId->text(), m_clientSecret->text(), m_port->value()); });
+    return page;
+}
+
+QWidget *AccountsDialog::buildWaitingPanel()
+{
+    auto *panel = new QWidget(this);
+    m_waitingText = wrappedLabel(QString(), panel);
+    m_waitingText->setAccessibleName(tr("Login progress"));
+    m_waitingBar = new QProgressBar(panel);
+    m_waitingBar->setRange(0, 0);
+    m_waitingBar->setTextVisible(false);
+    m_waitingBar->setMaximumHeight(m_waitingBar->sizeHint().height() / 2 + 2);
+    m_waitingBar->setAccessibleName(tr("Waiting for the browser"));
+    m_waitingAddress = new QLineEdit(panel);
+    m_waitingAddress->setAccessibleName(tr("Sign-in address"));
+    m_cancel = new QPushButton(tr("C&ancel"), panel);
+    m_cancel->setAccessibleName(tr("Cancel the login"));
+    auto *openAgain = new QPushButton(tr("Open &Browser Again"), panel);
+    openAgain->setAccessibleName(tr("Open the sign-in address in the browser again"));
+    connect(m_cancel, &QPushButton::clicked, this, &AccountsDialog::cancelLogin);
+    connect(openAgain, &QPushButton::clicked, this, [this] {
+        if (m_waitingUrl.isValid())
+            m_openUrl(m_waitingUrl);
+    });
+
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_waitingText);
+    layout->addWidget(m_waitingBar);
+    layout->addWidget(wrappedLabel(tr("If no browser opened, copy this address into one:"), panel));
+    layout->addWidget(copyableField(m_waitingAddress, tr("Copy the sign-in address"), panel));
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(openAgain);
+    buttons->addWidget(m_cancel);
+    layout->addLayout(buttons);
+    return panel;
+}
+
+void AccountsDialog::refresh()
+{
+    m_accounts = m_store->accounts();
+    for (const auto &session : std::as_const(m_sessionAccounts)) {
+        if (!m_accounts.contains(session))
+            m_accounts << session;
+    }
+    auto instagram = engine::FacebookLogin::storedAccount(m_store);
+    if (!instagram && m_sessionInstagram.isValid())
+        instagram = m_sessionInstagram;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_list->clear();
+    for (const auto &account : std::as_const(m_accounts)) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, sourceName(account.source));
+        const bool session = m_sessionAccounts.contains(account);
+        if (account.source == InstagramSource) {
+            item->setText(1, QStringLiteral("instagram.com"));
+            if (instagram && instagram->userId == account.acct) {
+                item->setText(2, shownInstagram(*instagram));
+                const QDateTime expiry = instagram->tokenExpiresAt;
+                if (!expiry.isValid())
+                    item->setText(3, tr("valid"));
+                else if (instagram->isExpired(now))
+                    item->setText(3, tr("expired %1 — log in again").arg(shownDate(expiry)));
+                else
+                    item->setText(3, tr("until %1").arg(shownDate(expiry)));
+                if (instagram->isExpired(now))
+                    item->setForeground(3, QColor(0xb0, 0x20, 0x10));
+            } else {
+                item->setText(2, tr("account %1").arg(account.acct));
+            }
+        } else {
+            item->setText(1, account.instance.host() +
+                                 (account.instance.port() > 0
+                                      ? QLatin1Char(':') + QString::number(account.instance.port())
+                                      : QString()));
+            item->setText(2, shownAccount(account));
+            item->setText(3, tr("until logged out"));
+        }
+        if (session)
+            item->setText(3, tr("this run only (no keychain)"));
+        item->setToolTip(1, account.instance.toString());
+    }
+    if (m_accounts.isEmpty()) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, tr("No logins yet. Public hashtags need none; log in below where one is needed."));
+        item->setFirstColumnSpanned(true);
+        item->setFlags(Qt::NoItemFlags);
+    }
+    updateButtons();
+}
+
+void AccountsDialog::startMastodonLogin(const QString &source, const QString &instance)
+{
+    if (isBusy())
+        return;
+    auto normalized = engine::MastodonTagTimeline::normalizeInstance(instance);
+    if (!normalized) {
+        setStatus(normalized.error().message, true);
+        m_instance->setFocus();
+        return;
+    }
+    auto *login = new engine::MastodonLogin(m_store, source, this);
+    m_mastodonLogin = login;
+    login->setTimeout(m_timeout);
+    connect(login, &engine::MastodonLogin::authorizeUrlReady, this, &AccountsDialog::onAuthorizeUrl);
+    connect(login, &engine::MastodonLogin::finished, this, &AccountsDialog::mastodonFinished);
+    m_status->hide();
+    m_waitingUrl.clear();
+    m_waitingAddress->clear();
+    m_waitingText->setText(tr("Registering TagLens with %1…").arg(normalized->host()));
+    setWaiting(true);
+    login->start(*normalized);
+}
+
+void AccountsDialog::startInstagramLogin(const QString &clientId, const QString &clientSecret, int port)
+{
+    if (isBusy())
+        return;
+    const QString id = clientId.trimmed();
+    if (id.isEmpty()) {
+        setStatus(tr("Enter the App ID of your Meta app (App settings → Basic)."), true);
+        m_clientId->setFocus();
+        return;
+    }
+    if (port < 1 || port > 65535) {
+        setStatus(tr("The port must be the one in the redirect URI you registered."), true);
+        return;
+    }
+    QString secret = clientSecret.trimmed();
+    if (secret.isEmpty()) {
+        auto stored = engine::FacebookLogin::storedClientSecret(m_store, id);
+        if (!stored) {
+            setStatus(
+                tr("Enter the app secret of Meta app %1 (App settings → Basic); it is kept in the keychain "
+                   "after the first login.")
+                    .arg(id),
+                true);
+            m_clientSecret->setFocus();
+            return;
+        }
+        secret = *stored;
+    }
+    auto *login = new engine::FacebookLogin(m_store, this);
+    m_instagramLogin = login;
+    login->setPort(quint16(port));
+    if (m_graphBase.isValid())
+        login->setGraphBase(m_graphBase);
+    if (m_dialogBase.isValid())
+        login->setDialogBase(m_dialogBase);
+    login->setTimeout(m_timeout);
+    connect(login, &engine::FacebookLogin::dialogUrlReady, this, &AccountsDialog::onAuthorizeUrl);
+    connect(login, &engine::FacebookLogin::finished, this, &AccountsDialog::instagramFinished);
+    m_status->hide();
+    m_waitingUrl.clear();
+    m_waitingAddress->clear();
+    m_waitingText->setText(tr("Starting the Facebook Login…"));
+    setWaiting(true);
+    login->start(id, secret);
+    secret.fill(QLatin1Char(' '));
+    m_clientSecret->clear(); // it is in the keychain now (or in this run's memory)
+}
+
+void AccountsDialog::onAuthorizeUrl(const QUrl &url)
+{
+    m_waitingUrl = url;
+    m_waitingAddress->setText(url.toString(QUrl::FullyEncoded));
+    m_waitingAddress->setCursorPosition(0);
+    const bool opened = m_openUrl && m_openUrl(url);
+    m_waitingText->setText(opened
+                               ? tr("Waiting for your browser… Log in there and allow TagLens to read; "
+                                    "this window notices when you are done.")
+                               : tr("No browser could be opened. Open the address below in a browser, log in "
+                                    "and allow TagLens to read; this window notices when you are done."));
+}
+
+void AccountsDialog::mastodonFinished()
+{
+    engine::MastodonLogin *login = m_mastodonLogin;
+    if (!login)
+        return;
+    const auto result = login->result();
+    m_mastodonLogin = nullptr;
+    login->deleteLater();
+    setWaiting(false);
+    if (!result) {
+        setStatus(result.error().message, true);
+        Q_EMIT loginFinished(false);
+        return;
+    }
+    QString text = tr("Logged in to %1 as %2.").arg(result->instance.host(), shownAccount(*result));
+    updateKeychainProblem();
+    if (!m_store->keychainProblem().isEmpty()) {
+        if (!m_sessionAccounts.contains(*result))
+            m_sessionAccounts << *result;
+        text += QLatin1Char(' ') + m_store->keychainProblem();
+    }
+    m_instance->clear();
+    refresh();
+    setStatus(text, false);
+    Q_EMIT accountsChanged();
+    Q_EMIT loginFinished(true);
+}
+
+void AccountsDialog::instagramFinished()
+{
+    engine::FacebookLogin *login = m_instagramLogin;
+    if (!login)
+        return;
+    const auto result = login->result();
+    m_instagramLogin = nullptr;
+    login->deleteLater();
+    setWaiting(false);
+    if (!result) {
+        setStatus(result.error().message, true);
+        Q_EMIT loginFinished(false);
+        return;
+    }
+    QString text = tr("Logged in to Instagram as %1.").arg(shownInstagram(*result));
+    if (result->tokenExpiresAt.isValid())
+        text += QLatin1Char(' ') + tr("The login is valid until %1; log in again after that.")
+                                       .arg(shownDate(result->tokenExpiresAt));
+    updateKeychainProblem();
+    if (!m_store->keychainProblem().isEmpty()) {
+        const engine::StoredAccount listing{
+            InstagramSource, QUrl(QStringLiteral("https://www.instagram.com")), result->userId};
+        if (!m_sessionAccounts.contains(listing))
+            m_sessionAccounts << listing;
+        m_sessionInstagram = *result;
+        text += QLatin1Char(' ') + m_store->keychainProblem();
+    }
+    refresh();
+    setStatus(text, false);
+    Q_EMIT accountsChanged();
+    Q_EMIT loginFinished(true);
+}
+
+void AccountsDialog::cancelLogin()
+{
+    // The login reports the cancellation through finished(), which ends the wait.
+    if (m_mastodonLogin)
+        m_mastodonLogin->cancel();
+    if (m_instagramLogin)
+        m_instagramLogin->cancel();
+}
+
+bool AccountsDialog::isBusy() const
+{
+    return m_mastodonLogin || m_instagramLogin || m_revoker;
+}
+
+void AccountsDialog::logOut(int row)
+{
+    if (isBusy() || row < 0 || row >= m_accounts.size())
+        return;
+    const engine::StoredAccount account = m_accounts.at(row);
+    if (account.source == InstagramSource) {
+        const auto instagram = engine::FacebookLogin::storedAccount(m_store);
+        const QString who = instagram                      ? shownInstagram(*instagram)
+                            : m_sessionInstagram.isValid() ? shownInstagram(m_sessionInstagram)
+                                                           : account.acct;
+        engine::Expected<void> removed =
+            instagram ? engine::FacebookLogin::logout(m_store, false) : m_store->removeToken(account);
+        m_sessionAccounts.removeAll(account);
+        m_sessionInstagram = {};
+        refresh();
+        if (!removed) {
+            setStatus(removed.error().message, true);
+            Q_EMIT logoutFinished(false);
+            return;
+        }
+        setStatus(
+            tr("Logged out of Instagram (%1). To also withdraw the app's access at Meta, remove it under "
+               "Facebook settings → Business Integrations.")
+                .arg(who),
+            false);
+        Q_EMIT accountsChanged();
+        Q_EMIT logoutFinished(true);
+        return;
+    }
+
+    // Revoke at the instance first (a network round trip: asynchronous), then forget the token.
+    auto finish = [this, account](const QString &revokeProblem) {
+        const auto removed = m_store->removeToken(account);
+        m_sessionAccounts.removeAll(account);
+        refresh();
+        if (!removed) {
+            setStatus(removed.error().message, true);
+            Q_EMIT logoutFinished(false);
+            return;
+        }
+        QString text = tr("Logged out of %1 (%2).").arg(account.instance.host(), shownAccount(account));
+        if (!revokeProblem.isEmpty())
+            text += QLatin1Char(' ') + tr("The instance was not told: %1").arg(revokeProblem);
+        setStatus(text, false);
+        Q_EMIT accountsChanged();
+        Q_EMIT logoutFinished(true);
+    };
+    const auto token = m_store->token(account);
+    const auto app = m_store->client(account.source, account.instance);
+    if (!token || !app) {
+        finish(QString());
+        return;
+    }
+    auto *revoker = new engine::MastodonAuthClient(this);
+    m_revoker = revoker;
+    setStatus(tr("Logging out of %1…").arg(account.instance.host()), false);
+    updateButtons();
+    revoker->revoke(*app, *token, [this, revoker, finish](engine::Expected<bool> revoked) {
+        m_revoker = nullptr;
+        revoker->deleteLater();
+        finish(revoked ? QString() : revoked.error().message);
+    });
+}
+
+QString AccountsDialog::statusText() const
+{
+    return m_status->isHidden() ? QString() : m_status->text();
+}
+
+QString AccountsDialog::keychainProblemText() const
+{
+    return m_keychainProblem->isHidden() ? QString() : m_keychainProblem->text();
+}
+
+QString AccountsDialog::redirectUriText() const
+{
+    return m_redirectUri->text();
+}
+
+void AccountsDialog::showInstagramLogin()
+{
+    m_tabs->setCurrentIndex(1);
+    m_clientId->setFocus();
+}
+
+void AccountsDialog::reject()
+{
+    cancelLogin(); // closing the window ends the wait
+    QDialog::reject();
+}
+
+void AccountsDialog::setWaiting(bool waiting)
+{
+    m_waiting->setVisible(waiting);
+    m_tabs->setEnabled(!waiting);
+    if (waiting && layout()) {
+        layout()->activate();
+        if (height() < sizeHint().height())
+            resize(width(), sizeHint().height());
+    }
+    m_cancel->setEnabled(waiting);
+    if (waiting)
+        m_cancel->setFocus();
+    updateButtons();
+}
+
+void AccountsDialog::setStatus(const QString &text, bool failed)
+{
+    m_failed = failed;
+    m_status->setText(text);
+    m_status->setStyleSheet(
+        failed ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid "
+                                "#e0a39b; border-radius: 4px; padding: 6px; }")
+               : QStringLiteral("QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid "
+                                "#a5d6a7; border-radius: 4px; padding: 6px; }"));
+    m_status->setVisible(!text.isEmpty());
+    if (failed)
+        qCInfo(lcAccountsDialog).noquote() << text;
+}
+
+void AccountsDialog::updateButtons()
+{
+    QTreeWidgetItem *item = m_list->currentItem();
+    m_logOut->setEnabled(!isBusy() && item && item->isSelected() &&
+                         m_list->indexOfTopLevelItem(item) < m_accounts.size());
+}
+
+void AccountsDialog::updateKeychainProblem()
+{
+    // Only a keychain call tells whether there is one: look for a secret nobody stores.
+    if (m_store->keychainProblem().isEmpty())
+        m_store->secret(QStringLiteral("taglens-keychain-check"));
+    const QString problem = m_store->keychainProblem();
+    m_keychainProblem->setText(
+        problem.isEmpty() ? QString()
+                          : problem + QLatin1Char(' ') +
+                                tr("Logins made now last until TagLens is closed. Start a Secret Service "
+                                   "(such as GNOME Keyring or KWallet) to keep them."));
+    m_keychainProblem->setVisible(!problem.isEmpty());
+}
+
+void AccountsDialog::updateRedirectUri()
+{
+    m_redirectUri->setText(engine::FacebookLogin::redirectUriFor(quint16(m_port->value())).toString());
+}
+
+} // namespace taglens::ui
