@@ -12,20 +12,6 @@
 #include <QFileInfo>
 #include <QIcon>
 
-namespace {
-
-taglens::engine::Expected<std::unique_ptr<taglens::engine::ImageClassifier>>
-loadClassifier(const QString &path)
-{
-    auto loaded = taglens::torchbackend::TorchClassifier::load(path);
-    if (!loaded)
-        return loaded.error();
-    return std::unique_ptr<taglens::engine::ImageClassifier>(std::move(*loaded));
-}
-
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication::setOrganizationName(QStringLiteral("taglens"));
@@ -66,7 +52,8 @@ int main(int argc, char *argv[])
     parser.process(app);
     taglens::engine::installDefaultLoggingRules(qEnvironmentVariableIsSet("TAGLENS_VERBOSE"));
 
-    taglens::ui::MainWindow window(loadClassifier);
+    taglens::ui::MainWindow window(
+        [](const QString &path) { return taglens::torchbackend::TorchClassifier::open(path); });
     window.setModelConverter(taglens::torchbackend::TorchClassifier::installFromStateDict);
     const taglens::engine::ModelStore store;
     QString modelPath = parser.value(modelOption);

@@ -228,6 +228,21 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
     return classifier;
 }
 
+Expected<std::unique_ptr<engine::ImageClassifier>> TorchClassifier::open(const QString &path, const Options &options)
+{
+    QString modelPath = path;
+    if (modelPath.isEmpty()) {
+        const engine::ModelStore store;
+        if (!store.hasDefaultModel())
+            return Error::make(ErrorCode::ModelMissing, store.missingModelMessage());
+        modelPath = store.defaultModelPath();
+    }
+    auto loaded = load(modelPath, options);
+    if (!loaded)
+        return loaded.error();
+    return std::unique_ptr<engine::ImageClassifier>(std::move(*loaded));
+}
+
 Expected<void> TorchClassifier::installFromStateDict(const QString &source, const QString &destination)
 {
     auto metadata = InceptionV3Builder::metadataFor(source);

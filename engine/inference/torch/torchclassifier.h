@@ -31,6 +31,15 @@ public:
         return load(path, Options{});
     }
 
+    /// What the applications call: loads \a path, or the installed default model when \a path is
+    /// empty (ModelMissing with the install hint when there is none), as an engine ImageClassifier.
+    static engine::Expected<std::unique_ptr<engine::ImageClassifier>> open(const QString &path,
+                                                                           const Options &options);
+    static engine::Expected<std::unique_ptr<engine::ImageClassifier>> open(const QString &path)
+    {
+        return open(path, Options{});
+    }
+
     ~TorchClassifier() override;
 
     const engine::ModelInfo &info() const override;
