@@ -19,10 +19,6 @@ Q_LOGGING_CATEGORY(lcDetailPanel, "taglens.ui.detailpanel")
 
 namespace taglens::ui {
 
-namespace {
-constexpr int ImageBox = 280;
-}
-
 DetailPanel::DetailPanel(QWidget *parent)
     : QWidget(parent), m_image(new QLabel(this)), m_labels(new QWidget(this)),
       m_labelsLayout(new QVBoxLayout(m_labels)), m_meta(new QLabel(this)), m_text(new QPlainTextEdit(this)),
@@ -94,7 +90,12 @@ void DetailPanel::refresh()
     for (QWidget *w :
          {static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_alt), static_cast<QWidget *>(m_openPost)})
         w->show();
-    const QImage image = index.data(ProjectModel::ThumbnailRole).value<QImage>();
+    // The preview comes decoded and fitted to the box off the GUI thread; until it is in, the
+    // grid's thumbnail stands in, stretched the cheap way.
+    QImage image = index.data(ProjectModel::PreviewRole).value<QImage>();
+    const bool preview = !image.isNull();
+    if (!preview)
+        image = index.data(ProjectModel::ThumbnailRole).value<QImage>();
     if (image.isNull()) {
         m_image->setPixmap({});
         const auto status = engine::MediaStatus(index.data(ProjectModel::StatusRole).toInt());
@@ -103,9 +104,12 @@ void DetailPanel::refresh()
                              : tr("%1: %2").arg(engine::mediaStatusName(status),
                                                 index.data(ProjectModel::ErrorRole).toString()));
     } else {
-        const QSize box(ImageBox, ImageBox);
-        m_image->setPixmap(
-            QPixmap::fromImage(image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+        const qreal ratio = devicePixelRatioF();
+        QPixmap pixmap = QPixmap::fromImage(
+            preview ? image
+                    : image.scaled(QSize(ImageBox, ImageBox) * ratio, Qt::KeepAspectRatio, Qt::FastTransformation));
+        pixmap.setDevicePixelRatio(ratio);
+        m_image->setPixmap(pixmap);
     }
 
     const auto predictions = index.data(ProjectModel::PredictionsRole).value<QList<engine::LabelScore>>();
@@ -162,6 +166,11 @@ QString DetailPanel::labelsText() const
 QString DetailPanel::postText() const
 {
     return m_text->toPlainText();
+}
+
+QImage DetailPanel::shownImage() const
+{
+    return m_image->pixmap().toImage();
 }
 
 } // namespace taglens::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QImage>
 #include <QModelIndex>
 #include <QPersistentModelIndex>
 #include <QUrl>
@@ -21,6 +22,9 @@ class DetailPanel : public QWidget
     Q_OBJECT
 
 public:
+    /// The box the picture is fitted into, in device-independent pixels.
+    static constexpr int ImageBox = 280;
+
     explicit DetailPanel(QWidget *parent = nullptr);
 
     /// Shows the row at \a index (of a ProjectModel or a proxy over it); invalid clears.
@@ -31,6 +35,8 @@ public:
     QUrl postUrl() const { return m_postUrl; }
     QString labelsText() const; ///< the shown labels and scores, one per line (for tests)
     QString postText() const;
+    /// The picture shown, in device pixels; null when there is none (for tests).
+    QImage shownImage() const;
 
 Q_SIGNALS:
     void openPostRequested(const QUrl &url);

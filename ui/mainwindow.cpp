@@ -25,6 +25,7 @@
 #include "projectmodel.h"
 #include "settingsdialog.h"
 #include "thumbnaildelegate.h"
+#include "thumbnailgridview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -73,6 +74,8 @@ namespace taglens::ui {
 namespace {
 
 constexpr int MaxRecentProjects = 8;
+// The progress bar and counts are redrawn at most this often (every item reports progress).
+constexpr int ProgressIntervalMs = 200;
 const QString RecentProjectsKey = QStringLiteral("recentProjects");
 const QString LocalSource = engine::SourceKind::Local;
 const QString InstagramSource = engine::SourceKind::Instagram;
@@ -167,6 +170,8 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_progressBar->setAccessibleName(tr("Harvest progress"));
     m_progressText = new QLabel(m_progressRow);
     m_progressText->setAccessibleName(tr("Harvest counts"));
+    // Its text changes with every update: a fixed width keeps that from laying the window out again.
+    m_progressText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_cancelButton = new QPushButton(tr("Cancel"), m_progressRow);
     m_cancelButton->setAccessibleName(tr("Cancel harvest"));
     progressLayout->addWidget(m_progressBar, 1);
@@ -182,7 +187,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     auto *gridLayout = new QVBoxLayout(gridPane);
     gridLayout->setContentsMargins(0, 0, 0, 0);
     buildFilterBar(gridPane, gridLayout);
-    m_grid = new QListView(gridPane);
+    m_grid = new ThumbnailGridView(gridPane);
     m_grid->setViewMode(QListView::IconMode);
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setMovement(QListView::Static);
@@ -234,15 +239,44 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
             });
     connect(m_detail, &DetailPanel::openPostRequested, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    // Images are decoded at the size they are drawn at, on this screen.
+    m_model->setThumbnailSize(qRound(m_delegate->thumbnailSize() * devicePixelRatioF()));
+    m_model->setPreviewSize(qRound(DetailPanel::ImageBox * devicePixelRatioF()));
     connect(m_model, &ProjectModel::rowsRefreshed, this, [this] {
-        m_chart->setRows(m_model->mediaRows());
+        // While a harvest streams rows in, the chart is redrawn about once a second.
+        m_chart->setRows(m_model->mediaRows(),
+                         isHarvesting() ? TagMotifChart::Redraw::Coalesced : TagMotifChart::Redraw::Now);
         refreshTags();
     });
+    connect(m_model, &ProjectModel::rowsLoaded, this, [this] {
+        if (!m_grid->currentIndex().isValid() && m_filter->rowCount() > 0)
+            m_grid->setCurrentIndex(m_filter->index(0, 0)); // the detail panel shows something at once
+        qCInfo(lcMainWindow) << "opened" << projectPath() << "with" << m_model->rowCount() << "rows";
+    });
+    connect(m_model, &ProjectModel::loadFailed, this, [this](const QString &message) {
+        showError(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(projectPath()), message));
+    });
+    m_progressTimer.setSingleShot(true);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::showProgress);
     auto updateCount = [this] {
         m_countLabel->setText(tr("%n image(s) shown", nullptr, m_filter->rowCount()) +
                               tr(" of %1").arg(m_model->rowCount()));
         m_emptyHint->setVisible(m_model->rowCount() == 0);
     };
+    connect(m_model, &ProjectModel::loadingChanged, this, [this, updateCount](bool loading) {
+        // A large project takes a moment to read (off this thread): say so meanwhile.
+        m_emptyHint->setText(loading ? tr("Reading the project…")
+                                     : tr("Type hashtags above and press Start,\nor drop images, folders or image "
+                                          "addresses here."));
+        if (loading) {
+            m_emptyHint->show();
+            m_countLabel->setText(tr("Reading the project…"));
+            m_grid->viewport()->setCursor(Qt::BusyCursor);
+        } else {
+            m_grid->viewport()->unsetCursor();
+            updateCount();
+        }
+    });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_filter, &QAbstractItemModel::modelReset, this, updateCount);
@@ -563,14 +597,13 @@ bool MainWindow::openProject(const QString &path)
             break;
         }
     }
+    // The rows are read in the background; the first one becomes current when they are in.
     m_model->setStore(m_store.get(), modelSha, trained);
     m_chart->setModelTrained(trained);
     addRecentProject(m_store->path());
     refreshTitle();
-    if (m_filter->rowCount() > 0)
-        m_grid->setCurrentIndex(m_filter->index(0, 0)); // the detail panel shows something at once
     setHarvesting(false);
-    qCInfo(lcMainWindow) << "opened" << m_store->path() << "with" << m_model->rowCount() << "rows";
+    qCInfo(lcMainWindow) << "opening" << m_store->path();
     Q_EMIT projectOpened(m_store->path());
     return true;
 }
@@ -1103,14 +1136,30 @@ void MainWindow::runHarvest(const engine::HarvestRequest &request, const engine:
     connect(pipeline, &engine::BackgroundHarvest::finished, this, &MainWindow::onHarvestFinished);
     m_progressBar->setRange(0, 0);
     m_progressText->setText(tr("Starting…"));
+    m_progressTimer.stop();
+    m_progressShown.invalidate();
     setHarvesting(true);
     Q_EMIT harvestStarted();
     qCInfo(lcMainWindow) << "harvest" << request.source << request.tags;
     pipeline->start(request);
 }
 
-void MainWindow::onProgress(const engine::HarvestProgress &p)
+void MainWindow::onProgress(const engine::HarvestProgress &progress)
 {
+    m_progress = progress;
+    if (m_progressTimer.isActive())
+        return; // the latest is shown when it fires
+    const qint64 since = m_progressShown.isValid() ? m_progressShown.elapsed() : ProgressIntervalMs;
+    if (since >= ProgressIntervalMs)
+        showProgress();
+    else
+        m_progressTimer.start(int(ProgressIntervalMs - since));
+}
+
+void MainWindow::showProgress()
+{
+    m_progressShown.start();
+    const engine::HarvestProgress &p = m_progress;
     const bool bounded = p.limit > 0 && p.limit < 1000000;
     if (bounded) {
         m_progressBar->setRange(0, p.limit);
@@ -1136,6 +1185,8 @@ void MainWindow::onHarvestFinished(bool cancelled, const QList<engine::TagSummar
     if (m_pipeline)
         m_pipeline->deleteLater();
     m_pipeline = nullptr;
+    m_progressTimer.stop();
+    m_chart->applyPendingRows(); // the chart as the harvest left it, at once
     setHarvesting(false);
     m_progressRow->hide();
     QStringList problems;

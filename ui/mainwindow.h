@@ -10,9 +10,11 @@
 #include "ui/accountsdialog.h"
 #include "ui/appsettings.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 #include <functional>
 #include <memory>
@@ -182,6 +184,7 @@ private:
     void runHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
     void harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls, const QString &collection);
     void onProgress(const engine::HarvestProgress &progress);
+    void showProgress();
     void onHarvestFinished(bool cancelled, const QList<engine::TagSummary> &summaries,
                            const engine::Error &fatal);
     void setHarvesting(bool running);
@@ -239,6 +242,10 @@ private:
     QWidget *m_progressRow = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QLabel *m_progressText = nullptr;
+    // Progress arrives with every item; the bar and counts are redrawn a few times a second.
+    engine::HarvestProgress m_progress;
+    QElapsedTimer m_progressShown;
+    QTimer m_progressTimer;
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_errorBar = nullptr;
     QComboBox *m_tagFilter = nullptr;

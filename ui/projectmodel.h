@@ -10,7 +10,9 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QThreadPool>
 #include <QTimer>
+#include <memory>
 
 namespace taglens::engine {
 class ProjectStore;
@@ -18,9 +20,12 @@ class ProjectStore;
 
 namespace taglens::ui {
 
+class ProjectReadPool;
+
 /// The media rows of a project as a list: one row per media item under each tag. Lives on the
-/// GUI thread with the store it reads. Thumbnails are decoded lazily on the thread pool and
-/// announced with dataChanged(); until then ThumbnailRole is a null QImage.
+/// GUI thread; everything it reads from the project is read on threads of its own (each with its
+/// own read-only connection) and arrives queued: the rows when a project is set, the rows that
+/// a harvest finishes, and the images, decoded and scaled to the size they are drawn at.
 class ProjectModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -28,7 +33,7 @@ class ProjectModel : public QAbstractListModel
 public:
     enum Role
     {
-        ThumbnailRole = Qt::UserRole + 1, ///< QImage, null until decoded
+        ThumbnailRole = Qt::UserRole + 1, ///< QImage at thumbnailSize(), null until loaded
         TopLabelRole,                     ///< QString, empty without predictions
         ScoreRole,                        ///< double, top-1 score; 0 without predictions
         PredictionsRole,                  ///< QList<engine::LabelScore>
@@ -42,27 +47,40 @@ public:
         PostUrlRole,   ///< QUrl
         MediaUrlRole,  ///< QUrl
         Sha256Role,
-        MediaIdRole,       ///< qint64
-        UntrainedModelRole ///< bool: the predictions come from a test model and mean nothing
+        MediaIdRole,        ///< qint64
+        UntrainedModelRole, ///< bool: the predictions come from a test model and mean nothing
+        PreviewRole,        ///< QImage fitted to previewSize() (the detail panel), null until loaded
     };
 
     explicit ProjectModel(QObject *parent = nullptr);
     ~ProjectModel() override;
 
-    /// Shows \a store's rows with the predictions of \a modelSha256 (empty: none). The store must
-    /// outlive the model or be replaced first; nullptr empties the model.
+    /// Shows \a store's rows with the predictions of \a modelSha256 (empty: none). The rows are
+    /// read in the background: the model is empty and isLoading() until rowsLoaded(). The store
+    /// must outlive the model or be replaced first; nullptr empties the model at once.
     void setStore(engine::ProjectStore *store, const QString &modelSha256 = {}, bool modelTrained = true);
     engine::ProjectStore *store() const { return m_store; }
     QString modelSha256() const { return m_modelSha256; }
     bool modelTrained() const { return m_modelTrained; }
 
-    /// Rereads every row.
+    /// Reads every row again, in the background (see setStore()).
     void reload();
+    /// Whether the rows of the project are being read.
+    bool isLoading() const { return m_loadingRows; }
     /// A media item reached a final status under \a tag: its row is added or refreshed shortly
-    /// after (updates are coalesced so that a fast harvest reads the store a few times a second).
+    /// after (updates are coalesced, and read in the background a few times a second).
     void appendOrUpdate(qint64 mediaId, const QString &tag);
-    /// Applies the updates queued by appendOrUpdate() now.
+    /// Applies the updates queued by appendOrUpdate() now, reading those few rows on this thread
+    /// (for the end of a harvest). While the project's rows are being read, they wait for them.
     void flushPending();
+
+    /// The longest side, in device pixels, of the thumbnails handed out (larger ones are scaled
+    /// down when decoded; smaller ones are kept as they are). Changing it forgets the decoded ones.
+    void setThumbnailSize(int devicePixels);
+    int thumbnailSize() const { return m_thumbnailSize; }
+    /// The box, in device pixels, PreviewRole images are fitted into.
+    void setPreviewSize(int devicePixels);
+    int previewSize() const { return m_previewSize; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -70,30 +88,60 @@ public:
 
     const engine::MediaRow &mediaRow(int row) const { return m_rows.at(row); }
     const QList<engine::MediaRow> &mediaRows() const { return m_rows; }
-    /// Decoded thumbnails waiting in the pool (for tests).
-    int thumbnailsInFlight() const { return m_loading.size(); }
+    /// Thumbnails being read and decoded (for tests and benchmarks).
+    int thumbnailsInFlight() const { return int(m_thumbnailLoading.size()); }
+    /// Decoded thumbnails kept, and their bytes (for tests and benchmarks).
+    int thumbnailsCached() const { return int(m_thumbnails.count()); }
+    qint64 thumbnailCacheBytes() const { return m_thumbnails.totalCost(); }
 
 Q_SIGNALS:
     /// Rows were added or changed (for charts and counters that summarise the model).
     void rowsRefreshed();
+    /// The rows of the project were read (after setStore() or reload()).
+    void rowsLoaded();
+    /// Reading the rows of the project started (true) or ended (false).
+    void loadingChanged(bool loading);
+    /// The rows could not be read.
+    void loadFailed(const QString &message);
 
 private:
-    void requestThumbnail(const QString &sha256) const;
-    void onThumbnailDecoded(const QString &sha256, const QImage &image, quint64 generation);
+    void startLoad();
+    void applyLoadedRows(QList<engine::MediaRow> rows);
+    void flushPendingInBackground();
+    void applyFlushedRows(const QHash<QString, QSet<qint64>> &requested, const QList<engine::MediaRow> &rows);
+    void indexRow(int row);
+    void requestImage(const QString &sha256, bool preview) const;
+    void onImageLoaded(const QString &sha256, bool preview, const QImage &image, quint64 generation);
+    void emitImageChanged(const QString &sha256, int role);
+    void forgetImages();
 
     engine::ProjectStore *m_store = nullptr;
+    std::unique_ptr<ProjectReadPool> m_readers;
     QString m_modelSha256;
     bool m_modelTrained = true;
     QList<engine::MediaRow> m_rows;
     QHash<QString, QHash<qint64, int>> m_rowByTagAndMedia; // tag → media id → row
-    QHash<QString, QSet<qint64>> m_pending;                // tag → media ids to (re)read
+    QHash<QString, QList<int>> m_rowsBySha;                // image → rows showing it
+    bool m_loadingRows = false;
+    QThreadPool m_loadPool; // reads a whole project, with a connection of its own each time
+
+    QHash<QString, QSet<qint64>> m_pending;  // tag → media ids to (re)read
+    QHash<QString, QSet<qint64>> m_flushing; // tag → media ids being read in the background
+    quint64 m_flushSequence = 0;             // bumped when a background read is superseded
     QTimer m_flushTimer;
 
-    // Thumbnail cache; mutable because data() starts decodes lazily.
+    // Decoded images; mutable because data() starts loads lazily.
     mutable QCache<QString, QImage> m_thumbnails;
-    mutable QSet<QString> m_loading;
-    mutable QSet<QString> m_unavailable; // no thumbnail stored, or undecodable
-    quint64 m_generation = 0;            // bumped by setStore() so late decodes are dropped
+    mutable QSet<QString> m_thumbnailLoading;
+    mutable QSet<QString> m_thumbnailUnavailable; // no thumbnail stored, or undecodable
+    mutable QCache<QString, QImage> m_previews;
+    mutable QSet<QString> m_previewLoading;
+    mutable QSet<QString> m_previewUnavailable;
+    mutable int m_requestCounter = 0; // later requests first: what is on screen now
+    int m_thumbnailSize = 160;
+    int m_previewSize = 280;
+    quint64 m_generation = 0;    // bumped by setStore() so late results are dropped
+    quint64 m_loadSequence = 0;  // bumped by each load, so only the last one is shown
 };
 
 } // namespace taglens::ui

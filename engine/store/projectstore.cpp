@@ -212,6 +212,7 @@ struct ProjectStore::Private
 
     Expected<void> prepareConnection();
     Expected<void> migrate();
+    Expected<QList<MediaRow>> readMediaRows(const MediaRowFilter &filter, const QList<qint64> *mediaIds) const;
 };
 
 Expected<void> ProjectStore::Private::prepareConnection()
@@ -887,25 +888,45 @@ Expected<QStringList> ProjectStore::tags() const
     return list;
 }
 
-Expected<QList<MediaRow>> ProjectStore::mediaRows(const MediaRowFilter &filter) const
+// Every row of mediaRows(), or only those of \a mediaIds (a JSON array for json_each(), so any
+// number of ids is one bound value).
+Expected<QList<MediaRow>> ProjectStore::Private::readMediaRows(const MediaRowFilter &filter,
+                                                             const QList<qint64> *mediaIds) const
 {
     const QString what = QStringLiteral("cannot read the media items");
     // One read transaction, so the predictions and the rows come from the same state of the file
     // while a harvest writes to it. Inside a caller's transaction the state is already fixed.
-    const bool ownSnapshot = d->depth == 0;
+    const bool ownSnapshot = depth == 0;
     if (ownSnapshot) {
-        if (auto ok = d->execPlain(QStringLiteral("BEGIN"), what); !ok)
+        if (auto ok = execPlain(QStringLiteral("BEGIN"), what); !ok)
             return ok.error();
     }
     const auto endSnapshot = qScopeGuard([this, ownSnapshot] {
         if (ownSnapshot)
-            d->execPlain(QStringLiteral("COMMIT"), {});
+            execPlain(QStringLiteral("COMMIT"), {});
     });
+    QString idsJson;
+    if (mediaIds) {
+        QStringList ids;
+        ids.reserve(mediaIds->size());
+        for (const qint64 id : *mediaIds)
+            ids << QString::number(id);
+        idsJson = QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
+    }
     QHash<QString, QList<LabelScore>> predictions;
     if (!filter.modelSha256.isEmpty()) {
-        auto query = d->exec(QStringLiteral("SELECT image_sha256, label_index, label, score FROM predictions "
-                                            "WHERE model_sha256 = ? AND (? = 0 OR rank <= ?) ORDER BY rank"),
-                             {filter.modelSha256, filter.topK, filter.topK}, what);
+        // For a few ids, from their images through the primary key (CROSS JOIN keeps SQLite from
+        // scanning the model's index over every prediction instead).
+        auto query =
+            mediaIds ? exec(QStringLiteral("SELECT pr.image_sha256, pr.label_index, pr.label, pr.score FROM "
+                                           "(SELECT DISTINCT image_sha256 AS sha FROM media WHERE id IN "
+                                           "(SELECT value FROM json_each(?)) AND image_sha256 IS NOT NULL) s "
+                                           "CROSS JOIN predictions pr ON pr.image_sha256 = s.sha "
+                                           "AND pr.model_sha256 = ? WHERE (? = 0 OR pr.rank <= ?) ORDER BY pr.rank"),
+                            {idsJson, filter.modelSha256, filter.topK, filter.topK}, what)
+                     : exec(QStringLiteral("SELECT image_sha256, label_index, label, score FROM predictions "
+                                           "WHERE model_sha256 = ? AND (? = 0 OR rank <= ?) ORDER BY rank"),
+                            {filter.modelSha256, filter.topK, filter.topK}, what);
         if (!query)
             return query.error();
         while (query->next()) {
@@ -914,7 +935,17 @@ Expected<QList<MediaRow>> ProjectStore::mediaRows(const MediaRowFilter &filter) 
         }
     }
 
-    auto query = d->exec(
+    QStringList conditions;
+    QVariantList values;
+    if (!filter.tag.isEmpty()) {
+        conditions << QStringLiteral("pt.tag = ?");
+        values << filter.tag;
+    }
+    if (mediaIds) {
+        conditions << QStringLiteral("m.id IN (SELECT value FROM json_each(?))");
+        values << idsJson;
+    }
+    auto query = exec(
         QStringLiteral(
             "SELECT pt.tag, p.id, p.source, p.instance, p.remote_id, p.url, p.created_at, p.author, p.text, "
             "p.tags, m.id, m.media_index, m.remote_id, m.type, m.url, m.preview_url, m.remote_url, "
@@ -924,8 +955,9 @@ Expected<QList<MediaRow>> ProjectStore::mediaRows(const MediaRowFilter &filter) 
             "FROM post_tags pt JOIN posts p ON p.id = pt.post_id JOIN media m ON m.post_id = p.id "
             "LEFT JOIN images i ON i.sha256 = m.image_sha256 %1"
             "ORDER BY pt.tag, p.created_at, p.id, m.media_index")
-            .arg(filter.tag.isEmpty() ? QString() : QStringLiteral("WHERE pt.tag = ? ")),
-        filter.tag.isEmpty() ? QVariantList() : QVariantList{filter.tag}, what);
+            .arg(conditions.isEmpty() ? QString()
+                                      : QStringLiteral("WHERE %1 ").arg(conditions.join(QLatin1String(" AND ")))),
+        values, what);
     if (!query)
         return query.error();
     QList<MediaRow> rows;
@@ -961,8 +993,20 @@ Expected<QList<MediaRow>> ProjectStore::mediaRows(const MediaRowFilter &filter) 
         rows.append(std::move(row));
     }
     if (query->lastError().isValid())
-        return d->sqlError(query->lastError(), what);
+        return sqlError(query->lastError(), what);
     return rows;
+}
+
+Expected<QList<MediaRow>> ProjectStore::mediaRows(const MediaRowFilter &filter) const
+{
+    return d->readMediaRows(filter, nullptr);
+}
+
+Expected<QList<MediaRow>> ProjectStore::mediaRowsByIds(const QList<qint64> &mediaIds, const MediaRowFilter &filter) const
+{
+    if (mediaIds.isEmpty())
+        return QList<MediaRow>();
+    return d->readMediaRows(filter, &mediaIds);
 }
 
 Expected<QByteArray> ProjectStore::thumbnail(const QString &sha256) const

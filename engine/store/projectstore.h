@@ -136,6 +136,10 @@ public:
     Expected<QStringList> tags() const;
     /// Media rows with their posts, ordered by tag, post creation time, post and media index.
     Expected<QList<MediaRow>> mediaRows(const MediaRowFilter &filter = {}) const;
+    /// The rows of these media items only, as mediaRows() gives them (same order, one row per
+    /// tag, filter.tag and the predictions applied): a cheap read for a few items of a large
+    /// project. Unknown ids are left out; no ids, no rows.
+    Expected<QList<MediaRow>> mediaRowsByIds(const QList<qint64> &mediaIds, const MediaRowFilter &filter = {}) const;
     /// The stored JPEG thumbnail (empty when none was stored). Errors: NotFound (unknown image).
     Expected<QByteArray> thumbnail(const QString &sha256) const;
     /// The image file's bytes, read from the project or from the referenced local file.

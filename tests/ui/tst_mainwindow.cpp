@@ -10,6 +10,7 @@
 #include "ui/hashtagchipsedit.h"
 #include "ui/mainwindow.h"
 #include "ui/mediafiltermodel.h"
+#include "projectfixture.h"
 #include "ui/projectmodel.h"
 
 #include <QAction>
@@ -208,7 +209,7 @@ private Q_SLOTS:
     {
         MainWindow window; // no classifier at all
         QVERIFY(window.openProject(projectPath()));
-        QCOMPARE(window.projectModel()->rowCount(), 4);
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4); // read in the background
         int labelled = 0;
         for (int row = 0; row < 4; ++row)
             labelled +=
@@ -222,7 +223,94 @@ private Q_SLOTS:
         QVERIFY(window.saveProjectAs(copy));
         QCOMPARE(QFileInfo(window.projectPath()), QFileInfo(copy));
         QCOMPARE(window.windowTitle(), QStringLiteral("copy — TagLens"));
-        QCOMPARE(window.projectModel()->rowCount(), 4);
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4);
+    }
+
+    void openingReadsRowsInTheBackground_data()
+    {
+        QTest::addColumn<int>("images");
+        QTest::newRow("empty") << 0;
+        QTest::newRow("one") << 1;
+        QTest::newRow("300") << 300;
+    }
+
+    void openingReadsRowsInTheBackground()
+    {
+        QFETCH(int, images);
+        const QString path = m_dir.filePath(QStringLiteral("background-%1.taglens").arg(images));
+        {
+            auto store = engine::ProjectStore::open(path);
+            QVERIFY(store);
+            tests::ProjectFixture fixture(store->get());
+            for (int i = 0; i < images; ++i)
+                fixture.add(i % 2 ? QStringLiteral("cats") : QStringLiteral("dogs"), engine::MediaStatus::Ok,
+                            QStringLiteral("label %1").arg(i % 7), i % 7, 0.5f);
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ProjectModel *model = window.projectModel();
+        QSignalSpy loaded(model, &ProjectModel::rowsLoaded);
+        QSignalSpy loading(model, &ProjectModel::loadingChanged);
+        QVERIFY(window.openProject(path));
+        // openProject() returns before the rows are read: the window says it is reading them.
+        QVERIFY(model->isLoading());
+        QCOMPARE(model->rowCount(), 0);
+        QCOMPARE(loading.count(), 1);
+        QCOMPARE(loading.first().first().toBool(), true);
+        QTRY_COMPARE(loaded.count(), 1);
+        QCOMPARE(loading.count(), 2);
+        QCOMPARE(loading.last().first().toBool(), false);
+        QVERIFY(!model->isLoading());
+        QCOMPARE(model->rowCount(), images);
+        QCOMPARE(window.filterModel()->rowCount(), images);
+        QCOMPARE(window.grid()->currentIndex().isValid(), images > 0); // the first item, in detail
+        if (images > 0) {
+            QCOMPARE(window.grid()->currentIndex().row(), 0);
+            int ok = 0;
+            for (const QString &tag : window.chart()->shownTags())
+                ok += window.chart()->statistics().tag(tag).ok;
+            QCOMPARE(ok, images);
+        }
+        QVERIFY(window.lastError().isEmpty());
+    }
+
+    void pageDownMovesByTheVisibleRows()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("paging.taglens"));
+        {
+            auto store = engine::ProjectStore::open(path);
+            QVERIFY(store);
+            tests::ProjectFixture fixture(store->get());
+            for (int i = 0; i < 120; ++i)
+                fixture.add(QStringLiteral("cats"), engine::MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.5f);
+        }
+        MainWindow window; // at its default size the grid shows one or two rows of items
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(path));
+        QTRY_COMPARE(window.projectModel()->rowCount(), 120);
+        QListView *grid = window.grid();
+        QTRY_COMPARE(grid->currentIndex().row(), 0);
+        QTRY_VERIFY(grid->visualRect(window.filterModel()->index(119, 0)).isValid()); // laid out
+        grid->setFocus();
+        const QRect item = grid->visualRect(grid->currentIndex());
+        QVERIFY(item.isValid());
+        int columns = 0;
+        for (int row = 0; row < 120 && grid->visualRect(window.filterModel()->index(row, 0)).top() == item.top(); ++row)
+            ++columns;
+        QVERIFY(columns > 0);
+        const int rows = qMax(1, grid->viewport()->height() / (item.height() + grid->spacing()));
+        QTest::keyClick(grid, Qt::Key_PageDown);
+        QCOMPARE(grid->currentIndex().row(), rows * columns);
+        QTest::keyClick(grid, Qt::Key_PageDown);
+        QCOMPARE(grid->currentIndex().row(), 2 * rows * columns);
+        QTest::keyClick(grid, Qt::Key_PageUp);
+        QCOMPARE(grid->currentIndex().row(), rows * columns);
+        QTest::keyClick(grid, Qt::Key_End);
+        QCOMPARE(grid->currentIndex().row(), 119);
+        QTest::keyClick(grid, Qt::Key_PageDown); // at the end: stays
+        QCOMPARE(grid->currentIndex().row(), 119);
     }
 
     void harvestWithoutModelExplains()

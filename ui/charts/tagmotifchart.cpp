@@ -25,7 +25,18 @@ namespace taglens::ui {
 
 namespace {
 constexpr int MaxComparedTags = 6;
+constexpr int CoalescingIntervalMs = 1000;
+
+// A motif's share (in %) of a tag's ok images, 0 when the tag has no such motif.
+double sharePercent(const MotifStatistics::TagMotifs &data, const std::pair<int, QString> &key)
+{
+    for (const auto &m : data.motifs) {
+        if (m.labelIndex == key.first && m.label == key.second)
+            return m.share * 100.0;
+    }
+    return 0.0;
 }
+} // namespace
 
 TagMotifChart::TagMotifChart(QWidget *parent)
     : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
@@ -69,15 +80,27 @@ TagMotifChart::TagMotifChart(QWidget *parent)
         Q_EMIT minimumScoreChanged(value / 100.0);
     });
     connect(m_topN, &QSpinBox::valueChanged, this, &TagMotifChart::rebuild);
+    m_pendingTimer.setSingleShot(true);
+    m_pendingTimer.setInterval(CoalescingIntervalMs);
+    connect(&m_pendingTimer, &QTimer::timeout, this, &TagMotifChart::rebuild);
     rebuild();
 }
 
 TagMotifChart::~TagMotifChart() = default;
 
-void TagMotifChart::setRows(const QList<engine::MediaRow> &rows)
+void TagMotifChart::setRows(const QList<engine::MediaRow> &rows, Redraw redraw)
 {
     m_rows = rows;
-    rebuild();
+    if (redraw == Redraw::Now)
+        rebuild();
+    else if (!m_pendingTimer.isActive())
+        m_pendingTimer.start();
+}
+
+void TagMotifChart::applyPendingRows()
+{
+    if (m_pendingTimer.isActive())
+        rebuild();
 }
 
 void TagMotifChart::setTags(const QStringList &tags)
@@ -114,6 +137,7 @@ void TagMotifChart::setModelTrained(bool trained)
 
 void TagMotifChart::rebuild()
 {
+    m_pendingTimer.stop(); // this draws the latest rows
     m_sliderValue->setText(tr("%1%").arg(m_slider->value()));
     m_statistics = MotifStatistics::compute(m_rows, minimumScore());
     m_shownTags.clear();
@@ -141,6 +165,43 @@ void TagMotifChart::rebuild()
     for (const auto &key : std::as_const(keys))
         m_categories << key.second;
 
+    // The same tags and motifs as drawn: only the bars' lengths change, in place. Replacing the
+    // series and the axis labels is what makes a redraw expensive.
+    bool sameBars = m_series && keys == m_keys && m_series->count() == m_shownTags.size();
+    for (qsizetype t = 0; sameBars && t < m_shownTags.size(); ++t)
+        sameBars = m_series->barSets().at(t)->label() == QLatin1Char('#') + m_shownTags.at(t);
+    if (sameBars) {
+        double maxShare = 0.0;
+        const QList<QBarSet *> sets = m_series->barSets();
+        for (qsizetype t = 0; t < m_shownTags.size(); ++t) {
+            const auto data = m_statistics.tag(m_shownTags.at(t));
+            QBarSet *set = sets.at(t);
+            // Qt Charts draws the first category at the bottom: the biggest is added last.
+            for (qsizetype c = keys.size() - 1, bar = 0; c >= 0; --c, ++bar) {
+                const double value = sharePercent(data, keys.at(c));
+                maxShare = qMax(maxShare, value / 100.0);
+                if (set->at(int(bar)) != value)
+                    set->replace(int(bar), value);
+            }
+        }
+        updateValueAxis(maxShare);
+    } else {
+        rebuildSeries(keys);
+    }
+    m_keys = keys;
+
+    QString title = m_shownTags.isEmpty() ? tr("No classified images yet") : tr("What the pictures show");
+    if (!m_modelTrained && !m_shownTags.isEmpty())
+        title = tr("Untrained test model: these labels mean nothing");
+    if (m_chart->title() != title)
+        m_chart->setTitle(title);
+    qCDebug(lcTagMotifChart) << "chart with" << m_shownTags.size() << "tags and" << m_categories.size()
+                             << "motifs";
+}
+
+void TagMotifChart::rebuildSeries(const QList<std::pair<int, QString>> &keys)
+{
+    ++m_seriesRebuilds;
     m_chart->removeAllSeries();
     m_series = new QHorizontalBarSeries;
     double maxShare = 0.0;
@@ -149,15 +210,9 @@ void TagMotifChart::rebuild()
         auto *set = new QBarSet(QLatin1Char('#') + tag);
         // Qt Charts draws the first category at the bottom; add them reversed so the biggest is on top.
         for (qsizetype c = keys.size() - 1; c >= 0; --c) {
-            double share = 0.0;
-            for (const auto &m : data.motifs) {
-                if (m.labelIndex == keys.at(c).first && m.label == keys.at(c).second) {
-                    share = m.share;
-                    break;
-                }
-            }
-            maxShare = qMax(maxShare, share);
-            *set << share * 100.0;
+            const double value = sharePercent(data, keys.at(c));
+            maxShare = qMax(maxShare, value / 100.0);
+            *set << value;
         }
         connect(set, &QBarSet::clicked, this, [this](int index) {
             const qsizetype category = m_categories.size() - 1 - index;
@@ -176,20 +231,20 @@ void TagMotifChart::rebuild()
     }
     m_categoryAxis->setCategories(axisLabels);
     m_series->attachAxis(m_categoryAxis);
+    updateValueAxis(maxShare);
+    m_series->attachAxis(m_valueAxis);
+}
+
+void TagMotifChart::updateValueAxis(double maxShare)
+{
     // Ticks on round percentages: steps of 10 up to 50 %, of 20 beyond.
     const int top = qMax(10, int(std::ceil(maxShare * 10.0)) * 10);
     const int step = top <= 50 ? 10 : 20;
     const int axisMax = (top + step - 1) / step * step;
-    m_valueAxis->setRange(0, axisMax);
-    m_valueAxis->setTickCount(axisMax / step + 1);
-    m_series->attachAxis(m_valueAxis);
-
-    QString title = m_shownTags.isEmpty() ? tr("No classified images yet") : tr("What the pictures show");
-    if (!m_modelTrained && !m_shownTags.isEmpty())
-        title = tr("Untrained test model: these labels mean nothing");
-    m_chart->setTitle(title);
-    qCDebug(lcTagMotifChart) << "chart with" << m_shownTags.size() << "tags and" << m_categories.size()
-                             << "motifs";
+    if (m_valueAxis->max() != axisMax || m_valueAxis->min() != 0)
+        m_valueAxis->setRange(0, axisMax);
+    if (m_valueAxis->tickCount() != axisMax / step + 1)
+        m_valueAxis->setTickCount(axisMax / step + 1);
 }
 
 int TagMotifChart::fittingCategories() const

@@ -6,7 +6,9 @@
 
 #include <QList>
 #include <QStringList>
+#include <QTimer>
 #include <QWidget>
+#include <utility>
 
 class QBarCategoryAxis;
 class QChart;
@@ -27,11 +29,29 @@ class TagMotifChart : public QWidget
     Q_OBJECT
 
 public:
+    /// When setRows() redraws.
+    enum class Redraw
+    {
+        Now,       ///< at once (a project opened, a harvest ended)
+        Coalesced, ///< within coalescingInterval(), once for many calls (rows streaming in)
+    };
+
     explicit TagMotifChart(QWidget *parent = nullptr);
     ~TagMotifChart() override;
 
-    /// The rows to summarise (a ProjectModel's); redraws.
-    void setRows(const QList<engine::MediaRow> &rows);
+    /// The rows to summarise (a ProjectModel's). Redrawing costs tens of milliseconds, so rows
+    /// that stream in are drawn at most once per coalescingInterval(); the slider, the motif
+    /// count and Redraw::Now draw at once.
+    void setRows(const QList<engine::MediaRow> &rows, Redraw redraw = Redraw::Now);
+    /// Draws rows that wait for a coalesced redraw now.
+    void applyPendingRows();
+    /// Whether rows wait for a coalesced redraw.
+    bool hasPendingRows() const { return m_pendingTimer.isActive(); }
+    void setCoalescingInterval(int milliseconds) { m_pendingTimer.setInterval(milliseconds); }
+    int coalescingInterval() const { return m_pendingTimer.interval(); }
+    /// Full redraws (new series and axis labels) so far; the others changed the bars in place
+    /// (for tests).
+    int seriesRebuilds() const { return m_seriesRebuilds; }
     /// Tags to compare; empty: every tag in the rows.
     void setTags(const QStringList &tags);
     QStringList shownTags() const { return m_shownTags; }
@@ -62,6 +82,8 @@ protected:
 
 private:
     void rebuild();
+    void rebuildSeries(const QList<std::pair<int, QString>> &keys);
+    void updateValueAxis(double maxShare);
     /// How many motif rows the chart can label readably at its current height (unlimited while
     /// it is not shown, e.g. for exports and tests).
     int fittingCategories() const;
@@ -69,7 +91,8 @@ private:
     QList<engine::MediaRow> m_rows;
     QStringList m_requestedTags;
     QStringList m_shownTags;
-    QStringList m_categories; // top first
+    QStringList m_categories;                  // top first
+    QList<std::pair<int, QString>> m_keys; // label index and label of each category, top first
     MotifStatistics m_statistics;
     bool m_modelTrained = true;
 
@@ -81,6 +104,8 @@ private:
     QBarCategoryAxis *m_categoryAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
     int m_fitting = 0;
+    int m_seriesRebuilds = 0;
+    QTimer m_pendingTimer;
     QSlider *m_slider;
     QLabel *m_sliderValue;
     QSpinBox *m_topN;

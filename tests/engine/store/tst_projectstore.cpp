@@ -305,6 +305,10 @@ private Q_SLOTS:
     void recordsHarvests();
     void countsPerTag();
     void mediaRowsAreOrderedWithPredictions();
+    void mediaRowsByIds_data();
+    void mediaRowsByIds();
+    void mediaRowsByIdsIgnoresUnknownIds_data();
+    void mediaRowsByIdsIgnoresUnknownIds();
     void twoStoresShareAFile();
     void settingsRoundTrip();
     void saveCopy_data();
@@ -1038,6 +1042,154 @@ void TestProjectStore::mediaRowsAreOrderedWithPredictions()
     QVERIFY(other);
     QVERIFY(other->at(2).predictions.isEmpty());
     QCOMPARE(store->transactionDepth(), 0);
+}
+
+namespace {
+
+// What mediaRowsByIds() must agree with mediaRows() on, one line per row.
+QStringList rowKeys(const QList<MediaRow> &rows)
+{
+    QStringList keys;
+    for (const MediaRow &row : rows) {
+        QStringList labels;
+        for (const LabelScore &label : row.predictions)
+            labels << QStringLiteral("%1:%2:%3").arg(label.index).arg(label.label).arg(double(label.score));
+        keys << QStringLiteral("%1/%2/%3/%4 %5 %6 %7x%8 %9 [%10]")
+                    .arg(row.tag, row.postRemoteId)
+                    .arg(row.mediaIndex)
+                    .arg(row.mediaId)
+                    .arg(taglens::engine::mediaStatusName(row.status), row.sha256, QString::number(row.width),
+                         QString::number(row.height), row.altText, labels.join(QLatin1Char(',')));
+    }
+    return keys;
+}
+
+// Three tags, a post under two of them, one image shared by two media items, two models.
+struct RowsProject
+{
+    QList<qint64> media; // in the order they were added
+};
+
+bool writeRowsProject(ProjectStore *store, RowsProject *project)
+{
+    const auto at = [](int hour) { return QDateTime(QDate(2024, 3, 1), QTime(hour, 0), Qt::UTC); };
+    const struct
+    {
+        const char *id;
+        int media;
+        int hour;
+        const char *tag;
+    } posts[] = {{"b", 2, 10, "cats"}, {"a", 1, 8, "cats"}, {"c", 3, 5, "dogs"}, {"a", 1, 8, "animals"},
+                 {"d", 1, 20, "dogs"}};
+    for (const auto &post : posts) {
+        auto ref = store->addPost(makePost(QLatin1String(post.id), post.media, at(post.hour)), QLatin1String(post.tag));
+        if (!ref)
+            return false;
+        for (const auto &media : ref->media) {
+            if (!project->media.contains(media.id))
+                project->media << media.id;
+        }
+    }
+    const ImageRecord shared = imageRecord("shared");
+    const ImageRecord own = imageRecord("own");
+    if (!store->addImage(shared) || !store->addImage(own))
+        return false;
+    if (!store->addClassification(shared.sha256, kModel, makeClassification(3, 6, 8)) ||
+        !store->addClassification(own.sha256, kModel, makeClassification(4, 6, 8)) ||
+        !store->addClassification(own.sha256, kOtherModel, makeClassification(5, 6, 8)))
+        return false;
+    // b-0 and c-2 are the same picture; a-0 has its own; c-0 failed; the rest stay pending.
+    return store->markOk(project->media.at(0), shared.sha256) && store->markOk(project->media.at(5), shared.sha256) &&
+           store->markOk(project->media.at(2), own.sha256) &&
+           store->markFailed(project->media.at(3), Error::make(ErrorCode::Network, QStringLiteral("HTTP 404")));
+}
+
+} // namespace
+
+void TestProjectStore::mediaRowsByIds_data()
+{
+    QTest::addColumn<QList<int>>("picks"); // positions in RowsProject::media
+    QTest::addColumn<QString>("tag");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<int>("topK");
+    QTest::addColumn<bool>("readOnly");
+    const QString model = kModel;
+    QTest::newRow("one ok item") << QList<int>{0} << QString() << model << 3 << false;
+    QTest::newRow("a post under two tags") << QList<int>{2} << QString() << model << 0 << false;
+    QTest::newRow("that post, one tag") << QList<int>{2} << QStringLiteral("animals") << model << 0 << false;
+    QTest::newRow("shared image twice") << QList<int>{0, 5} << QString() << model << 2 << false;
+    QTest::newRow("every item") << QList<int>{6, 5, 4, 3, 2, 1, 0} << QString() << model << 5 << false;
+    QTest::newRow("duplicates in the list") << QList<int>{1, 1, 3, 1} << QString() << model << 0 << false;
+    QTest::newRow("no model") << QList<int>{0, 2, 3} << QString() << QString() << 0 << false;
+    QTest::newRow("another model") << QList<int>{0, 2} << QString() << kOtherModel << 0 << false;
+    QTest::newRow("tag without those items") << QList<int>{0, 1} << QStringLiteral("dogs") << model << 0 << false;
+    QTest::newRow("read-only store") << QList<int>{0, 2, 5} << QString() << model << 5 << true;
+}
+
+void TestProjectStore::mediaRowsByIds()
+{
+    QFETCH(QList<int>, picks);
+    QFETCH(QString, tag);
+    QFETCH(QString, model);
+    QFETCH(int, topK);
+    QFETCH(bool, readOnly);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("byids.taglens"));
+    auto writer = openStore(path);
+    QVERIFY(writer);
+    RowsProject project;
+    QVERIFY(writeRowsProject(writer.get(), &project));
+    QCOMPARE(project.media.size(), 7);
+    auto reader = readOnly ? openStore(path, ProjectStore::OpenMode::ReadOnly) : nullptr;
+    ProjectStore *store = readOnly ? reader.get() : writer.get();
+    QVERIFY(store);
+
+    QList<qint64> ids;
+    for (const int pick : picks)
+        ids << project.media.at(pick);
+    const MediaRowFilter filter{tag, model, topK};
+    const auto byIds = store->mediaRowsByIds(ids, filter);
+    QVERIFY2(byIds, qPrintable(byIds ? QString() : byIds.error().message));
+    const auto all = store->mediaRows(filter);
+    QVERIFY(all);
+    QList<MediaRow> expected;
+    for (const MediaRow &row : *all) {
+        if (ids.contains(row.mediaId))
+            expected << row;
+    }
+    QCOMPARE(rowKeys(*byIds), rowKeys(expected));
+    QVERIFY(!byIds->isEmpty() || tag == QLatin1String("dogs"));
+    QCOMPARE(store->transactionDepth(), 0);
+}
+
+void TestProjectStore::mediaRowsByIdsIgnoresUnknownIds_data()
+{
+    QTest::addColumn<QList<qint64>>("ids");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("none") << QList<qint64>{} << 0;
+    QTest::newRow("unknown") << QList<qint64>{999999} << 0;
+    QTest::newRow("zero and negative") << QList<qint64>{0, -1, std::numeric_limits<qint64>::min()} << 0;
+    QTest::newRow("largest id") << QList<qint64>{std::numeric_limits<qint64>::max()} << 0;
+    QList<qint64> many;
+    for (qint64 i = 1; i <= 40000; ++i) // far beyond SQLite's limit on bound values
+        many << i;
+    QTest::newRow("40000 ids") << many << 8;
+}
+
+void TestProjectStore::mediaRowsByIdsIgnoresUnknownIds()
+{
+    QFETCH(QList<qint64>, ids);
+    QFETCH(int, rows);
+    QTemporaryDir dir;
+    auto store = openStore(dir.filePath(QStringLiteral("unknown.taglens")));
+    QVERIFY(store);
+    RowsProject project;
+    QVERIFY(writeRowsProject(store.get(), &project));
+    const auto result = store->mediaRowsByIds(ids, MediaRowFilter{QString(), kModel, 0});
+    QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
+    QCOMPARE(result->size(), rows);
+    if (rows > 0)
+        QCOMPARE(rowKeys(*result), rowKeys(*store->mediaRows(MediaRowFilter{QString(), kModel, 0})));
 }
 
 void TestProjectStore::twoStoresShareAFile()
