@@ -447,7 +447,7 @@ Expected<InstagramAccount> FacebookLogin::storedAccount(TokenStore *store)
         return Error::make(
             ErrorCode::NotFound,
             tr("Not logged in to Instagram; log in with `taglens-cli auth login --source instagram "
-               "--client-id APP_ID`."));
+               "--client-id APP_ID` (in the desktop app: File ▸ Accounts…)."));
     return account;
 }
 
@@ -458,7 +458,7 @@ Expected<QString> FacebookLogin::storedToken(TokenStore *store, const InstagramA
         return Error::make(
             ErrorCode::Unauthorized,
             tr("The Instagram login's token is not in the keychain any more; log in again with "
-               "`taglens-cli auth login --source instagram`."));
+               "`taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…)."));
     return token;
 }
 

@@ -129,7 +129,7 @@ GraphApiError::Kind GraphApiError::classify(const Details &details)
 QString GraphApiError::expiredLoginMessage()
 {
     return tr("Your Instagram login has expired or was revoked; log in again with "
-              "`taglens-cli auth login --source instagram`.");
+              "`taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…).");
 }
 
 Error GraphApiError::toError(const Details &details, int httpStatus)

@@ -51,11 +51,11 @@ InstagramHashtagSource::InstagramHashtagSource(HttpClient *client, const QString
                })) {
         m_invalid =
             Error::make(ErrorCode::InvalidArgument, tr("No Instagram account id is known; log in with "
-                                                       "`taglens-cli auth login --source instagram`."));
+                                                       "`taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…)."));
     } else if (m_token.isEmpty()) {
         m_invalid =
             Error::make(ErrorCode::Unauthorized, tr("Instagram hashtag search needs a login; log in with "
-                                                    "`taglens-cli auth login --source instagram`."));
+                                                    "`taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…)."));
     } else {
         m_tag = *normalized;
         m_valid = true;
