@@ -4,11 +4,12 @@
 // `auth login --source instagram` (the test plays the browser: it opens the printed dialog URL,
 // which redirects to the catcher), `auth status`, `harvest --source instagram` of two tags with
 // the tiny test model, the hashtag budget refusing a 31st tag, and no token or secret in any file.
+#include "support/processrun.h"
+#include "support/filescan.h"
 #include "engine/store/projectstore.h"
 #include "support/graphapistandin.h"
 #include "support/testpaths.h"
 
-#include <QDirIterator>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -22,26 +23,12 @@
 using namespace taglens;
 using tests::GraphApiStandIn;
 
+using taglens::tests::filesContaining;
+
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QStringList filesContaining(const QString &dir, const QByteArray &needle)
-{
-    QStringList found;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            found << file.fileName();
-    }
-    return found;
-}
+using Run = taglens::tests::ProcessRun;
+using taglens::tests::runProcess;
 
 quint16 freePort()
 {
@@ -79,19 +66,7 @@ private:
 
     Run run(const QStringList &args) const
     {
-        QProcess p;
-        prepare(p);
-        p.setArguments(args);
-        p.start();
-        if (!p.waitForStarted(10000))
-            return {};
-        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 240000)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                   QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return runProcess(QStringLiteral(TAGLENS_CLI), args, m_env, 240000);
     }
 
     QString tinyModel() const { return tests::testModelDir() + QStringLiteral("/hostile/tiny_sidecar.pt"); }

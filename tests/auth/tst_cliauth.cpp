@@ -3,6 +3,7 @@
 // `auth logout` as a user runs them: real processes against the Mastodon stand-in on 127.0.0.1,
 // inside a private D-Bus session with an unlocked gnome-keyring (run-with-keyring.sh). The test
 // plays the browser: it reads the printed URL and calls the catcher as the authorize page would.
+#include "support/processrun.h"
 #include "../engine/auth/mastodonoauthstandin.h"
 #include "engine/auth/pkce.h"
 #include "engine/auth/tokenstore.h"
@@ -20,12 +21,7 @@ using namespace taglens::tests;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = taglens::tests::ProcessRun;
 
 } // namespace
 
@@ -45,19 +41,7 @@ private:
 
     Run run(const QStringList &args) const
     {
-        QProcess p;
-        prepare(p);
-        p.setArguments(args);
-        p.start();
-        if (!p.waitForStarted(10000))
-            return {};
-        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 120000)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                   QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return runProcess(QStringLiteral(TAGLENS_CLI), args, m_env, 120000);
     }
 
 private Q_SLOTS:

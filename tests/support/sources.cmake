@@ -21,3 +21,10 @@ target_sources(taglens_testsupport PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/graphapistandin.cpp
   ${CMAKE_CURRENT_LIST_DIR}/graphapistandin.h
 )
+# Helpers for tests that run the programs and look for secrets in files.
+target_sources(taglens_testsupport PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/filescan.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filescan.h
+  ${CMAKE_CURRENT_LIST_DIR}/processrun.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/processrun.h
+)

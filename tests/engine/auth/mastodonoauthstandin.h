@@ -5,10 +5,10 @@
 #pragma once
 
 #include "engine/auth/pkce.h"
+#include "support/filescan.h"
 #include "support/testhttpserver.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QStringList>
 #include <QUrlQuery>
@@ -28,18 +28,6 @@ inline QUrlQuery form(const TestHttpServer::Request &request)
 inline QString field(const QUrlQuery &query, const char *name)
 {
     return query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
-}
-
-inline QStringList filesContaining(const QString &dir, const QByteArray &needle)
-{
-    QStringList found;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            found << file.fileName();
-    }
-    return found;
 }
 
 /// Mastodon's routes for the OAuth dance, with knobs for the error answers.

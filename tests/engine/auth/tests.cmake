@@ -9,7 +9,7 @@ taglens_add_qtest(tst_loopbackredirectcatcher
 # The keychain round trip runs twice: against a real Secret Service (a private D-Bus session with an
 # unlocked gnome-keyring) and with no session bus at all (the run-only fallback).
 add_executable(tst_tokenstore ${CMAKE_CURRENT_LIST_DIR}/tst_tokenstore.cpp)
-target_link_libraries(tst_tokenstore PRIVATE Qt6::Test TagLens::policy taglens_engine)
+target_link_libraries(tst_tokenstore PRIVATE Qt6::Test TagLens::policy taglens_engine taglens_testsupport)
 add_test(NAME tst_tokenstore_keyring
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/run-with-keyring.sh $<TARGET_FILE:tst_tokenstore>)
 add_test(NAME tst_tokenstore_nokeychain

@@ -2,11 +2,11 @@
 // FacebookLogin end to end against the Graph API stand-in: the dialog, a scripted browser that
 // follows the dialog's redirect to the loopback catcher on the registered fixed port, both token
 // exchanges, the Instagram account lookup, and the keychain round trip (run-with-keyring.sh).
+#include "support/filescan.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
 #include "support/graphapistandin.h"
 
-#include <QDirIterator>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -26,6 +26,8 @@ using taglens::tests::GraphApiStandIn;
 
 Q_DECLARE_METATYPE(taglens::engine::ErrorCode)
 
+using taglens::tests::filesContaining;
+
 namespace {
 
 quint16 freePort()
@@ -34,18 +36,6 @@ quint16 freePort()
     if (!probe.listen(QHostAddress::LocalHost, 0))
         return 0;
     return probe.serverPort();
-}
-
-QStringList filesContaining(const QString &dir, const QByteArray &needle)
-{
-    QStringList found;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            found << file.fileName();
-    }
-    return found;
 }
 
 QString field(const QUrl &url, const char *name)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TokenStore against a real Secret Service (run-with-keyring.sh: dbus-run-session + an unlocked
 // gnome-keyring) and without any (run-without-bus.sh): the run-only fallback, never a file.
+#include "support/filescan.h"
 #include "engine/auth/tokenstore.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -16,24 +16,13 @@ using taglens::engine::MastodonApp;
 using taglens::engine::StoredAccount;
 using taglens::engine::TokenStore;
 
+using taglens::tests::filesContaining;
+
 namespace {
 
 QString randomText(const char *prefix)
 {
     return QString::fromLatin1(prefix) + QString::number(QRandomGenerator::system()->generate64(), 36);
-}
-
-/// Files under \a dir whose bytes contain \a needle.
-QStringList filesContaining(const QString &dir, const QByteArray &needle)
-{
-    QStringList found;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            found << file.fileName();
-    }
-    return found;
 }
 
 } // namespace
