@@ -18,6 +18,7 @@
 #include <caffe2/serialize/inline_container.h>
 #include <ATen/Parallel.h>
 #include <torch/csrc/jit/passes/freeze_module.h>
+#include <torch/csrc/jit/passes/subgraph_rewrite.h>
 
 #include <cmath>
 #include <cstring>
@@ -47,6 +48,61 @@ QString installHint()
               "(or \"taglens-cli model install --from FILE\" offline), or choose another model file.");
 }
 
+/// Stores every 4-d tensor parameter or buffer (the convolution weights) in \a format.
+/// Freezing keeps the layout through batch-norm folding, so oneDNN then sees channels-last
+/// weights and inputs and reorders nothing per call.
+void setConvolutionWeightFormat(torch::jit::Module &module, at::MemoryFormat format)
+{
+    for (torch::jit::Module sub : module.modules()) {
+        struct Converted
+        {
+            std::string name;
+            at::Tensor tensor;
+            bool isBuffer;
+        };
+        std::vector<Converted> converted;
+        for (const auto &param : sub.named_parameters(/*recurse=*/false)) {
+            if (param.value.dim() == 4)
+                converted.push_back({param.name, param.value.contiguous(format), false});
+        }
+        for (const auto &buffer : sub.named_buffers(/*recurse=*/false)) {
+            if (buffer.value.dim() == 4)
+                converted.push_back({buffer.name, buffer.value.contiguous(format), true});
+        }
+        for (Converted &c : converted)
+            sub.register_parameter(c.name, std::move(c.tensor), c.isBuffer);
+    }
+}
+
+/// Rewrites relu(conv(...)) and relu(linear(...)) to an in-place relu on the fresh output: one
+/// allocation fewer per layer and the activation stays in the cache lines just written
+/// (measured +12 % on Inception-v3, 2 threads). The rewriter only matches where the
+/// intermediate value has no other use.
+void applyReluInPlace(torch::jit::Module &module)
+{
+    struct Producer
+    {
+        const char *params;
+        const char *call;
+    };
+    const Producer producers[] = {
+        {"%x, %w, %b, %s, %p, %d, %g", "aten::conv2d(%x, %w, %b, %s, %p, %d, %g)"},
+        {"%x, %w, %b, %s, %p, %d, %t, %o, %g, %b1, %b2, %b3, %b4",
+         "aten::_convolution(%x, %w, %b, %s, %p, %d, %t, %o, %g, %b1, %b2, %b3, %b4)"},
+        {"%x, %w, %b", "aten::linear(%x, %w, %b)"},
+    };
+    torch::jit::SubgraphRewriter rewriter;
+    for (const Producer &producer : producers) {
+        const auto graph = [&](const char *relu) {
+            return std::string("graph(") + producer.params + "):\n  %y = " + producer.call + "\n  %r = " + relu
+                   + "(%y)\n  return (%r)";
+        };
+        rewriter.RegisterRewritePattern(graph("aten::relu"), graph("aten::relu_"));
+    }
+    std::shared_ptr<torch::jit::Graph> forward = module.get_method("forward").graph();
+    rewriter.runOnGraph(forward);
+}
+
 Expected<QString> sha256OfFile(const QString &path)
 {
     QFile f(path);
@@ -65,6 +121,8 @@ struct TorchClassifier::Private
     torch::jit::Module module;
     ModelInfo info;
     int threads = 1;
+    /// The layout forward() expects its input in (the one its weights were frozen in).
+    at::MemoryFormat inputFormat = at::MemoryFormat::ChannelsLast;
 };
 
 TorchClassifier::TorchClassifier(std::unique_ptr<Private> p) : d(std::move(p)) {}
@@ -102,6 +160,7 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
     info.sha256 = *sha;
 
     bool isTorchScript = false;
+    torch::jit::Module raw; // before freezing, kept until the first forward pass has checked the layout
     try {
         caffe2::serialize::PyTorchStreamReader reader(QFile::encodeName(path).toStdString());
         isTorchScript = reader.hasRecord("constants.pkl");
@@ -175,27 +234,49 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
         }
 
         p->module.eval();
-        p->module = torch::jit::freeze(p->module);
-        // Measured here (taglens-cli bench, batch 8, 2 threads): oneDNN convolutions with
-        // batch-norm folded in beat the frozen graph on plain or channels_last tensors.
-        p->module = torch::jit::optimize_for_inference(p->module);
-        if (lcTorch().isDebugEnabled())
-            qCDebug(lcTorch).noquote() << "optimised graph:\n"
-                                       << QString::fromStdString(p->module.get_method("forward").graph()->toString());
+        raw = p->module;
     } catch (const std::exception &e) {
         return torchError(ErrorCode::ModelInvalid, trClassifier("Cannot load the model %1").arg(path), e);
     }
 
     auto classifier = std::unique_ptr<TorchClassifier>(new TorchClassifier(std::move(p)));
     classifier->setThreadCount(options.threads);
+    Private &loaded = *classifier->d;
 
-    // One forward pass on a blank image checks the outputs against the labels (and warms up
-    // oneDNN, so the first real batch is not slow).
-    const int s = classifier->d->info.preprocessing.inputSize;
-    PreparedInput blank{QList<float>(qsizetype(3) * s * s, 0.0f), 3, s};
-    try {
+    // Freezes the module for inputs in `format` and runs one forward pass on a blank image, which
+    // checks the outputs against the labels below and warms up oneDNN (so the first real batch
+    // is not slow).
+    // Measured here (2 threads, batch 8, alternating rounds, PyTorch running the same graphs):
+    // frozen with channels-last weights and inputs 13.9 img/s, 15.6 with the in-place relu;
+    // PyTorch eager channels-last 11.8; frozen plus optimize_for_inference (oneDNN blocked
+    // tensors) 9.8-10.3; frozen on plain NCHW 8.4.
+    const int s = loaded.info.preprocessing.inputSize;
+    const auto freezeFor = [&](at::MemoryFormat format) {
+        torch::NoGradGuard noGrad;
+        setConvolutionWeightFormat(raw, format);
+        torch::jit::Module frozen = torch::jit::freeze(raw);
+        if (format == at::MemoryFormat::ChannelsLast)
+            applyReluInPlace(frozen);
+        else
+            frozen = torch::jit::optimize_for_inference(frozen);
+        loaded.module = frozen;
+        loaded.inputFormat = format;
         c10::InferenceMode inference;
-        const auto out = classifier->d->module.forward({torch::zeros({1, 3, s, s})});
+        return loaded.module.forward({torch::zeros({1, 3, s, s}).contiguous(format)});
+    };
+    try {
+        torch::jit::IValue out;
+        try {
+            out = freezeFor(at::MemoryFormat::ChannelsLast);
+        } catch (const std::exception &e) {
+            // A TorchScript model may reshape its own weights in ways only the plain layout allows.
+            qCInfo(lcTorch) << "channels-last failed, using the plain layout:" << e.what();
+            out = freezeFor(at::MemoryFormat::Contiguous);
+        }
+        raw = torch::jit::Module();
+        if (lcTorch().isDebugEnabled())
+            qCDebug(lcTorch).noquote() << "optimised graph:\n"
+                                       << QString::fromStdString(loaded.module.get_method("forward").graph()->toString());
         at::Tensor logits;
         if (out.isTensor()) {
             logits = out.toTensor();
@@ -204,8 +285,8 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
             const auto &elements = out.toTupleRef().elements();
             logits = elements[0].toTensor();
             if (elements.size() >= 2 && elements[1].isTensor() && elements[1].toTensor().dim() == 2) {
-                classifier->d->info.hasEmbedding = true;
-                classifier->d->info.embeddingSize = int(elements[1].toTensor().size(1));
+                loaded.info.hasEmbedding = true;
+                loaded.info.embeddingSize = int(elements[1].toTensor().size(1));
             }
         } else {
             return Error::make(ErrorCode::ModelInvalid,
@@ -213,18 +294,18 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
         }
         if (logits.dim() != 2 || logits.size(0) != 1)
             return Error::make(ErrorCode::ModelInvalid, trClassifier("%1 returns scores of an unexpected shape.").arg(path));
-        if (logits.size(1) != classifier->d->info.labels.size())
+        if (logits.size(1) != loaded.info.labels.size())
             return Error::make(ErrorCode::ModelInvalid, trClassifier("%1 scores %2 classes but has %3 labels.")
                                                             .arg(path)
                                                             .arg(logits.size(1))
-                                                            .arg(classifier->d->info.labels.size()));
-        if (!classifier->d->info.hasEmbedding)
-            classifier->d->info.embeddingSize = 0;
+                                                            .arg(loaded.info.labels.size()));
+        if (!loaded.info.hasEmbedding)
+            loaded.info.embeddingSize = 0;
     } catch (const std::exception &e) {
         return torchError(ErrorCode::ModelInvalid, trClassifier("The model %1 fails on a %2×%2 image").arg(path).arg(s), e);
     }
-    qCInfo(lcTorch).noquote() << "loaded" << classifier->d->info.name << "from" << path << "threads"
-                              << classifier->d->threads;
+    qCInfo(lcTorch).noquote() << "loaded" << loaded.info.name << "from" << path << "threads"
+                              << loaded.threads;
     return classifier;
 }
 
@@ -268,12 +349,15 @@ Expected<PreparedInput> TorchClassifier::preprocess(const QImage &image, const e
 
 namespace {
 
-Expected<at::Tensor> stackBatch(const QList<PreparedInput> &batch, const engine::Preprocessing &pp)
+/// Copies planar (CHW) prepared inputs into one batch tensor laid out in \a format.
+Expected<at::Tensor> stackBatch(const QList<PreparedInput> &batch, const engine::Preprocessing &pp,
+                                at::MemoryFormat format)
 {
     const int s = pp.inputSize;
-    at::Tensor input = torch::empty({qsizetype(batch.size()), 3, s, s}, at::kFloat);
+    at::Tensor input = torch::empty({qsizetype(batch.size()), 3, s, s}, at::TensorOptions(at::kFloat).memory_format(format));
     float *dst = input.data_ptr<float>();
-    const qsizetype per = qsizetype(3) * s * s;
+    const qsizetype plane = qsizetype(s) * s;
+    const qsizetype per = 3 * plane;
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const PreparedInput &in = batch[i];
         if (!in.isValid() || in.channels != 3 || in.size != s)
@@ -281,7 +365,20 @@ Expected<at::Tensor> stackBatch(const QList<PreparedInput> &batch, const engine:
                                QCoreApplication::translate("TorchClassifier",
                                                            "Input %1 was not prepared for this model.")
                                    .arg(i + 1));
-        std::memcpy(dst + i * per, in.values.constData(), size_t(per) * sizeof(float));
+        const float *src = in.values.constData();
+        float *out = dst + i * per;
+        if (format == at::MemoryFormat::ChannelsLast) {
+            const float *r = src;
+            const float *g = src + plane;
+            const float *b = src + 2 * plane;
+            for (qsizetype k = 0; k < plane; ++k) {
+                out[3 * k] = r[k];
+                out[3 * k + 1] = g[k];
+                out[3 * k + 2] = b[k];
+            }
+        } else {
+            std::memcpy(out, src, size_t(per) * sizeof(float));
+        }
     }
     return input;
 }
@@ -292,7 +389,7 @@ Expected<QList<QList<float>>> TorchClassifier::logits(const QList<PreparedInput>
 {
     if (batch.isEmpty())
         return QList<QList<float>>{};
-    auto input = stackBatch(batch, d->info.preprocessing);
+    auto input = stackBatch(batch, d->info.preprocessing, d->inputFormat);
     if (!input)
         return input.error();
     try {
@@ -316,7 +413,7 @@ Expected<QList<Classification>> TorchClassifier::classify(const QList<PreparedIn
 {
     if (batch.isEmpty())
         return QList<Classification>{};
-    auto input = stackBatch(batch, d->info.preprocessing);
+    auto input = stackBatch(batch, d->info.preprocessing, d->inputFormat);
     if (!input)
         return input.error();
     try {

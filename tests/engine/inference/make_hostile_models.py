@@ -4,10 +4,12 @@
 
 Each is a real PyTorch archive that is wrong in one way a user could meet (or an attacker
 could craft): a state_dict missing a layer, one with a wrong shape, one whose pickle calls
-os.system, a TorchScript module without labels, one whose labels do not match its outputs.
+os.system, a TorchScript module without labels, one whose labels do not match its outputs,
+ones that only run on plain (not channels-last) tensors.
 Run with Debian's /usr/bin/python3 (python3-torch).
 """
 import collections
+import json
 import os
 import pickle
 import sys
@@ -21,6 +23,30 @@ class Evil:
 
     def __reduce__(self):
         return (os.system, ("touch /tmp/taglens-pwned",))
+
+
+class PlainWeightsNet(torch.nn.Module):
+    """Reads its convolution weight through view(), which only the plain (NCHW) layout allows."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 4, 3)
+
+    def forward(self, x):
+        w = self.conv.weight.view(4, 27).view(4, 3, 3, 3)
+        return torch.nn.functional.conv2d(x, w, self.conv.bias).mean(dim=(2, 3))
+
+
+class PlainInputNet(torch.nn.Module):
+    """Flattens its input with view(), which fails on a channels-last input at run time."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 4, 3)
+        self.fc = torch.nn.Linear(3 * 16 * 16, 4)
+
+    def forward(self, x):
+        return self.fc(x.view(x.size(0), -1)) + self.conv(x).mean(dim=(2, 3))
 
 
 class TinyNet(torch.nn.Module):
@@ -63,6 +89,18 @@ def main(outdir):
     # Hostile metadata: wrong types.
     scripted.save(os.path.join(outdir, "bad_metadata.pt"),
                   _extra_files={"labels.txt": "a\nb\nc\nd\n", "taglens.json": '{"input_size": "huge"}'})
+
+    # Classifiers that only run in the plain layout; the loader must fall back to it. Each comes
+    # with its logits for an input of all 0.5 so the test can check the fallback computes them.
+    for name, net in (("plain_weights", PlainWeightsNet()), ("plain_input", PlainInputNet())):
+        scripted = torch.jit.script(net.eval())
+        with torch.no_grad():
+            logits = scripted(torch.full((1, 3, 16, 16), 0.5))[0].tolist()
+        scripted.save(os.path.join(outdir, name + ".pt"),
+                      _extra_files={"labels.txt": "a\nb\nc\nd\n",
+                                    "taglens.json": '{"input_size": 16, "resize_size": 16}'})
+        with open(os.path.join(outdir, name + ".logits.json"), "w") as f:
+            json.dump(logits, f)
     print("wrote hostile models to", outdir)
 
 

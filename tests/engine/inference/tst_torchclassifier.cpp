@@ -4,6 +4,8 @@
 
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -151,6 +153,31 @@ private Q_SLOTS:
         QVERIFY(!info.hasEmbedding);
     }
 
+    void fallsBackToThePlainLayout_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("weights viewed (fails when frozen)") << QStringLiteral("plain_weights");
+        QTest::newRow("input viewed (fails on the first run)") << QStringLiteral("plain_input");
+    }
+
+    void fallsBackToThePlainLayout()
+    {
+        QFETCH(QString, name);
+        auto loaded = TorchClassifier::load(hostile(name + QStringLiteral(".pt")));
+        QVERIFY2(loaded.hasValue(), qPrintable(loaded ? QString() : loaded.error().message));
+        QFile f(hostile(name + QStringLiteral(".logits.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray expected = QJsonDocument::fromJson(f.readAll()).array();
+        QCOMPARE(expected.size(), 4);
+        const int s = (*loaded)->info().preprocessing.inputSize;
+        QCOMPARE(s, 16);
+        auto logits = (*loaded)->logits({engine::PreparedInput{QList<float>(qsizetype(3) * s * s, 0.5f), 3, s}});
+        QVERIFY2(logits.hasValue(), qPrintable(logits ? QString() : logits.error().message));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(std::abs(logits->first().at(i) - expected[i].toDouble()) < 1e-5,
+                     qPrintable(QStringLiteral("logit %1: %2, PyTorch %3").arg(i).arg(logits->first().at(i)).arg(expected[i].toDouble())));
+    }
+
     void classifiesAndRanks()
     {
         auto loaded = TorchClassifier::load(model(QStringLiteral("test_inception_v3.pth")));
@@ -164,9 +191,15 @@ private Q_SLOTS:
         QVERIFY(prepared.hasValue());
         QCOMPARE(prepared->values.size(), qsizetype(3 * 299 * 299));
 
+        QImage other = image.mirrored(true, false);
+        other.invertPixels();
+        auto preparedOther = c.prepare(other);
+        QVERIFY(preparedOther.hasValue());
+
         auto single = c.classify({*prepared}, 5);
-        auto pair = c.classify({*prepared, *prepared}, 5);
-        QVERIFY(single.hasValue() && pair.hasValue());
+        auto singleOther = c.classify({*preparedOther}, 5);
+        auto pair = c.classify({*preparedOther, *prepared}, 5);
+        QVERIFY(single.hasValue() && singleOther.hasValue() && pair.hasValue());
         QCOMPARE(pair->size(), 2);
         const auto &labels = single->first().labels;
         QCOMPARE(labels.size(), 5);
@@ -179,10 +212,14 @@ private Q_SLOTS:
             sum += labels[i].score;
         }
         QVERIFY(sum <= 1.0001f);
-        // Batching must not change the answer.
+        // Batching must not change the answer, nor mix the images of a batch.
+        QVERIFY(singleOther->first().labels[0].index != labels[0].index
+                || std::abs(singleOther->first().labels[0].score - labels[0].score) > 1e-3f);
         for (int i = 0; i < 5; ++i) {
             QCOMPARE(pair->at(1).labels[i].index, labels[i].index);
             QVERIFY(std::abs(pair->at(1).labels[i].score - labels[i].score) < 1e-4f);
+            QCOMPARE(pair->at(0).labels[i].index, singleOther->first().labels[i].index);
+            QVERIFY(std::abs(pair->at(0).labels[i].score - singleOther->first().labels[i].score) < 1e-4f);
         }
         QCOMPARE(single->first().embedding.size(), 2048);
         for (float v : single->first().embedding)
