@@ -5,7 +5,7 @@
 #include "support/photoset.h"
 
 #include <QBuffer>
-#include <QCryptographicHash>
+#include "engine/core/sha256.h"
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -227,7 +227,7 @@ BigProjectBuilder::Result BigProjectBuilder::build(const QString &path, const Op
                 image.bytes = thumb.jpeg;
                 image.thumbnail = thumb.jpeg;
                 image.sha256 = QString::fromLatin1(
-                    QCryptographicHash::hash(thumb.jpeg, QCryptographicHash::Sha256).toHex());
+                    engine::Sha256::hash(thumb.jpeg).toHex());
                 image.width = thumb.size.width() * 1080 / longSide;
                 image.height = thumb.size.height() * 1080 / longSide;
                 image.format = QStringLiteral("jpeg");

@@ -6,6 +6,7 @@
 //
 //   taglens-bench-harvest --model build/test-models/test_inception_v3.pt [--images 320] [--threads N]
 #include "engine/core/loggingrules.h"
+#include "engine/core/sha256.h"
 #include "engine/imaging/imagedecoder.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/inference/torch/torchclassifier.h"
@@ -18,7 +19,6 @@
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -84,7 +84,7 @@ void printStageCosts(QTextStream &out, const tests::PhotoSet &photos, const engi
         if (!decoded)
             continue;
         t = threadCpuMs();
-        QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256);
+        (void)engine::Sha256::hash(jpeg);
         sha << threadCpuMs() - t;
         t = threadCpuMs();
         QByteArray thumbnail;

@@ -13,6 +13,8 @@ packages=(
   qt6-tools-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-image-formats-plugins libgl-dev
   # inference and credentials
   libtorch-dev qtkeychain-qt6-dev
+  # SHA-256 with the CPU's SHA instructions (libcrypto)
+  libssl-dev
   # reference checks and test data (Debian's python3, not the one first on PATH)
   python3 python3-torch python3-torchvision python3-skimage python3-pil
   # GUI checks, keychain tests, the OAuth test peer

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pkce.h"
 
-#include <QCryptographicHash>
+#include "../core/sha256.h"
+
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
@@ -30,8 +31,7 @@ QByteArray Pkce::generateVerifier(int length)
 
 QByteArray Pkce::challenge(const QByteArray &verifier)
 {
-    return QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
-        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return Sha256::hash(verifier).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 QByteArray Pkce::generateState()

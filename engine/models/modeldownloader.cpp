@@ -5,7 +5,8 @@
 
 #include "sha256digest.h"
 
-#include <QCryptographicHash>
+#include "../core/sha256.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QFuture>
@@ -31,7 +32,7 @@ constexpr int MaxRedirects = 5;
 
 struct PartDigest
 {
-    std::shared_ptr<QCryptographicHash> hash;
+    std::shared_ptr<Sha256> hash;
     qint64 size = -1;
     QString error;
 };
@@ -39,7 +40,7 @@ struct PartDigest
 PartDigest hashExistingPart(const QString &path)
 {
     PartDigest digest;
-    digest.hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
+    digest.hash = std::make_shared<Sha256>();
     const auto read = Sha256Digest::addFile(*digest.hash, path);
     if (read)
         digest.size = read.value();
@@ -185,7 +186,7 @@ void ModelDownloader::start(const QUrl &url, const QString &destinationPath,
     m_destination = destinationPath;
     m_partPath = partPath(destinationPath);
     m_expectedPrefix = expectedSha256Prefix;
-    m_hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
+    m_hash = std::make_shared<Sha256>();
     m_written = 0;
     m_total = -1;
     m_retriesUsed = 0;

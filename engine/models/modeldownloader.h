@@ -13,11 +13,12 @@
 #include <chrono>
 #include <memory>
 
-class QCryptographicHash;
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace taglens::engine {
+
+class Sha256;
 
 /// Downloads one large file (model weights) to disk, resumably, and verifies its SHA-256.
 ///
@@ -109,7 +110,7 @@ private:
     QNetworkAccessManager *m_manager = nullptr;
     QPointer<QNetworkReply> m_reply;
     QFile m_file;
-    std::shared_ptr<QCryptographicHash> m_hash; // shared: the part is hashed on a pool thread
+    std::shared_ptr<Sha256> m_hash; // shared: the part is hashed on a pool thread
     QByteArray m_buffer;
     QTimer m_stallTimer;
     QTimer m_retryTimer;

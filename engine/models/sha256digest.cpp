@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sha256digest.h"
 
+#include "../core/sha256.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QLoggingCategory>
 #include <algorithm>
@@ -33,7 +34,7 @@ bool Sha256Digest::matchesPrefix(const QByteArray &hexDigest, const QString &pre
     return QLatin1StringView(hexDigest).startsWith(prefix, Qt::CaseInsensitive);
 }
 
-Expected<qint64> Sha256Digest::addFile(QCryptographicHash &hash, const QString &path)
+Expected<qint64> Sha256Digest::addFile(Sha256 &hash, const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -61,7 +62,7 @@ Expected<qint64> Sha256Digest::addFile(QCryptographicHash &hash, const QString &
 
 Expected<QByteArray> Sha256Digest::ofFile(const QString &path)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     const auto read = addFile(hash, path);
     if (!read)
         return read.error();

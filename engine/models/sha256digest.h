@@ -6,9 +6,9 @@
 #include <QByteArray>
 #include <QString>
 
-class QCryptographicHash;
-
 namespace taglens::engine {
+
+class Sha256;
 
 /// SHA-256 checks shared by ModelDownloader and ModelStore. Files are hashed in chunks, never
 /// read whole into memory. Expected digests are given as a prefix of the hex digest because
@@ -23,7 +23,7 @@ public:
     static bool matchesPrefix(const QByteArray &hexDigest, const QString &prefix);
 
     /// Feeds the file at \a path into \a hash. Returns the number of bytes read, or an Io error.
-    static Expected<qint64> addFile(QCryptographicHash &hash, const QString &path);
+    static Expected<qint64> addFile(Sha256 &hash, const QString &path);
 
     /// The lowercase hex SHA-256 digest of the file at \a path, or an Io error.
     static Expected<QByteArray> ofFile(const QString &path);

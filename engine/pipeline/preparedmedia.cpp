@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "preparedmedia.h"
 
+#include "../core/sha256.h"
 #include "../imaging/decodelimits.h"
 #include "../imaging/imagedecoder.h"
 #include "../inference/classifierworker.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 
@@ -38,7 +38,7 @@ Expected<PreparedMedia> PreparedMedia::make(const QByteArray &downloaded, const 
         return decoded.error();
 
     PreparedMedia m;
-    m.record.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    m.record.sha256 = Sha256::hex(bytes);
     m.record.width = decoded->image.width();
     m.record.height = decoded->image.height();
     m.record.format = QString::fromLatin1(decoded->format);

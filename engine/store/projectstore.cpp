@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectstore.h"
 
+#include "../core/sha256.h"
+
 #include "projectschema.h"
 #include "storetransaction.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -1052,7 +1053,7 @@ Expected<QByteArray> ProjectStore::imageBytes(const QString &sha256) const
     }
     bytes = file.readAll();
     // Local files are referenced, not copied, so they can change behind the project's back.
-    if (QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) != sha256) {
+    if (Sha256::hex(bytes) != sha256) {
         return Error::make(
             ErrorCode::Checksum,
             QStringLiteral("%1 changed since it was harvested.").arg(QDir::toNativeSeparators(path)));

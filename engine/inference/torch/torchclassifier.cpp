@@ -7,9 +7,9 @@
 
 #include "engine/inference/torchvisiontransform.h"
 #include "engine/models/modelstore.h"
+#include "engine/models/sha256digest.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -103,17 +103,6 @@ void applyReluInPlace(torch::jit::Module &module)
     rewriter.runOnGraph(forward);
 }
 
-Expected<QString> sha256OfFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCode::Io, trClassifier("Cannot read %1: %2").arg(path, f.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&f))
-        return Error::make(ErrorCode::Io, trClassifier("Cannot read %1: %2").arg(path, f.errorString()));
-    return QString::fromLatin1(hash.result().toHex());
-}
-
 } // namespace
 
 struct TorchClassifier::Private
@@ -150,14 +139,14 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
         return Error::make(ErrorCode::ModelInvalid,
                            trClassifier("%1 is not a model file (it is empty or not a file). %2").arg(path, installHint()));
 
-    auto sha = sha256OfFile(path);
+    auto sha = engine::Sha256Digest::ofFile(path);
     if (!sha)
         return sha.error();
 
     auto p = std::make_unique<Private>();
     ModelInfo &info = p->info;
     info.path = fi.absoluteFilePath();
-    info.sha256 = *sha;
+    info.sha256 = QString::fromLatin1(*sha);
 
     bool isTorchScript = false;
     torch::jit::Module raw; // before freezing, kept until the first forward pass has checked the layout
