@@ -252,7 +252,7 @@ Expected<DecodedImage> decodeBytes(const QByteArray &bytes, const DecodeLimits &
     if (auto error = checkDimensions(decoded.size()))
         return *error;
 
-    QImage rgb = ImageDecoder::toRgb888(decoded);
+    QImage rgb = ImageDecoder::toRgb(decoded);
     if (rgb.isNull()) {
         return fail(ErrorCode::TooLarge,
                     ImageDecoder::tr("%1 is a %2 image of %3 × %4 pixels, and there is not enough "
@@ -316,6 +316,16 @@ QByteArray ImageDecoder::sniffFormat(const QByteArray &head)
     reader.setDecideFormatFromContent(true);
     const QByteArray format = reader.format();
     return isAccepted(format) ? format : QByteArray();
+}
+
+bool ImageDecoder::isRgb(QImage::Format format)
+{
+    return format == QImage::Format_RGB888 || format == QImage::Format_RGB32;
+}
+
+QImage ImageDecoder::toRgb(const QImage &image)
+{
+    return isRgb(image.format()) ? image : toRgb888(image);
 }
 
 QImage ImageDecoder::toRgb888(const QImage &image)

@@ -51,6 +51,14 @@ public:
     /// Premultiplied input is un-premultiplied first, which cannot recover the colour of
     /// fully transparent pixels (they are black). Returns a null image when memory runs out.
     static QImage toRgb888(const QImage &image);
+
+    /// PIL's convert("RGB") without a copy where none is needed: an image that already is opaque
+    /// 8-bit RGB (QImage::Format_RGB888, or Format_RGB32, what Qt decodes colour JPEGs to) comes
+    /// back as it is, anything else goes through toRgb888(). Converting RGB32 would copy every
+    /// pixel of every photo only to drop a padding byte that PilResampler can skip.
+    static QImage toRgb(const QImage &image);
+    /// True for the formats toRgb() returns unchanged.
+    static bool isRgb(QImage::Format format);
 };
 
 } // namespace taglens::engine

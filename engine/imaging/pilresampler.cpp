@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pilresampler.h"
 
+#include "imagedecoder.h"
+
+#include <QSysInfo>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -69,8 +73,22 @@ inline uchar clip8(qint32 v)
     return uchar(std::clamp<qint32>(v >> kPrecisionBits, 0, 255));
 }
 
+/// Where the red, green and blue bytes of a pixel are in a source image's scan lines.
+struct SourceLayout
+{
+    int bytesPerPixel;
+    int r;
+    int g;
+    int b;
+};
+constexpr SourceLayout kRgb888Layout{3, 0, 1, 2};
+// Format_RGB32 stores each pixel as the 32-bit word 0xffRRGGBB.
+constexpr SourceLayout kRgb32Layout =
+    QSysInfo::ByteOrder == QSysInfo::LittleEndian ? SourceLayout{4, 2, 1, 0} : SourceLayout{4, 1, 2, 3};
+
 /// The horizontal pass for input rows [firstRow, firstRow + rows) and output columns
 /// [firstCol, firstCol + cols) of a resize to \a outWidth.
+template <SourceLayout L>
 QImage horizontal(const QImage &in, int outWidth, int firstCol, int cols, int firstRow, int rows)
 {
     const Coefficients c = coefficients(in.width(), outWidth);
@@ -81,13 +99,13 @@ QImage horizontal(const QImage &in, int outWidth, int firstCol, int cols, int fi
         for (int i = 0; i < cols; ++i) {
             const size_t xx = size_t(firstCol + i);
             const qint32 *k = &c.weights[xx * size_t(c.size)];
-            const uchar *p = src + 3 * c.first[xx];
+            const uchar *p = src + L.bytesPerPixel * c.first[xx];
             qint32 r = 1 << (kPrecisionBits - 1), g = r, b = r;
             const int count = c.count[xx];
             for (int x = 0; x < count; ++x) {
-                r += qint32(p[3 * x]) * k[x];
-                g += qint32(p[3 * x + 1]) * k[x];
-                b += qint32(p[3 * x + 2]) * k[x];
+                r += qint32(p[L.bytesPerPixel * x + L.r]) * k[x];
+                g += qint32(p[L.bytesPerPixel * x + L.g]) * k[x];
+                b += qint32(p[L.bytesPerPixel * x + L.b]) * k[x];
             }
             dst[3 * i] = clip8(r);
             dst[3 * i + 1] = clip8(g);
@@ -95,6 +113,14 @@ QImage horizontal(const QImage &in, int outWidth, int firstCol, int cols, int fi
         }
     }
     return out;
+}
+
+/// horizontal() for an RGB888 or RGB32 image.
+QImage horizontalPass(const QImage &in, int outWidth, int firstCol, int cols, int firstRow, int rows)
+{
+    if (in.format() == QImage::Format_RGB32)
+        return horizontal<kRgb32Layout>(in, outWidth, firstCol, cols, firstRow, rows);
+    return horizontal<kRgb888Layout>(in, outWidth, firstCol, cols, firstRow, rows);
 }
 
 /// The vertical pass for output rows [firstRow, firstRow + rows) of a resize to \a outHeight;
@@ -132,17 +158,21 @@ QImage PilResampler::resizeBilinear(const QImage &image, QSize size, const QRect
 {
     if (image.isNull() || size.isEmpty() || region.isEmpty() || !QRect(QPoint(0, 0), size).contains(region))
         return {};
-    QImage rgb = image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
+    // RGB32 (how Qt decodes colour JPEGs) is read in place by the horizontal pass; the rarer
+    // paths without one, and every other format, work on RGB888.
+    QImage rgb = image.format() == QImage::Format_RGB32 ? image : ImageDecoder::toRgb888(image);
+    if (rgb.isNull())
+        return {}; // out of memory
     if (rgb.size() == size)
-        return rgb.copy(region); // Pillow returns a copy without resampling
+        return ImageDecoder::toRgb888(rgb.copy(region)); // Pillow returns a copy without resampling
     // Like Pillow: the horizontal pass first, each pass only when that dimension changes. Every
     // output pixel depends only on its own taps, so computing just the region (and, for the
     // horizontal pass, just the input rows the region's vertical taps read) changes no value.
     const bool resizeRows = rgb.height() != size.height();
     if (!resizeRows) {
         if (rgb.width() == size.width())
-            return rgb.copy(region);
-        return horizontal(rgb, size.width(), region.left(), region.width(), region.top(), region.height());
+            return ImageDecoder::toRgb888(rgb.copy(region));
+        return horizontalPass(rgb, size.width(), region.left(), region.width(), region.top(), region.height());
     }
     const Coefficients rows = coefficients(rgb.height(), size.height());
     const int firstInput = rows.first[size_t(region.top())];
@@ -150,9 +180,9 @@ QImage PilResampler::resizeBilinear(const QImage &image, QSize size, const QRect
     for (int yy = region.top(); yy <= region.bottom(); ++yy)
         endInput = std::max(endInput, rows.first[size_t(yy)] + rows.count[size_t(yy)]);
     if (rgb.width() != size.width())
-        rgb = horizontal(rgb, size.width(), region.left(), region.width(), firstInput, endInput - firstInput);
+        rgb = horizontalPass(rgb, size.width(), region.left(), region.width(), firstInput, endInput - firstInput);
     else
-        rgb = rgb.copy(region.left(), firstInput, region.width(), endInput - firstInput);
+        rgb = ImageDecoder::toRgb888(rgb.copy(region.left(), firstInput, region.width(), endInput - firstInput));
     return vertical(rgb, rows, firstInput, region.top(), region.height());
 }
 

@@ -15,7 +15,8 @@ namespace taglens::engine {
 class PilResampler
 {
 public:
-    /// \a image in any format (converted to RGB888 first); an empty image when \a size is empty.
+    /// \a image in any format: RGB888 and RGB32 are read as they are, others are converted to
+    /// RGB888 first. The result is RGB888; an empty image when \a size is empty.
     static QImage resizeBilinear(const QImage &image, QSize size);
     /// Only the part \a region (inside QRect({0, 0}, size)) of that resize, with the same values
     /// as cropping the full result — what Resize then CenterCrop needs, for about half the work.

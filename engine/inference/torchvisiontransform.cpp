@@ -32,7 +32,7 @@ Expected<PreparedInput> TorchvisionTransform::apply(const QImage &image, const P
     const int size = pp.inputSize;
 
     // PIL's convert('RGB'): drops alpha without compositing, expands palette and grey.
-    QImage rgb = ImageDecoder::toRgb888(image);
+    QImage rgb = ImageDecoder::toRgb(image);
     int w = rgb.width();
     int h = rgb.height();
     if (double(qMax(w, h)) / qMin(w, h) > kMaxAspect) {

@@ -11,7 +11,7 @@ using taglens::engine::PilResampler;
 namespace {
 
 /// pixel (x, y) = ((37x + 11y) % 256, (5x + 53y) % 256, (7xy + 13) % 256), as in the Pillow script.
-QImage make(int w, int h)
+QImage make(int w, int h, QImage::Format format = QImage::Format_RGB888)
 {
     QImage image(w, h, QImage::Format_RGB888);
     for (int y = 0; y < h; ++y) {
@@ -22,7 +22,29 @@ QImage make(int w, int h)
             line[3 * x + 2] = uchar((x * y * 7 + 13) % 256);
         }
     }
-    return image;
+    return format == QImage::Format_RGB888 ? image : image.convertToFormat(format);
+}
+
+/// Adds the row \a name twice, once for each layout PilResampler reads in place: RGB888, and
+/// RGB32 (how Qt decodes colour JPEGs). What is streamed into the result goes into both rows.
+struct RowPair
+{
+    QTestData &rgb888;
+    QTestData &rgb32;
+    template <typename T>
+    RowPair &operator<<(const T &value)
+    {
+        rgb888 << value;
+        rgb32 << value;
+        return *this;
+    }
+};
+
+RowPair addRows(const char *name)
+{
+    QTestData &a = QTest::addRow("%s (RGB888)", name) << int(QImage::Format_RGB888);
+    QTestData &b = QTest::addRow("%s (RGB32)", name) << int(QImage::Format_RGB32);
+    return RowPair{a, b};
 }
 
 QByteArray bytes(const QImage &image)
@@ -42,12 +64,13 @@ class TestPilResampler : public QObject
 private Q_SLOTS:
     void matchesPillow_data()
     {
+        QTest::addColumn<int>("format");
         QTest::addColumn<QSize>("from");
         QTest::addColumn<QSize>("to");
         QTest::addColumn<QByteArray>("pillow");
-        QTest::newRow("downscale both") << QSize(7, 5) << QSize(3, 2)
+        addRows("downscale both") << QSize(7, 5) << QSize(3, 2)
                                         << QByteArray::fromHex("2b39137a4422c94f3141a31f90ae4cc2b979");
-        QTest::newRow("upscale both") << QSize(4, 3) << QSize(11, 9)
+        addRows("upscale both") << QSize(4, 3) << QSize(11, 9)
                                       << QByteArray::fromHex(
                                              "00000d02000d0f020d1d040d2a060d38080d45090d520b0d600d0d6d0f0d6f0f0d00000d02000d0f020d1d040d2a"
                                              "060d38080d45090d520b0d600d0d6d0f0d6f0f0d04120d06120d13140e21160f2e18103c1a11491b11561d1264"
@@ -56,13 +79,13 @@ private Q_SLOTS:
                                              "4f1b54501e6152226f54257c56297e562912580d14580e215a122f5c163c5e1a4a601f57612364632772652b7f"
                                              "672f816730166a0d186a0e256c13336e1840701d4e72225b732768752c767731837936857937166a0d186a0e25"
                                              "6c13336e1840701d4e72225b732768752c767731837936857937");
-        QTest::newRow("vertical only") << QSize(13, 6) << QSize(13, 4)
+        addRows("vertical only") << QSize(13, 6) << QSize(13, 4)
                                        << QByteArray::fromHex(
                                               "04140d2919104e1e12732315982818bd2d1ae2321d07371f2c3c225141257646279b4b2ac0502d145e0d39631"
                                               "95e6826836d32a8723fcd774bf27c581781643c8671618b7d869089ab9596d09a8623ab0d48b0246db53a92b"
                                               "a51b7bf67dcc47eacc99426ceab4bd3c1708283958799ba8cb0df913833550d585a2d7d5f4ea2646ec7698fe"
                                               "c6eaf1173cf3678505b7d70802230a52751ca2c71ef3192");
-        QTest::newRow("horizontal only") << QSize(9, 9) << QSize(5, 9)
+        addRows("horizontal only") << QSize(9, 9) << QSize(5, 9)
                                          << QByteArray::fromHex(
                                                 "15030d4f0b0d94140da91d0d25250d2038115a401c9f4929b45236305a412b6d1565752baa7e45bf875f3b8"
                                                 "f7536a21970aa3ab5b361cabc8846c4a941d71d7bdf49c0e87d55f1b23ff9dd4c0c21861457cb1d996026ab"
@@ -75,8 +98,10 @@ private Q_SLOTS:
         QFETCH(QSize, from);
         QFETCH(QSize, to);
         QFETCH(QByteArray, pillow);
-        const QImage out = PilResampler::resizeBilinear(make(from.width(), from.height()), to);
+        QFETCH(int, format);
+        const QImage out = PilResampler::resizeBilinear(make(from.width(), from.height(), QImage::Format(format)), to);
         QCOMPARE(out.size(), to);
+        QCOMPARE(out.format(), QImage::Format_RGB888);
         QCOMPARE(bytes(out).toHex(), pillow.toHex());
     }
 
@@ -92,19 +117,20 @@ private Q_SLOTS:
     // (the full resize itself is checked against Pillow above).
     void regionEqualsCropOfFullResize_data()
     {
+        QTest::addColumn<int>("format");
         QTest::addColumn<QSize>("from");
         QTest::addColumn<QSize>("to");
         QTest::addColumn<QRect>("region");
-        QTest::newRow("photo: Resize(342) + CenterCrop(299)") << QSize(1080, 718) << QSize(514, 342)
+        addRows("photo: Resize(342) + CenterCrop(299)") << QSize(1080, 718) << QSize(514, 342)
                                                               << QRect(108, 22, 299, 299);
-        QTest::newRow("portrait crop") << QSize(300, 451) << QSize(40, 60) << QRect(3, 10, 34, 34);
-        QTest::newRow("upscale") << QSize(17, 9) << QSize(40, 21) << QRect(5, 2, 30, 17);
-        QTest::newRow("only rows change") << QSize(30, 90) << QSize(30, 40) << QRect(4, 7, 20, 20);
-        QTest::newRow("only columns change") << QSize(90, 30) << QSize(40, 30) << QRect(7, 4, 20, 20);
-        QTest::newRow("same size") << QSize(20, 20) << QSize(20, 20) << QRect(2, 3, 10, 11);
-        QTest::newRow("whole") << QSize(64, 48) << QSize(31, 23) << QRect(0, 0, 31, 23);
-        QTest::newRow("corner pixel") << QSize(64, 48) << QSize(31, 23) << QRect(30, 22, 1, 1);
-        QTest::newRow("first pixel") << QSize(64, 48) << QSize(31, 23) << QRect(0, 0, 1, 1);
+        addRows("portrait crop") << QSize(300, 451) << QSize(40, 60) << QRect(3, 10, 34, 34);
+        addRows("upscale") << QSize(17, 9) << QSize(40, 21) << QRect(5, 2, 30, 17);
+        addRows("only rows change") << QSize(30, 90) << QSize(30, 40) << QRect(4, 7, 20, 20);
+        addRows("only columns change") << QSize(90, 30) << QSize(40, 30) << QRect(7, 4, 20, 20);
+        addRows("same size") << QSize(20, 20) << QSize(20, 20) << QRect(2, 3, 10, 11);
+        addRows("whole") << QSize(64, 48) << QSize(31, 23) << QRect(0, 0, 31, 23);
+        addRows("corner pixel") << QSize(64, 48) << QSize(31, 23) << QRect(30, 22, 1, 1);
+        addRows("first pixel") << QSize(64, 48) << QSize(31, 23) << QRect(0, 0, 1, 1);
     }
 
     void regionEqualsCropOfFullResize()
@@ -112,10 +138,15 @@ private Q_SLOTS:
         QFETCH(QSize, from);
         QFETCH(QSize, to);
         QFETCH(QRect, region);
-        const QImage in = make(from.width(), from.height());
+        QFETCH(int, format);
+        const QImage in = make(from.width(), from.height(), QImage::Format(format));
         const QImage part = PilResampler::resizeBilinear(in, to, region);
         QCOMPARE(part.size(), region.size());
+        QCOMPARE(part.format(), QImage::Format_RGB888);
         QCOMPARE(bytes(part), bytes(PilResampler::resizeBilinear(in, to).copy(region)));
+        // Both source layouts give the same bytes.
+        const QImage other = make(from.width(), from.height(), QImage::Format_RGB888);
+        QCOMPARE(bytes(part), bytes(PilResampler::resizeBilinear(other, to, region)));
     }
 
     void regionOutsideIsRefused_data()
