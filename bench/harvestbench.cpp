@@ -19,7 +19,9 @@
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QEventLoop>
 #include <QFile>
 #include <QTemporaryDir>
@@ -27,7 +29,9 @@
 #include <QThread>
 
 #include <algorithm>
+#include <optional>
 #include <ctime>
+#include <unistd.h>
 
 using namespace taglens;
 
@@ -62,6 +66,51 @@ double threadCpuMs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// CPU time of the whole process (every thread) in milliseconds.
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// CPU time in milliseconds of every thread of this process, summed by thread name (Linux; empty
+/// elsewhere). OpenMP's threads carry the name of the thread that started them.
+QMap<QString, double> cpuMsByThreadName()
+{
+    QMap<QString, double> byName;
+    const double msPerTick = 1000.0 / double(sysconf(_SC_CLK_TCK));
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile statFile(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!statFile.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = statFile.readAll();
+        // "tid (name) state ..." where the name may hold spaces and parentheses.
+        const qsizetype open = stat.indexOf('(');
+        const qsizetype close = stat.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
+        const double ticks = fields[11].toDouble() + fields[12].toDouble(); // utime, stime
+        byName[QString::fromUtf8(stat.mid(open + 1, close - open - 1))] += ticks * msPerTick;
+    }
+    return byName;
+}
+
+QString perImageByThread(const QMap<QString, double> &before, const QMap<QString, double> &after, int images)
+{
+    QStringList parts;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        const double ms = (it.value() - before.value(it.key())) / qMax(1, images);
+        if (ms >= 0.05)
+            parts << QStringLiteral("%1 %2").arg(it.key()).arg(ms, 0, 'f', 1);
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 double median(QList<double> values)
@@ -128,11 +177,15 @@ int main(int argc, char *argv[])
                                            QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
     const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Batch size."), QStringLiteral("N"),
                                          QStringLiteral("8"));
-    parser.addOptions({modelOption, imagesOption, threadsOption, batchOption});
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"),
+                                          QStringLiteral("Harvests, each between two pure-inference runs."),
+                                          QStringLiteral("N"), QStringLiteral("3"));
+    parser.addOptions({modelOption, imagesOption, threadsOption, batchOption, roundsOption});
     parser.process(app);
     const int images = qMax(16, parser.value(imagesOption).toInt());
     const int threads = qMax(1, parser.value(threadsOption).toInt());
     const int batch = qMax(1, parser.value(batchOption).toInt());
+    const int rounds = qMax(1, parser.value(roundsOption).toInt());
     QTextStream out(stdout);
 
     // The stand-in: two tags, one photo per status, everything encoded before the clock starts.
@@ -154,8 +207,7 @@ int main(int argc, char *argv[])
         inputs.append(*prepared);
     }
     // The worker itself, fed prepared inputs as fast as it takes them: the same weights, the
-    // same threads, the same batches as in the harvest. Measured before and after the harvest,
-    // so a change in the machine's load shows as a difference between the two.
+    // same threads, the same batches as in the harvest.
     auto runBatches = [&](int count) {
         int done = 0;
         QEventLoop loop;
@@ -168,53 +220,96 @@ int main(int argc, char *argv[])
         loop.exec();
         QObject::disconnect(connection);
     };
+    struct Rate
+    {
+        double imagesPerSecond = 0;
+        double cpuMsPerImage = 0;
+        QString byThread; // CPU ms per image by thread name
+    };
     auto measurePure = [&] {
         runBatches(batch); // warm-up
-        const int count = qMax(2, 48 / batch) * batch;
+        const int count = qMax(2, 96 / batch) * batch;
         QElapsedTimer t;
+        const double cpu = processCpuMs();
+        const auto threadsBefore = cpuMsByThreadName();
         t.start();
         runBatches(count);
-        return double(count) / (double(t.nsecsElapsed()) / 1e9);
+        return Rate{double(count) / (double(t.nsecsElapsed()) / 1e9), (processCpuMs() - cpu) / count,
+                    perImageByThread(threadsBefore, cpuMsByThreadName(), count)};
     };
+    auto harvest = [&]() -> std::optional<Rate> {
+        QTemporaryDir dir;
+        auto store = engine::ProjectStore::open(dir.filePath(QStringLiteral("bench.taglens")));
+        if (!store)
+            return std::nullopt;
+        engine::HarvestPipeline pipeline(store->get(), &worker,
+                                         [&](const QString &tag, engine::HttpClient *client)
+                                             -> engine::Expected<std::unique_ptr<engine::PostSource>> {
+                                             return std::unique_ptr<engine::PostSource>(
+                                                 new engine::MastodonTagTimeline(client, standIn.baseUrl(), tag));
+                                         });
+        engine::HarvestRequest request;
+        request.source = QStringLiteral("mastodon");
+        request.instance = standIn.baseUrl().toString();
+        request.tags = {QStringLiteral("bench1"), QStringLiteral("bench2")};
+        request.limitPerTag = perTag;
+        int ok = 0;
+        QEventLoop loop;
+        QObject::connect(&pipeline, &engine::HarvestPipeline::finished, &loop,
+                         [&](bool, const QList<engine::TagSummary> &summaries, const engine::Error &) {
+                             for (const auto &s : summaries)
+                                 ok += s.ok;
+                             loop.quit();
+                         });
+        const double cpu = processCpuMs();
+        const auto threadsBefore = cpuMsByThreadName();
+        QElapsedTimer clock;
+        clock.start();
+        pipeline.start(request);
+        loop.exec();
+        const double seconds = double(clock.nsecsElapsed()) / 1e9;
+        if (ok != 2 * perTag)
+            return std::nullopt;
+        return Rate{ok / seconds, (processCpuMs() - cpu) / ok, perImageByThread(threadsBefore, cpuMsByThreadName(), ok)};
+    };
+
     printStageCosts(out, standIn.photos(), worker, qMin(images, 24));
-    const double pureBefore = measurePure();
-    QElapsedTimer clock;
-
-    QTemporaryDir dir;
-    auto store = engine::ProjectStore::open(dir.filePath(QStringLiteral("bench.taglens")));
-    if (!store)
-        return 1;
-    engine::HarvestPipeline pipeline(store->get(), &worker,
-                                     [&](const QString &tag, engine::HttpClient *client)
-                                         -> engine::Expected<std::unique_ptr<engine::PostSource>> {
-                                         return std::unique_ptr<engine::PostSource>(
-                                             new engine::MastodonTagTimeline(client, standIn.baseUrl(), tag));
-                                     });
-    engine::HarvestRequest request;
-    request.source = QStringLiteral("mastodon");
-    request.instance = standIn.baseUrl().toString();
-    request.tags = {QStringLiteral("bench1"), QStringLiteral("bench2")};
-    request.limitPerTag = perTag;
-    int ok = 0;
-    QObject::connect(&pipeline, &engine::HarvestPipeline::finished, &app,
-                     [&](bool, const QList<engine::TagSummary> &summaries, const engine::Error &) {
-                         for (const auto &s : summaries)
-                             ok += s.ok;
-                         app.quit();
-                     });
-    clock.restart();
-    pipeline.start(request);
-    app.exec();
-    const double seconds = double(clock.nsecsElapsed()) / 1e9;
-    const double rate = ok / seconds;
-    const double pureAfter = measurePure();
-    const double pure = (pureBefore + pureAfter) / 2;
-
     out << QStringLiteral("model: %1\n").arg(worker.modelInfo().name);
     out << QStringLiteral("threads: %1, batch %2\n").arg(threads).arg(batch);
-    out << QStringLiteral("pure inference: %1 img/s (before %2, after %3)\n").arg(pure, 0, 'f', 2).arg(pureBefore, 0, 'f', 2).arg(pureAfter, 0, 'f', 2);
-    out << QStringLiteral("pipeline: %1 images ok in %2 s = %3 img/s\n").arg(ok).arg(seconds, 0, 'f', 1).arg(rate, 0, 'f', 2);
-    out << QStringLiteral("ratio pipeline / pure inference: %1\n").arg(rate / pure, 0, 'f', 3);
+    out.flush();
+    // This machine's speed drifts by ±10 % within a minute, so each harvest is compared with the
+    // pure inference measured right before and right after it, and the median round counts.
+    QList<double> ratios;
+    Rate before = measurePure();
+    for (int r = 1; r <= rounds; ++r) {
+        const auto pipeline = harvest();
+        if (!pipeline) {
+            out << QStringLiteral("round %1: the harvest did not classify every image\n").arg(r);
+            return 1;
+        }
+        const Rate after = measurePure();
+        const double pure = (before.imagesPerSecond + after.imagesPerSecond) / 2;
+        ratios << pipeline->imagesPerSecond / pure;
+        // Process CPU per image tells where a low ratio comes from: work besides the model (the
+        // stand-in's serving included), or the model's threads idling for want of input.
+        out << QStringLiteral("round %1: pure inference %2 img/s (before %3, after %4), pipeline %5 img/s "
+                              "(%6 images), ratio %7; process CPU per image: pure %8 ms, pipeline %9 ms\n")
+                   .arg(r)
+                   .arg(pure, 0, 'f', 2)
+                   .arg(before.imagesPerSecond, 0, 'f', 2)
+                   .arg(after.imagesPerSecond, 0, 'f', 2)
+                   .arg(pipeline->imagesPerSecond, 0, 'f', 2)
+                   .arg(2 * perTag)
+                   .arg(ratios.last(), 0, 'f', 3)
+                   .arg((before.cpuMsPerImage + after.cpuMsPerImage) / 2, 0, 'f', 1)
+                   .arg(pipeline->cpuMsPerImage, 0, 'f', 1);
+        out << QStringLiteral("  by thread, ms per image: pure (after) %1; pipeline %2\n").arg(after.byThread, pipeline->byThread);
+        out.flush();
+        before = after;
+    }
+    out << QStringLiteral("ratio pipeline / pure inference: %1 (median of %2 rounds)\n")
+               .arg(median(ratios), 0, 'f', 3)
+               .arg(rounds);
     out << QStringLiteral("peak RSS: %1 MiB\n").arg(double(peakRssKiB()) / 1024.0, 0, 'f', 1);
-    return ok == 2 * perTag ? 0 : 1;
+    return 0;
 }
