@@ -28,6 +28,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <optional>
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcAccountsDialog, "taglens.ui.accountsdialog")
 
 namespace taglens::ui {
@@ -462,65 +465,78 @@ void AccountsDialog::onAuthorizeUrl(const QUrl &url)
                                     "and allow TagLens to read; this window notices when you are done."));
 }
 
-void AccountsDialog::mastodonFinished()
+namespace {
+
+/// Ends the wait for \a slot's login: takes its result and lets the login object go. Empty when
+/// there was no login (a second finished signal).
+template <typename Login>
+std::optional<decltype(std::declval<Login>().result())> takeLoginResult(QPointer<Login> &slot)
 {
-    engine::MastodonLogin *login = m_mastodonLogin;
+    Login *login = slot;
     if (!login)
-        return;
-    const auto result = login->result();
-    m_mastodonLogin = nullptr;
+        return std::nullopt;
+    slot = nullptr;
     login->deleteLater();
+    return login->result();
+}
+
+} // namespace
+
+bool AccountsDialog::loginSucceeded(const engine::Error *error)
+{
     setWaiting(false);
-    if (!result) {
-        setStatus(result.error().message, true);
-        Q_EMIT loginFinished(false);
-        return;
-    }
-    QString text = tr("Logged in to %1 as %2.").arg(result->instance.host(), shownAccount(*result));
-    updateKeychainProblem();
-    if (!m_store->keychainProblem().isEmpty()) {
-        if (!m_sessionAccounts.contains(*result))
-            m_sessionAccounts << *result;
-        text += QLatin1Char(' ') + m_store->keychainProblem();
-    }
-    m_instance->clear();
+    if (!error)
+        return true;
+    setStatus(error->message, true);
+    Q_EMIT loginFinished(false);
+    return false;
+}
+
+void AccountsDialog::showLoggedIn(const QString &text)
+{
     refresh();
     setStatus(text, false);
     Q_EMIT accountsChanged();
     Q_EMIT loginFinished(true);
 }
 
+void AccountsDialog::mastodonFinished()
+{
+    const auto result = takeLoginResult(m_mastodonLogin);
+    if (!result || !loginSucceeded(*result ? nullptr : &result->error()))
+        return;
+    const engine::StoredAccount &account = **result;
+    QString text = tr("Logged in to %1 as %2.").arg(account.instance.host(), shownAccount(account));
+    updateKeychainProblem();
+    if (!m_store->keychainProblem().isEmpty()) {
+        if (!m_sessionAccounts.contains(account))
+            m_sessionAccounts << account;
+        text += QLatin1Char(' ') + m_store->keychainProblem();
+    }
+    m_instance->clear();
+    showLoggedIn(text);
+}
+
 void AccountsDialog::instagramFinished()
 {
-    engine::FacebookLogin *login = m_instagramLogin;
-    if (!login)
+    const auto result = takeLoginResult(m_instagramLogin);
+    if (!result || !loginSucceeded(*result ? nullptr : &result->error()))
         return;
-    const auto result = login->result();
-    m_instagramLogin = nullptr;
-    login->deleteLater();
-    setWaiting(false);
-    if (!result) {
-        setStatus(result.error().message, true);
-        Q_EMIT loginFinished(false);
-        return;
-    }
-    QString text = tr("Logged in to Instagram as %1.").arg(shownInstagram(*result));
-    if (result->tokenExpiresAt.isValid())
+    const engine::InstagramAccount &account = **result;
+    QString text = tr("Logged in to Instagram as %1.").arg(shownInstagram(account));
+    if (account.tokenExpiresAt.isValid())
         text += QLatin1Char(' ') + tr("The login is valid until %1; log in again after that.")
-                                       .arg(shownDate(result->tokenExpiresAt));
+                                       .arg(shownDate(account.tokenExpiresAt));
     updateKeychainProblem();
     if (!m_store->keychainProblem().isEmpty()) {
         const engine::StoredAccount listing{
-            InstagramSource, QUrl(QStringLiteral("https://www.instagram.com")), result->userId};
+            InstagramSource, QUrl(QStringLiteral("https://www.instagram.com")), account.userId};
         if (!m_sessionAccounts.contains(listing))
             m_sessionAccounts << listing;
-        m_sessionInstagram = *result;
+        m_sessionInstagram = account;
         text += QLatin1Char(' ') + m_store->keychainProblem();
     }
-    refresh();
-    setStatus(text, false);
-    Q_EMIT accountsChanged();
-    Q_EMIT loginFinished(true);
+    showLoggedIn(text);
 }
 
 void AccountsDialog::cancelLogin()

@@ -3,6 +3,7 @@
 
 #include "engine/auth/instagramaccount.h"
 #include "engine/auth/storedaccount.h"
+#include "engine/core/error.h"
 
 #include <QDialog>
 #include <QList>
@@ -113,6 +114,10 @@ private:
     void mastodonFinished();
     void instagramFinished();
     void setWaiting(bool waiting);
+    /// Ends the wait; on \a error says why and reports the login failed. True when there was none.
+    bool loginSucceeded(const engine::Error *error);
+    /// Shows the accounts and \a text after a login, and tells listeners.
+    void showLoggedIn(const QString &text);
     void setStatus(const QString &text, bool failed);
     void updateButtons();
     void updateKeychainProblem();
