@@ -27,8 +27,10 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <ctime>
 #include <unistd.h>
@@ -37,14 +39,15 @@ using namespace taglens;
 
 namespace {
 
-qint64 peakRssKiB()
+/// A field of /proc/self/status in KiB ("VmHWM", the peak RSS, or "VmRSS", the current one).
+qint64 statusKiB(const QByteArray &field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').first().toLongLong();
     }
     return -1;
 }
@@ -310,6 +313,13 @@ int main(int argc, char *argv[])
     out << QStringLiteral("ratio pipeline / pure inference: %1 (median of %2 rounds)\n")
                .arg(median(ratios), 0, 'f', 3)
                .arg(rounds);
-    out << QStringLiteral("peak RSS: %1 MiB\n").arg(double(peakRssKiB()) / 1024.0, 0, 'f', 1);
+    out << QStringLiteral("peak RSS: %1 MiB; RSS now %2 MiB").arg(double(statusKiB("VmHWM")) / 1024.0, 0, 'f', 1)
+               .arg(double(statusKiB("VmRSS")) / 1024.0, 0, 'f', 1);
+    out.flush();
+    // The worker hands the memory of its batches back after a few idle seconds.
+    QEventLoop idle;
+    QTimer::singleShot(std::chrono::seconds(7), &idle, &QEventLoop::quit);
+    idle.exec();
+    out << QStringLiteral(", after 7 s idle %1 MiB\n").arg(double(statusKiB("VmRSS")) / 1024.0, 0, 'f', 1);
     return 0;
 }

@@ -4,6 +4,13 @@
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <QMutexLocker>
+#include <QTimer>
+
+#include <chrono>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
@@ -16,6 +23,9 @@ Q_LOGGING_CATEGORY(lcWorker, "taglens.engine.classifier")
 namespace taglens::engine {
 
 namespace {
+/// How long the queue stays empty before the memory the model's batches used goes back to the
+/// system (glibc keeps freed activations in its heap: hundreds of MiB after a harvest).
+constexpr std::chrono::seconds kReleaseMemoryAfter{5};
 #ifdef Q_OS_LINUX
 /// Niceness of the model's threads (0 = like everything else, 19 = only idle time).
 constexpr int kModelNiceness = 5;
@@ -30,6 +40,12 @@ ClassifierWorker::ClassifierWorker(std::unique_ptr<ImageClassifier> classifier, 
     m_thread.setObjectName(QStringLiteral("taglens-classifier"));
     m_threadContext.moveToThread(&m_thread);
     m_thread.start();
+    QMetaObject::invokeMethod(&m_threadContext, [this] {
+        m_releaseTimer = new QTimer(&m_threadContext);
+        m_releaseTimer->setSingleShot(true);
+        m_releaseTimer->setInterval(kReleaseMemoryAfter);
+        connect(m_releaseTimer, &QTimer::timeout, &m_threadContext, [this] { releaseMemory(); });
+    });
 #ifdef Q_OS_LINUX
     // The model takes every core it is given. It runs a little below the threads that feed it
     // (downloads, decoding) and the GUI's, so that they are never starved behind a batch: the
@@ -45,6 +61,11 @@ ClassifierWorker::ClassifierWorker(std::unique_ptr<ImageClassifier> classifier, 
 ClassifierWorker::~ClassifierWorker()
 {
     cancel();
+    // The timer belongs to the worker thread: it is stopped and deleted there.
+    QMetaObject::invokeMethod(&m_threadContext, [this] {
+        delete m_releaseTimer;
+        m_releaseTimer = nullptr;
+    }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -150,7 +171,19 @@ void ClassifierWorker::processQueue()
         if (!results)
             qCWarning(lcWorker) << "batch failed:" << results.error().message;
     }
+    if (m_releaseTimer)
+        m_releaseTimer->start();
     Q_EMIT idle();
+}
+
+void ClassifierWorker::releaseMemory()
+{
+    if (pending() > 0)
+        return;
+#ifdef __GLIBC__
+    const bool released = malloc_trim(0) != 0;
+    qCDebug(lcWorker) << "idle for" << kReleaseMemoryAfter.count() << "s; memory returned to the system:" << released;
+#endif
 }
 
 } // namespace taglens::engine

@@ -15,6 +15,8 @@
 #include <atomic>
 #include <memory>
 
+class QTimer;
+
 namespace taglens::engine {
 
 /// Runs an ImageClassifier on a thread of its own. Inputs are queued with submit() from any
@@ -63,10 +65,12 @@ private:
         PreparedInput input;
     };
     void processQueue();
+    void releaseMemory();
 
     std::unique_ptr<ImageClassifier> m_classifier;
     QThread m_thread;
     QObject m_threadContext; // lives on m_thread; queued work is posted to it
+    QTimer *m_releaseTimer = nullptr; // lives on m_thread, a child of m_threadContext
     mutable QMutex m_mutex;
     QList<Item> m_queue;
     int m_running = 0;
