@@ -47,6 +47,29 @@ RowPair addRows(const char *name)
     return RowPair{a, b};
 }
 
+/// Random bytes (a fixed seed): neighbouring pixels differ, so a tap read from the wrong pixel or
+/// channel changes the result.
+QImage noise(int w, int h, QImage::Format format)
+{
+    QImage image(w, h, QImage::Format_RGB888);
+    quint32 state = 0x9e3779b9u ^ quint32(w * 7919 + h);
+    for (int y = 0; y < h; ++y) {
+        uchar *line = image.scanLine(y);
+        for (int x = 0; x < 3 * w; ++x) {
+            state = state * 1664525u + 1013904223u;
+            line[x] = uchar(state >> 24);
+        }
+    }
+    return image.convertToFormat(format);
+}
+
+/// Runs the resizer with the portable kernels while it lives.
+struct PortableKernels
+{
+    PortableKernels() { PilResampler::useKernels(PilResampler::Kernels::Portable); }
+    ~PortableKernels() { PilResampler::useKernels(PilResampler::Kernels::Fastest); }
+};
+
 QByteArray bytes(const QImage &image)
 {
     QByteArray out;
@@ -99,10 +122,58 @@ private Q_SLOTS:
         QFETCH(QSize, to);
         QFETCH(QByteArray, pillow);
         QFETCH(int, format);
-        const QImage out = PilResampler::resizeBilinear(make(from.width(), from.height(), QImage::Format(format)), to);
+        const QImage in = make(from.width(), from.height(), QImage::Format(format));
+        const QImage out = PilResampler::resizeBilinear(in, to);
         QCOMPARE(out.size(), to);
         QCOMPARE(out.format(), QImage::Format_RGB888);
         QCOMPARE(bytes(out).toHex(), pillow.toHex());
+        // The portable kernels too, when the fastest ones are vectorised.
+        PortableKernels portable;
+        QCOMPARE(bytes(PilResampler::resizeBilinear(in, to)).toHex(), pillow.toHex());
+    }
+
+    // The vectorised kernels against the portable ones (themselves checked against Pillow): output
+    // widths of every remainder modulo 4, odd and even tap counts, windows that end at the last
+    // pixel of a row, upscales, and photo sizes.
+    void vectorisedEqualsPortable_data()
+    {
+        QTest::addColumn<QSize>("from");
+        QTest::addColumn<QSize>("to");
+        QTest::addColumn<QRect>("region");
+        QTest::newRow("photo 1080x718: Resize(342) + CenterCrop(299)") << QSize(1080, 718) << QSize(514, 342)
+                                                                    << QRect(107, 21, 299, 299);
+        QTest::newRow("photo 1080x1080") << QSize(1080, 1080) << QSize(342, 342) << QRect(21, 21, 299, 299);
+        QTest::newRow("portrait 1080x1350") << QSize(1080, 1350) << QSize(342, 427) << QRect(21, 64, 299, 299);
+        for (int cols = 1; cols <= 9; ++cols)
+            QTest::addRow("whole, %d columns", cols) << QSize(4 * cols + 3, 11) << QSize(cols, 5) << QRect(0, 0, cols, 5);
+        QTest::newRow("right edge only") << QSize(97, 40) << QSize(31, 13) << QRect(27, 0, 4, 13);
+        QTest::newRow("left edge only") << QSize(97, 40) << QSize(31, 13) << QRect(0, 5, 3, 8);
+        QTest::newRow("1 pixel wide source") << QSize(1, 40) << QSize(5, 13) << QRect(0, 0, 5, 13);
+        QTest::newRow("upscale") << QSize(13, 7) << QSize(61, 29) << QRect(0, 0, 61, 29);
+        QTest::newRow("scale 1.5 (even taps)") << QSize(300, 30) << QSize(200, 20) << QRect(0, 0, 200, 20);
+        QTest::newRow("scale 3 (odd taps)") << QSize(300, 90) << QSize(100, 30) << QRect(0, 0, 100, 30);
+        QTest::newRow("only rows change, row not a multiple of 16 bytes") << QSize(7, 90) << QSize(7, 31)
+                                                                          << QRect(0, 0, 7, 31);
+        QTest::newRow("only rows change, wide") << QSize(301, 90) << QSize(301, 31) << QRect(0, 0, 301, 31);
+        QTest::newRow("only columns change") << QSize(301, 9) << QSize(77, 9) << QRect(0, 0, 77, 9);
+        QTest::newRow("strong downscale") << QSize(4000, 60) << QSize(37, 3) << QRect(0, 0, 37, 3);
+    }
+
+    void vectorisedEqualsPortable()
+    {
+        if (!PilResampler::vectorised())
+            QSKIP("This CPU has no vectorised kernels (AVX2): the portable ones are checked against Pillow above.");
+        QFETCH(QSize, from);
+        QFETCH(QSize, to);
+        QFETCH(QRect, region);
+        for (const QImage::Format format : {QImage::Format_RGB32, QImage::Format_RGB888}) {
+            const QImage in = noise(from.width(), from.height(), format);
+            const QImage fast = PilResampler::resizeBilinear(in, to, region);
+            PortableKernels portable;
+            const QImage plain = PilResampler::resizeBilinear(in, to, region);
+            QCOMPARE(fast.size(), region.size());
+            QCOMPARE(bytes(fast), bytes(plain));
+        }
     }
 
     void sameSizeIsACopyAndEmptyIsEmpty()
