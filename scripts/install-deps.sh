@@ -15,6 +15,8 @@ packages=(
   libtorch-dev qtkeychain-qt6-dev
   # SHA-256 with the CPU's SHA instructions (libcrypto)
   libssl-dev
+  # colour JPEGs decoded straight into the resampler's layout (libjpeg-turbo)
+  libjpeg-dev
   # reference checks and test data (Debian's python3, not the one first on PATH)
   python3 python3-torch python3-torchvision python3-skimage python3-pil
   # GUI checks, keychain tests, the OAuth test peer

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "imagedecoder.h"
 
+#include "jpegdecoder.h"
+
 #include <QBuffer>
 #include <QByteArrayView>
 #include <QDir>
@@ -9,6 +11,7 @@
 #include <QImageReader>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QTransform>
 #include <QtEndian>
 #include <algorithm>
 #include <cstring>
@@ -158,6 +161,40 @@ QString describeUnknownBytes(const QByteArray &bytes)
     return ImageDecoder::tr("it starts with the bytes %1").arg(QString::fromLatin1(bytes.left(8).toHex(' ')));
 }
 
+/// What QImageReader's auto-transform does with an EXIF orientation: mirror and/or flip, then
+/// turn 90° clockwise.
+QImage oriented(const QImage &image, QImageIOHandler::Transformations transformation)
+{
+    if (transformation == QImageIOHandler::TransformationNone)
+        return image;
+    QImage out = image;
+    const bool mirror = transformation.testFlag(QImageIOHandler::TransformationMirror);
+    const bool flip = transformation.testFlag(QImageIOHandler::TransformationFlip);
+    if (mirror || flip)
+        out = out.mirrored(mirror, flip);
+    if (transformation.testFlag(QImageIOHandler::TransformationRotate90))
+        out = out.transformed(QTransform().rotate(90));
+    return out;
+}
+
+/// Colour JPEGs, the bulk of what is harvested, go through JpegDecoder; anything it declines
+/// (and every other format) through Qt's plugin.
+bool readImage(QImageReader &reader, const QByteArray &bytes, const QByteArray &format, QSize storedSize,
+               QImage *image)
+{
+    if (format == "jpeg") {
+        auto fast = JpegDecoder::decodeRgb32(bytes, storedSize);
+        if (fast) {
+            *image = oriented(*fast, reader.transformation());
+            if (!image->isNull())
+                return true;
+        } else {
+            qCDebug(lcDecoder).noquote() << "decoding through Qt:" << fast.error().message;
+        }
+    }
+    return reader.read(image);
+}
+
 Error fail(ErrorCode code, const QString &message)
 {
     qCDebug(lcDecoder).noquote() << errorCodeName(code) << message;
@@ -242,7 +279,7 @@ Expected<DecodedImage> decodeBytes(const QByteArray &bytes, const DecodeLimits &
     }
 
     QImage decoded;
-    if (!reader.read(&decoded) || decoded.isNull()) {
+    if (!readImage(reader, bytes, format, storedSize, &decoded) || decoded.isNull()) {
         return fail(ErrorCode::Decode,
                     ImageDecoder::tr("%1 is a %2 image that cannot be decoded (%3); it is probably "
                                      "corrupt.")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/imaging/imagedecoder.h"
+#include "engine/imaging/jpegdecoder.h"
 #include "support/testpaths.h"
 
 #include <QBuffer>
@@ -19,6 +20,7 @@
 #include <QtEndian>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -30,6 +32,7 @@ using taglens::engine::DecodeLimits;
 using taglens::engine::ErrorCode;
 using taglens::engine::Expected;
 using taglens::engine::ImageDecoder;
+using taglens::engine::JpegDecoder;
 
 Q_DECLARE_METATYPE(taglens::engine::ErrorCode)
 
@@ -276,6 +279,10 @@ private Q_SLOTS:
     void dropsAlphaWithoutCompositing();
     void appliesExifOrientation_data();
     void appliesExifOrientation();
+    void jpegFastPathEqualsQt_data();
+    void jpegFastPathEqualsQt();
+    void jpegDecoderRefuses_data();
+    void jpegDecoderRefuses();
     void decodesFiles_data();
     void decodesFiles();
     void reportsUnreadableFile();
@@ -571,6 +578,99 @@ void TestImageDecoder::appliesExifOrientation()
     const QRgb blue = result->image.pixel(blueCorner);
     QVERIFY2(closeTo(red, Qt::red, 24), qPrintable(describe(red)));
     QVERIFY2(closeTo(blue, Qt::blue, 24), qPrintable(describe(blue)));
+}
+
+// Colour JPEGs are decoded by JpegDecoder (libjpeg-turbo straight to RGB32), the rest by Qt's
+// plugin. Whichever path a JPEG takes, the pixels must be exactly what Qt's plugin makes, with
+// its EXIF orientation applied the same way.
+void TestImageDecoder::jpegFastPathEqualsQt_data()
+{
+    QTest::addColumn<QByteArray>("jpeg");
+    QTest::addColumn<bool>("fastPath"); // JpegDecoder decodes it (else Qt does)
+
+    const QImage photo = photoLikeImage(161, 97, 7); // not a multiple of the 16-pixel MCU
+    QTest::newRow("baseline 4:2:0") << encode(photo, "jpeg", 90) << true;
+    QTest::newRow("quality 100") << encode(photo, "jpeg", 100) << true;
+    QTest::newRow("progressive") << encode(photo, "jpeg", 85, true) << true;
+    QTest::newRow("1 x 1") << encode(photoLikeImage(1, 1, 8), "jpeg", 90) << true;
+    QTest::newRow("1 pixel tall strip") << encode(photoLikeImage(300, 1, 9), "jpeg", 90) << true;
+    QTest::newRow("grey (decoded by Qt)") << encode(photo.convertToFormat(QImage::Format_Grayscale8), "jpeg", 90)
+                                          << false;
+    for (int orientation = 1; orientation <= 8; ++orientation)
+        QTest::addRow("EXIF orientation %d", orientation) << withExifOrientation(encode(photo, "jpeg", 90),
+                                                                               quint16(orientation))
+                                                         << true;
+    // Damage inside the entropy-coded data: libjpeg warns and goes on; both paths must agree.
+    QByteArray damaged = encode(photo, "jpeg", 90);
+    for (qsizetype i = damaged.size() / 2; i < damaged.size() / 2 + 40; i += 7)
+        damaged[i] = char(damaged[i] ^ 0x5A);
+    QTest::newRow("damaged scan data") << damaged << true;
+}
+
+void TestImageDecoder::jpegFastPathEqualsQt()
+{
+    QFETCH(QByteArray, jpeg);
+    QFETCH(bool, fastPath);
+    const QtMessageHandler previousHandler = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &,
+                                                                       const QString &) {});
+    const auto restore = qScopeGuard([previousHandler] { qInstallMessageHandler(previousHandler); });
+
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, "jpeg");
+    reader.setAutoTransform(true);
+    const QSize stored = reader.size();
+    QImage qt;
+    const bool qtDecoded = reader.read(&qt);
+    QCOMPARE(JpegDecoder::decodeRgb32(jpeg, stored).hasValue(), fastPath);
+
+    const Expected<DecodedImage> ours = ImageDecoder::decode(jpeg);
+    QCOMPARE(ours.hasValue(), qtDecoded);
+    if (!qtDecoded)
+        return;
+    const QImage a = ours->image.convertToFormat(QImage::Format_RGB32);
+    const QImage b = qt.convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(a.size(), b.size());
+    for (int y = 0; y < a.height(); ++y) {
+        if (std::memcmp(a.constScanLine(y), b.constScanLine(y), size_t(4 * a.width())) != 0)
+            QFAIL(qPrintable(QStringLiteral("row %1 differs from Qt's decoding").arg(y)));
+    }
+}
+
+// JpegDecoder is a fast path that ImageDecoder falls back from: what it cannot or should not
+// decode comes back as an error, never as a crash or a wrong-sized image.
+void TestImageDecoder::jpegDecoderRefuses_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QSize>("expectedSize");
+    QTest::addColumn<ErrorCode>("code");
+
+    const QByteArray jpeg = encode(photoLikeImage(64, 48, 10), "jpeg", 90);
+    QTest::newRow("another size than expected") << jpeg << QSize(48, 64) << ErrorCode::Decode;
+    QTest::newRow("no size") << jpeg << QSize() << ErrorCode::Decode;
+    QTest::newRow("grey") << encode(filled(QSize(64, 48), QImage::Format_Grayscale8, Qt::gray), "jpeg", 90)
+                          << QSize(64, 48) << ErrorCode::Decode;
+    QTest::newRow("random bytes") << randomBytes(4096, 11) << QSize(64, 48) << ErrorCode::Decode;
+    QTest::newRow("empty") << QByteArray() << QSize(64, 48) << ErrorCode::Decode;
+    QTest::newRow("start of image only") << QByteArray("\xFF\xD8", 2) << QSize(64, 48) << ErrorCode::Decode;
+    QTest::newRow("cut inside the header") << jpeg.left(100) << QSize(64, 48) << ErrorCode::Decode;
+    QByteArray badTable = jpeg;
+    const qsizetype dqt = badTable.indexOf(QByteArray("\xFF\xDB", 2));
+    QVERIFY(dqt > 0);
+    badTable[dqt + 4] = char(0x47); // table precision 4, id 7: both invalid
+    QTest::newRow("invalid quantisation table") << badTable << QSize(64, 48) << ErrorCode::Decode;
+    QTest::newRow("too large for memory") << jpeg << QSize(1 << 30, 1 << 30) << ErrorCode::TooLarge;
+}
+
+void TestImageDecoder::jpegDecoderRefuses()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QSize, expectedSize);
+    QFETCH(ErrorCode, code);
+    const auto result = JpegDecoder::decodeRgb32(bytes, expectedSize);
+    QVERIFY(!result.hasValue());
+    QCOMPARE(result.error().code, code);
+    QVERIFY(!result.error().message.isEmpty());
 }
 
 void TestImageDecoder::decodesFiles_data()
