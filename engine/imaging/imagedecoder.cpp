@@ -177,8 +177,8 @@ QImage oriented(const QImage &image, QImageIOHandler::Transformations transforma
     return out;
 }
 
-/// Colour JPEGs, the bulk of what is harvested, go through JpegDecoder; anything it declines
-/// (and every other format) through Qt's plugin.
+/// Colour and grey JPEGs, the bulk of what is harvested, go through JpegDecoder; anything it
+/// declines (and every other format) through Qt's plugin.
 bool readImage(QImageReader &reader, const QByteArray &bytes, const QByteArray &format, QSize storedSize,
                QImage *image)
 {

@@ -62,11 +62,16 @@ Outcome decodeInto(const unsigned char *data, unsigned long size, unsigned char 
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, data, size);
     jpeg_read_header(&cinfo, TRUE);
-    if (cinfo.num_components != 3 || (cinfo.jpeg_color_space != JCS_YCbCr && cinfo.jpeg_color_space != JCS_RGB)) {
+    const bool colour =
+        cinfo.num_components == 3 && (cinfo.jpeg_color_space == JCS_YCbCr || cinfo.jpeg_color_space == JCS_RGB);
+    const bool grey = cinfo.num_components == 1 && cinfo.jpeg_color_space == JCS_GRAYSCALE;
+    if (!colour && !grey) {
         jpeg_destroy_decompress(&cinfo);
         return Outcome::OtherKind;
     }
-    cinfo.out_color_space = JCS_EXT_BGRA; // unlike BGRX, the fourth byte is defined: 0xFF
+    // Grey is replicated into B, G and R, as PIL's convert("RGB") does. Unlike BGRX, BGRA defines
+    // the fourth byte: 0xFF.
+    cinfo.out_color_space = JCS_EXT_BGRA;
     jpeg_start_decompress(&cinfo);
     if (cinfo.output_width != width || cinfo.output_height != height || cinfo.output_components != 4) {
         jpeg_destroy_decompress(&cinfo);
@@ -108,7 +113,7 @@ Expected<QImage> JpegDecoder::decodeRgb32(const QByteArray &bytes, QSize expecte
             qCDebug(lcDecoder) << "libjpeg recovered from" << errors.warnings << "problems in the data";
         return image;
     case Outcome::OtherKind:
-        return Error::make(ErrorCode::Decode, tr("The JPEG is not a three-channel colour image."));
+        return Error::make(ErrorCode::Decode, tr("The JPEG is neither a colour (YCbCr, RGB) nor a grey image."));
     case Outcome::OtherSize:
         return Error::make(ErrorCode::Decode, tr("The JPEG decodes to another size than its header says."));
     case Outcome::Failed:

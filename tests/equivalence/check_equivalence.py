@@ -14,7 +14,8 @@ Inputs: the photographs shipped with scikit-image (the list lives in
 models/make_test_model.py, which also proves the test model's top-1 is stable
 on them) plus cases derived from them and written into the work directory:
 a JPEG with EXIF orientation 6, an RGBA PNG with varying alpha, a palette
-PNG, a greyscale PNG made from a colour photo and a 1080x1080 JPEG.
+PNG, a greyscale PNG made from a colour photo, a greyscale JPEG, a progressive
+JPEG and a 1080x1080 JPEG.
 
 Sub-commands (each prints one line per image, then "N passed, M failed", and
 exits non-zero on any failure):
@@ -155,6 +156,15 @@ def write_derived_images(outdir):
     # greyscale photos were grey all along).
     path = outdir / "greyscale.png"
     chelsea.convert("L").save(path)
+    cases.append(path)
+
+    # Grey and progressive JPEGs: TagLens decodes these with libjpeg-turbo
+    # straight to RGB (grey replicated), not through Qt's plugin.
+    path = outdir / "greyscale.jpg"
+    coffee.convert("L").save(path, quality=88)
+    cases.append(path)
+    path = outdir / "progressive.jpg"
+    coffee.save(path, quality=85, progressive=True)
     cases.append(path)
 
     # Large JPEG: resizing by 342/1080 is where antialiasing matters most.
