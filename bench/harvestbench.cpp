@@ -183,12 +183,24 @@ int main(int argc, char *argv[])
     const QCommandLineOption roundsOption(QStringLiteral("rounds"),
                                           QStringLiteral("Harvests, each between two pure-inference runs."),
                                           QStringLiteral("N"), QStringLiteral("3"));
-    parser.addOptions({modelOption, imagesOption, threadsOption, batchOption, roundsOption});
+    const QCommandLineOption schedulingOption(
+        QStringLiteral("scheduling"),
+        QStringLiteral("When images are decoded: auto (the pipeline's default), beside (whenever there are "
+                       "some) or between (between the model's batches)."),
+        QStringLiteral("MODE"), QStringLiteral("auto"));
+    parser.addOptions({modelOption, imagesOption, threadsOption, batchOption, roundsOption, schedulingOption});
     parser.process(app);
     const int images = qMax(16, parser.value(imagesOption).toInt());
     const int threads = qMax(1, parser.value(threadsOption).toInt());
     const int batch = qMax(1, parser.value(batchOption).toInt());
     const int rounds = qMax(1, parser.value(roundsOption).toInt());
+    using Scheduling = engine::HarvestPipeline::DecodeScheduling;
+    const QString schedulingName = parser.value(schedulingOption);
+    const Scheduling scheduling = schedulingName == QLatin1String("beside")    ? Scheduling::BesideModel
+                                  : schedulingName == QLatin1String("between") ? Scheduling::BetweenBatches
+                                                                               : Scheduling::Automatic;
+    const bool betweenBatches = scheduling == Scheduling::BetweenBatches
+                                || (scheduling == Scheduling::Automatic && threads >= QThread::idealThreadCount());
     QTextStream out(stdout);
 
     // The stand-in: two tags, one photo per status, everything encoded before the clock starts.
@@ -251,6 +263,7 @@ int main(int argc, char *argv[])
                                              return std::unique_ptr<engine::PostSource>(
                                                  new engine::MastodonTagTimeline(client, standIn.baseUrl(), tag));
                                          });
+        pipeline.setDecodeScheduling(scheduling);
         engine::HarvestRequest request;
         request.source = QStringLiteral("mastodon");
         request.instance = standIn.baseUrl().toString();
@@ -278,7 +291,10 @@ int main(int argc, char *argv[])
 
     printStageCosts(out, standIn.photos(), worker, qMin(images, 24));
     out << QStringLiteral("model: %1\n").arg(worker.modelInfo().name);
-    out << QStringLiteral("threads: %1, batch %2\n").arg(threads).arg(batch);
+    out << QStringLiteral("threads: %1, batch %2, decoding %3\n")
+               .arg(threads)
+               .arg(batch)
+               .arg(betweenBatches ? QStringLiteral("between the model's batches") : QStringLiteral("beside the model"));
     out.flush();
     // This machine's speed drifts by ±10 % within a minute, so each harvest is compared with the
     // pure inference measured right before and right after it, and the median round counts.

@@ -114,6 +114,7 @@ void ClassifierWorker::cancel()
         QMutexLocker lock(&m_mutex);
         dropped.swap(m_queue);
         ++m_generation;
+        m_pendingDropped.wakeAll();
     }
     // Every submitted item ends with exactly one signal, dropped ones included.
     for (const Item &item : std::as_const(dropped))
@@ -124,6 +125,21 @@ int ClassifierWorker::pending() const
 {
     QMutexLocker lock(&m_mutex);
     return int(m_queue.size()) + m_running;
+}
+
+int ClassifierWorker::threadCount() const
+{
+    return m_classifier->threadCount();
+}
+
+bool ClassifierWorker::waitUntilPendingBelow(int count, QDeadlineTimer deadline) const
+{
+    QMutexLocker lock(&m_mutex);
+    while (int(m_queue.size()) + m_running >= count) {
+        if (!m_pendingDropped.wait(&m_mutex, deadline))
+            return int(m_queue.size()) + m_running < count;
+    }
+    return true;
 }
 
 void ClassifierWorker::processQueue()
@@ -157,6 +173,7 @@ void ClassifierWorker::processQueue()
         {
             QMutexLocker lock(&m_mutex);
             m_running = 0;
+            m_pendingDropped.wakeAll();
         }
         const bool cancelled = generation != m_generation;
         for (qsizetype i = 0; i < batch.size(); ++i) {

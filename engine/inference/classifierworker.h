@@ -7,10 +7,12 @@
 #include "imageclassifier.h"
 #include "preparedinput.h"
 
+#include <QDeadlineTimer>
 #include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QThread>
+#include <QWaitCondition>
 
 #include <atomic>
 #include <memory>
@@ -51,6 +53,12 @@ public:
     void cancel();
     /// Items queued or running.
     int pending() const;
+    /// Threads the model uses in one forward pass.
+    int threadCount() const;
+    /// Thread-safe; blocks the calling thread until fewer than \a count items are pending or
+    /// \a deadline passes, and says which. For feeders that should not compete with a batch for
+    /// the cores (see HarvestPipeline::DecodeScheduling).
+    bool waitUntilPendingBelow(int count, QDeadlineTimer deadline) const;
 
 Q_SIGNALS:
     void classified(qint64 id, const taglens::engine::Classification &result);
@@ -72,6 +80,7 @@ private:
     QObject m_threadContext; // lives on m_thread; queued work is posted to it
     QTimer *m_releaseTimer = nullptr; // lives on m_thread, a child of m_threadContext
     mutable QMutex m_mutex;
+    mutable QWaitCondition m_pendingDropped; // a batch ended, or the queue was dropped
     QList<Item> m_queue;
     int m_running = 0;
     bool m_scheduled = false;

@@ -30,6 +30,8 @@ public:
 
     /// Threads the runtime may use inside one forward pass.
     virtual void setThreadCount(int threads) = 0;
+    /// The threads one forward pass uses.
+    virtual int threadCount() const = 0;
 };
 
 } // namespace taglens::engine

@@ -8,6 +8,7 @@
 #include "../store/projectstore.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -19,6 +20,21 @@ namespace taglens::engine {
 namespace {
 
 constexpr qint64 kMaxImageBytes = 25 * 1024 * 1024;
+
+/// The longest a decoding task waits for a gap between the model's batches. A batch takes about a
+/// second; the limit only matters when other callers keep the worker busy, and then decoding
+/// goes on beside the model rather than stalling the harvest.
+constexpr std::chrono::seconds kMaxWaitForModel{20};
+
+/// Blocks a decoding task while the model has a full batch running or waiting.
+void waitForGapBetweenBatches(const ClassifierWorker &worker, int batchSize, const std::atomic<bool> &stop)
+{
+    const QDeadlineTimer giveUp(kMaxWaitForModel);
+    while (!stop.load() && !giveUp.hasExpired()) {
+        if (worker.waitUntilPendingBelow(batchSize, QDeadlineTimer(std::chrono::milliseconds(50))))
+            return;
+    }
+}
 
 QString skipReason(const MediaItem &media)
 {
@@ -51,6 +67,7 @@ HarvestPipeline::HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, 
 
 HarvestPipeline::~HarvestPipeline()
 {
+    m_stopWaiting->store(true);
     m_cancelled = true;
     m_running = false;
     m_client->cancelAll();
@@ -67,6 +84,11 @@ void HarvestPipeline::setDecodeThreads(int threads)
     m_pool.setMaxThreadCount(qMax(1, threads));
 }
 
+void HarvestPipeline::setDecodeScheduling(DecodeScheduling scheduling)
+{
+    m_scheduling = scheduling;
+}
+
 void HarvestPipeline::start(const HarvestRequest &request)
 {
     if (m_running)
@@ -81,6 +103,11 @@ void HarvestPipeline::start(const HarvestRequest &request)
     m_okThisRun = 0;
     m_clock.start();
     m_idBase = ClassifierWorker::newClientId() << 32;
+    m_betweenBatches = m_scheduling == DecodeScheduling::BetweenBatches
+                       || (m_scheduling == DecodeScheduling::Automatic
+                           && m_worker->threadCount() >= QThread::idealThreadCount());
+    m_stopWaiting = std::make_shared<std::atomic<bool>>(false);
+    qCDebug(lcPipeline) << "decoding" << (m_betweenBatches ? "between the model's batches" : "beside the model");
 
     const ModelInfo &model = m_worker->modelInfo();
     m_modelSha256 = model.sha256;
@@ -112,12 +139,14 @@ void HarvestPipeline::cancel()
     if (!m_running || m_cancelled)
         return;
     m_cancelled = true;
+    m_stopWaiting->store(true);
     if (m_source)
         m_source->cancel();
     m_backlog.clear();
     m_queue.clear(); // they stay `pending` in the project: the next run resumes them
     m_client->cancelAll();
     m_worker->cancel();
+    dropReady();
     if (m_inFlight == 0)
         finishHarvest();
 }
@@ -254,12 +283,42 @@ void HarvestPipeline::prepare(const WorkItem &item, const QByteArray &bytes)
     const ClassifierWorker *worker = m_worker;
     const int thumbnailSize = m_request.thumbnailSize;
     const QString localPath = item.media.localPath;
-    QtConcurrent::run(&m_pool, [bytes, localPath, worker, thumbnailSize] {
+    const int waitBelow = m_betweenBatches ? m_worker->batchSize() : 0;
+    const std::shared_ptr<const std::atomic<bool>> stop = m_stopWaiting;
+    ++m_preparing;
+    QtConcurrent::run(&m_pool, [bytes, localPath, worker, thumbnailSize, waitBelow, stop] {
+        if (waitBelow > 0)
+            waitForGapBetweenBatches(*worker, waitBelow, *stop);
         return PreparedMedia::make(bytes, localPath, worker, thumbnailSize);
     }).then(this, [this, item](const Expected<PreparedMedia> &prepared) { onPrepared(item, prepared); });
 }
 
 void HarvestPipeline::onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared)
+{
+    --m_preparing;
+    usePrepared(item, prepared);
+    submitReady(); // one fewer being prepared may be what a partial batch was waiting for
+}
+
+void HarvestPipeline::submitReady()
+{
+    if (m_ready.isEmpty() || m_cancelled)
+        return;
+    if (m_betweenBatches && m_ready.size() < m_worker->batchSize() && m_preparing > 0)
+        return;
+    for (const Ready &ready : std::as_const(m_ready))
+        m_worker->submit(ready.id, ready.input);
+    m_ready.clear();
+}
+
+void HarvestPipeline::dropReady()
+{
+    const QList<Ready> ready = std::exchange(m_ready, {});
+    for (const Ready &r : ready)
+        onClassifyFailed(r.id, Error::make(ErrorCode::Cancelled, tr("The harvest was cancelled.")));
+}
+
+void HarvestPipeline::usePrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared)
 {
     if (m_cancelled) {
         --m_inFlight;
@@ -292,7 +351,7 @@ void HarvestPipeline::onPrepared(const WorkItem &item, const Expected<PreparedMe
     const qint64 id = m_idBase | m_nextId++;
     ImageRecord record = prepared->record;
     m_classifying.insert(id, Classifying{item, record});
-    m_worker->submit(id, prepared->input);
+    m_ready.append(Ready{id, prepared->input});
 }
 
 void HarvestPipeline::onClassified(qint64 id, const Classification &classification)
@@ -425,8 +484,10 @@ void HarvestPipeline::fatal(const Error &error)
     m_cancelled = true;
     if (m_source)
         m_source->cancel();
+    m_stopWaiting->store(true);
     m_client->cancelAll();
     m_worker->cancel();
+    m_ready.clear(); // the harvest ends here: nothing waits for their results
     finishHarvest(error);
 }
 
@@ -443,6 +504,7 @@ void HarvestPipeline::finishHarvest(const Error &fatal)
         m_source.release()->deleteLater();
     }
     m_classifying.clear();
+    m_ready.clear();
     m_sameBytes.clear();
     if (m_harvestId > 0) {
         const HarvestStatus status = failed ? HarvestStatus::Failed

@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -38,6 +39,8 @@ class ProjectStore;
 /// - Resumable: the store remembers what is done; running the same harvest again skips it, and
 ///   identical bytes are classified once (by SHA-256).
 /// - cancel() stops at once; items in flight stay `pending` in the project for the next run.
+/// - When the model's threads take every core, decoding runs between the model's batches rather
+///   beside them (see DecodeScheduling).
 ///
 /// Lives on the thread that owns the store (the GUI or the CLI's main thread) and does nothing
 /// heavy there: no decoding, no parsing of images, no inference.
@@ -46,6 +49,20 @@ class HarvestPipeline : public QObject
     Q_OBJECT
 
 public:
+    /// How decoding (and the rest of preparing an image: hashing, thumbnail, resizing) shares the
+    /// CPU with the model.
+    enum class DecodeScheduling {
+        /// BetweenBatches when the model's threads take every core, BesideModel otherwise.
+        Automatic,
+        /// Prepare images whenever there are some: right for cores the model leaves free.
+        BesideModel,
+        /// Prepare images only while the model has no full batch running or waiting, and hand
+        /// them over a batch at a time. On cores the model fills, decoding beside it preempts
+        /// one of its threads while the others wait for it, so the model loses about twice the
+        /// decoding time; between batches decoding uses every core and costs only its own time.
+        BetweenBatches,
+    };
+
     /// Makes the source for one tag; the client is the pipeline's, for network sources.
     using SourceFactory = std::function<Expected<std::unique_ptr<PostSource>>(const QString &tag, HttpClient *client)>;
 
@@ -57,6 +74,8 @@ public:
     /// Items downloading, decoding or classifying at once (default 24).
     void setMaxInFlight(int items);
     void setDecodeThreads(int threads);
+    /// Takes effect at the next start().
+    void setDecodeScheduling(DecodeScheduling scheduling);
 
     void start(const HarvestRequest &request);
     void cancel();
@@ -86,6 +105,12 @@ private:
     void startItem(const WorkItem &item);
     void prepare(const WorkItem &item, const QByteArray &bytes);
     void onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared);
+    void usePrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared);
+    /// Hands prepared images to the model: at once when decoding runs beside it, else a full
+    /// batch at a time, or what there is when nothing else is being prepared.
+    void submitReady();
+    /// Ends the images prepared but not handed to the model yet as cancelled.
+    void dropReady();
     void onClassified(qint64 id, const Classification &classification);
     void onClassifyFailed(qint64 id, const Error &error);
     void settle(const WorkItem &item, MediaStatus status, const Error &error = {});
@@ -102,6 +127,10 @@ private:
     HttpClient *m_client;
     QThreadPool m_pool;
     int m_maxInFlight = 24;
+    DecodeScheduling m_scheduling = DecodeScheduling::Automatic;
+    bool m_betweenBatches = false; // this run's choice
+    /// Set when decoding tasks still queued in the pool should not wait for the model any more.
+    std::shared_ptr<std::atomic<bool>> m_stopWaiting = std::make_shared<std::atomic<bool>>(false);
 
     HarvestRequest m_request;
     qint64 m_harvestId = 0;
@@ -127,6 +156,13 @@ private:
         ImageRecord record;
     };
     QHash<qint64, Classifying> m_classifying;
+    struct Ready
+    {
+        qint64 id;
+        PreparedInput input;
+    };
+    QList<Ready> m_ready; // prepared, in m_classifying, not submitted to the model yet
+    int m_preparing = 0;  // items on the decoding pool
     QHash<QString, QList<WorkItem>> m_sameBytes; // sha256 → other items with those bytes
     qint64 m_idBase = 0;
     qint64 m_nextId = 1;

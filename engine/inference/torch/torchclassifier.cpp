@@ -130,6 +130,11 @@ void TorchClassifier::setThreadCount(int threads)
     at::set_num_threads(d->threads);
 }
 
+int TorchClassifier::threadCount() const
+{
+    return d->threads;
+}
+
 Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &path, const Options &options)
 {
     const QFileInfo fi(path);

@@ -47,6 +47,7 @@ public:
     engine::Expected<QList<engine::Classification>> classify(const QList<engine::PreparedInput> &batch,
                                                              int topK) override;
     void setThreadCount(int threads) override;
+    int threadCount() const override;
 
     /// The installer's converter: turns a torchvision Inception-v3 state_dict into the TorchScript
     /// model at \a destination (labels and metadata inside) and checks that it loads.

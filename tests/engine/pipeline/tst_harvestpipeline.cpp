@@ -12,6 +12,7 @@
 #include "support/testpaths.h"
 
 #include <QSet>
+#include <QThread>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +29,43 @@ std::unique_ptr<engine::ImageClassifier> tinyModel()
     return tests::loadTinyModel();
 }
 
+/// The tiny model with a batch as long as a real model's, observed: counts the images prepared
+/// (resized on a decoding thread) while a full batch runs.
+class ObservedModel : public engine::ImageClassifier
+{
+public:
+    explicit ObservedModel(int batchSize) : m_model(tinyModel()), m_batchSize(batchSize) {}
+
+    const engine::ModelInfo &info() const override { return m_model->info(); }
+    engine::Expected<engine::PreparedInput> prepare(const QImage &image) const override
+    {
+        if (m_inFullBatch.load())
+            ++preparedDuringFullBatches;
+        return m_model->prepare(image);
+    }
+    engine::Expected<QList<engine::Classification>> classify(const QList<engine::PreparedInput> &batch,
+                                                            int topK) override
+    {
+        const bool full = batch.size() == m_batchSize;
+        fullBatches += full ? 1 : 0;
+        m_inFullBatch = full;
+        QThread::msleep(150); // a real model takes about this long per image on two cores
+        auto result = m_model->classify(batch, topK);
+        m_inFullBatch = false;
+        return result;
+    }
+    void setThreadCount(int threads) override { m_model->setThreadCount(threads); }
+    int threadCount() const override { return m_model->threadCount(); }
+
+    mutable std::atomic<int> preparedDuringFullBatches{0};
+    std::atomic<int> fullBatches{0};
+
+private:
+    std::unique_ptr<engine::ImageClassifier> m_model;
+    int m_batchSize;
+    std::atomic<bool> m_inFullBatch{false};
+};
+
 struct Run
 {
     bool cancelled = false;
@@ -39,8 +77,9 @@ struct Run
 class Harness
 {
 public:
-    Harness(MastodonStandIn &standIn, const QString &projectPath)
-        : m_standIn(standIn), m_worker(tinyModel())
+    Harness(MastodonStandIn &standIn, const QString &projectPath,
+            std::unique_ptr<engine::ImageClassifier> model = tinyModel())
+        : m_standIn(standIn), m_worker(std::move(model))
     {
         auto store = engine::ProjectStore::open(projectPath);
         if (!store)
@@ -189,6 +228,46 @@ private Q_SLOTS:
         const QHash<QString, int> after = standIn.fetchCounts();
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(after.value(it.key()), it.value());
+    }
+
+    // On cores the model fills, images are prepared between its batches, not during them: a
+    // decoding thread that started an image before a batch began may finish it, nothing more.
+    // Beside the model (for spare cores), preparing goes on during batches.
+    void decodingWaitsForTheGapBetweenBatches_data()
+    {
+        QTest::addColumn<int>("scheduling");
+        QTest::addColumn<bool>("waits");
+        QTest::newRow("between batches") << int(HarvestPipeline::DecodeScheduling::BetweenBatches) << true;
+        QTest::newRow("beside the model") << int(HarvestPipeline::DecodeScheduling::BesideModel) << false;
+    }
+
+    void decodingWaitsForTheGapBetweenBatches()
+    {
+        QFETCH(int, scheduling);
+        QFETCH(bool, waits);
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("gulls"), 32, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        constexpr int batch = 4;
+        auto model = std::make_unique<ObservedModel>(batch);
+        ObservedModel *observed = model.get();
+        Harness h(standIn, m_dir.filePath(QStringLiteral("gap-%1.taglens").arg(scheduling)), std::move(model));
+        h.worker().setBatchSize(batch);
+        h.pipeline().setDecodeThreads(1);
+        h.pipeline().setDecodeScheduling(HarvestPipeline::DecodeScheduling(scheduling));
+        const Run run = h.harvest({QStringLiteral("gulls")}, 32);
+        QCOMPARE(run.summaries.size(), 1);
+        QCOMPARE(run.summaries[0].ok, 32);
+        QCOMPARE(h.store().statusCounts(QStringLiteral("gulls"))->pending, 0);
+        const int full = observed->fullBatches.load();
+        const int during = observed->preparedDuringFullBatches.load();
+        qInfo("%d full batches of %d, %d images prepared during them", full, batch, during);
+        QVERIFY(full >= 1);
+        if (waits) {
+            QVERIFY(during <= full); // one decoding thread: at most the image it had started
+        } else {
+            QVERIFY(during > full);
+        }
     }
 
     void cancelKeepsWhatIsDoneAndTheNextRunResumes()
