@@ -11,8 +11,8 @@ namespace taglens::engine {
 /// An image decoded by ImageDecoder, ready for preprocessing.
 struct DecodedImage
 {
-    /// The pixels as opaque 8-bit RGB (QImage::Format_RGB888, or Format_RGB32 as Qt decodes colour
-    /// JPEGs; see ImageDecoder::toRgb), with the EXIF orientation applied (what a viewer shows,
+    /// The pixels as opaque 8-bit RGB (QImage::Format_RGB888, or Format_RGB32 as colour and grey
+    /// JPEGs are decoded; see ImageDecoder::toRgb and JpegDecoder), with the EXIF orientation applied (what a viewer shows,
     /// and what PIL gives after ImageOps.exif_transpose + convert("RGB")).
     QImage image;
     /// The dimensions stored in the file, before the orientation was applied

@@ -12,7 +12,8 @@
 
 namespace taglens::engine {
 
-/// Decodes untrusted image bytes (downloads, files from disk) into RGB888 pixels.
+/// Decodes untrusted image bytes (downloads, files from disk) into opaque 8-bit RGB pixels
+/// (RGB888, or RGB32 for colour and grey JPEGs, which JpegDecoder decodes).
 ///
 /// Safe by construction rather than by hope:
 /// - the format is decided from the content, never from a file name or a server's Content-Type;
@@ -53,7 +54,7 @@ public:
     static QImage toRgb888(const QImage &image);
 
     /// PIL's convert("RGB") without a copy where none is needed: an image that already is opaque
-    /// 8-bit RGB (QImage::Format_RGB888, or Format_RGB32, what Qt decodes colour JPEGs to) comes
+    /// 8-bit RGB (QImage::Format_RGB888, or Format_RGB32, what colour JPEGs are decoded to) comes
     /// back as it is, anything else goes through toRgb888(). Converting RGB32 would copy every
     /// pixel of every photo only to drop a padding byte that PilResampler can skip.
     static QImage toRgb(const QImage &image);

@@ -11,6 +11,7 @@
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QSemaphore>
 #include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcPipeline, "taglens.engine.pipeline")
@@ -26,15 +27,50 @@ constexpr qint64 kMaxImageBytes = 25 * 1024 * 1024;
 /// goes on beside the model rather than stalling the harvest.
 constexpr std::chrono::seconds kMaxWaitForModel{20};
 
-/// Blocks a decoding task while the model has a full batch running or waiting.
-void waitForGapBetweenBatches(const ClassifierWorker &worker, int batchSize, const std::atomic<bool> &stop)
+constexpr std::chrono::milliseconds kGatePoll{50};
+
+} // namespace
+
+/// Decoding between the model's batches. A decoding task starts an image only while the model
+/// has no full batch running or waiting, and only if the image is one of the next batch's: the
+/// gate has one place per image of a batch, taken when a task starts and given back when the
+/// image is handed to the model (or turns out not to need it). So decoding stops once the next
+/// batch is in the making, instead of spilling into the batch after it.
+class HarvestPipeline::DecodeGate
 {
-    const QDeadlineTimer giveUp(kMaxWaitForModel);
-    while (!stop.load() && !giveUp.hasExpired()) {
-        if (worker.waitUntilPendingBelow(batchSize, QDeadlineTimer(std::chrono::milliseconds(50))))
-            return;
+public:
+    explicit DecodeGate(int batchSize) : m_batchSize(batchSize), m_places(batchSize) {}
+
+    /// Blocks until it is this image's turn; false when the wait was given up (stopped, or the
+    /// worker stayed busy with other callers' work for too long) and no place was taken.
+    bool waitForTurn(const ClassifierWorker &worker)
+    {
+        const QDeadlineTimer giveUp(kMaxWaitForModel);
+        while (!m_stop.load() && !giveUp.hasExpired()) {
+            if (!worker.waitUntilPendingBelow(m_batchSize, QDeadlineTimer(kGatePoll)))
+                continue;
+            if (!m_places.tryAcquire(1, int(kGatePoll.count())))
+                continue;
+            if (worker.pending() < m_batchSize)
+                return true;
+            m_places.release(); // a batch started meanwhile
+        }
+        return false;
     }
-}
+    void giveBack(int places)
+    {
+        if (places > 0)
+            m_places.release(places);
+    }
+    void stop() { m_stop = true; }
+
+private:
+    const int m_batchSize;
+    QSemaphore m_places;
+    std::atomic<bool> m_stop{false};
+};
+
+namespace {
 
 QString skipReason(const MediaItem &media)
 {
@@ -67,7 +103,7 @@ HarvestPipeline::HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, 
 
 HarvestPipeline::~HarvestPipeline()
 {
-    m_stopWaiting->store(true);
+    stopGate();
     m_cancelled = true;
     m_running = false;
     m_client->cancelAll();
@@ -89,6 +125,12 @@ void HarvestPipeline::setDecodeScheduling(DecodeScheduling scheduling)
     m_scheduling = scheduling;
 }
 
+void HarvestPipeline::stopGate()
+{
+    if (m_gate)
+        m_gate->stop();
+}
+
 void HarvestPipeline::start(const HarvestRequest &request)
 {
     if (m_running)
@@ -103,11 +145,12 @@ void HarvestPipeline::start(const HarvestRequest &request)
     m_okThisRun = 0;
     m_clock.start();
     m_idBase = ClassifierWorker::newClientId() << 32;
-    m_betweenBatches = m_scheduling == DecodeScheduling::BetweenBatches
-                       || (m_scheduling == DecodeScheduling::Automatic
-                           && m_worker->threadCount() >= QThread::idealThreadCount());
-    m_stopWaiting = std::make_shared<std::atomic<bool>>(false);
-    qCDebug(lcPipeline) << "decoding" << (m_betweenBatches ? "between the model's batches" : "beside the model");
+    const bool betweenBatches = m_scheduling == DecodeScheduling::BetweenBatches
+                                || (m_scheduling == DecodeScheduling::Automatic
+                                    && m_worker->threadCount() >= QThread::idealThreadCount());
+    stopGate(); // tasks of an earlier run still waiting give up
+    m_gate = betweenBatches ? std::make_shared<DecodeGate>(m_worker->batchSize()) : nullptr;
+    qCDebug(lcPipeline) << "decoding" << (betweenBatches ? "between the model's batches" : "beside the model");
 
     const ModelInfo &model = m_worker->modelInfo();
     m_modelSha256 = model.sha256;
@@ -139,7 +182,7 @@ void HarvestPipeline::cancel()
     if (!m_running || m_cancelled)
         return;
     m_cancelled = true;
-    m_stopWaiting->store(true);
+    stopGate();
     if (m_source)
         m_source->cancel();
     m_backlog.clear();
@@ -283,20 +326,28 @@ void HarvestPipeline::prepare(const WorkItem &item, const QByteArray &bytes)
     const ClassifierWorker *worker = m_worker;
     const int thumbnailSize = m_request.thumbnailSize;
     const QString localPath = item.media.localPath;
-    const int waitBelow = m_betweenBatches ? m_worker->batchSize() : 0;
-    const std::shared_ptr<const std::atomic<bool>> stop = m_stopWaiting;
+    const std::shared_ptr<DecodeGate> gate = m_gate;
+    auto claimed = std::make_shared<std::atomic<bool>>(false); // read back on this thread
     ++m_preparing;
-    QtConcurrent::run(&m_pool, [bytes, localPath, worker, thumbnailSize, waitBelow, stop] {
-        if (waitBelow > 0)
-            waitForGapBetweenBatches(*worker, waitBelow, *stop);
+    QtConcurrent::run(&m_pool, [bytes, localPath, worker, thumbnailSize, gate, claimed] {
+        if (gate)
+            claimed->store(gate->waitForTurn(*worker));
         return PreparedMedia::make(bytes, localPath, worker, thumbnailSize);
-    }).then(this, [this, item](const Expected<PreparedMedia> &prepared) { onPrepared(item, prepared); });
+    }).then(this, [this, item, gate, claimed](const Expected<PreparedMedia> &prepared) {
+        // A place of an earlier run's gate is that gate's business, not this run's.
+        onPrepared(item, prepared, claimed->load() && gate == m_gate);
+    });
 }
 
-void HarvestPipeline::onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared)
+void HarvestPipeline::onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared, bool claimed)
 {
     --m_preparing;
+    const qsizetype readyBefore = m_ready.size();
     usePrepared(item, prepared);
+    if (m_ready.size() > readyBefore)
+        m_ready.last().claimed = claimed;
+    else if (claimed && m_gate)
+        m_gate->giveBack(1); // failed, already classified, or cancelled: not part of a batch
     submitReady(); // one fewer being prepared may be what a partial batch was waiting for
 }
 
@@ -304,11 +355,16 @@ void HarvestPipeline::submitReady()
 {
     if (m_ready.isEmpty() || m_cancelled)
         return;
-    if (m_betweenBatches && m_ready.size() < m_worker->batchSize() && m_preparing > 0)
+    if (m_gate && m_ready.size() < m_worker->batchSize() && m_preparing > 0)
         return;
-    for (const Ready &ready : std::as_const(m_ready))
+    int places = 0;
+    for (const Ready &ready : std::as_const(m_ready)) {
         m_worker->submit(ready.id, ready.input);
+        places += ready.claimed ? 1 : 0;
+    }
     m_ready.clear();
+    if (m_gate)
+        m_gate->giveBack(places);
 }
 
 void HarvestPipeline::dropReady()
@@ -484,7 +540,7 @@ void HarvestPipeline::fatal(const Error &error)
     m_cancelled = true;
     if (m_source)
         m_source->cancel();
-    m_stopWaiting->store(true);
+    stopGate();
     m_client->cancelAll();
     m_worker->cancel();
     m_ready.clear(); // the harvest ends here: nothing waits for their results

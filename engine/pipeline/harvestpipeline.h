@@ -16,7 +16,6 @@
 #include <QObject>
 #include <QThreadPool>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -104,7 +103,7 @@ private:
     bool storePost(const Post &post);
     void startItem(const WorkItem &item);
     void prepare(const WorkItem &item, const QByteArray &bytes);
-    void onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared);
+    void onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared, bool claimed);
     void usePrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared);
     /// Hands prepared images to the model: at once when decoding runs beside it, else a full
     /// batch at a time, or what there is when nothing else is being prepared.
@@ -128,9 +127,11 @@ private:
     QThreadPool m_pool;
     int m_maxInFlight = 24;
     DecodeScheduling m_scheduling = DecodeScheduling::Automatic;
-    bool m_betweenBatches = false; // this run's choice
-    /// Set when decoding tasks still queued in the pool should not wait for the model any more.
-    std::shared_ptr<std::atomic<bool>> m_stopWaiting = std::make_shared<std::atomic<bool>>(false);
+    /// Where decoding tasks wait for their turn between batches: this run's, null when decoding
+    /// runs beside the model. Shared with the tasks, which may outlive a run.
+    class DecodeGate;
+    std::shared_ptr<DecodeGate> m_gate;
+    void stopGate();
 
     HarvestRequest m_request;
     qint64 m_harvestId = 0;
@@ -160,6 +161,7 @@ private:
     {
         qint64 id;
         PreparedInput input;
+        bool claimed = false; // holds one of the gate's places in the next batch
     };
     QList<Ready> m_ready; // prepared, in m_classifying, not submitted to the model yet
     int m_preparing = 0;  // items on the decoding pool

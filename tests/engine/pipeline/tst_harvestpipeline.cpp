@@ -230,8 +230,7 @@ private Q_SLOTS:
             QCOMPARE(after.value(it.key()), it.value());
     }
 
-    // On cores the model fills, images are prepared between its batches, not during them: a
-    // decoding thread that started an image before a batch began may finish it, nothing more.
+    // On cores the model fills, images are prepared between its batches, not during them.
     // Beside the model (for spare cores), preparing goes on during batches.
     void decodingWaitsForTheGapBetweenBatches_data()
     {
@@ -264,7 +263,10 @@ private Q_SLOTS:
         qInfo("%d full batches of %d, %d images prepared during them", full, batch, during);
         QVERIFY(full >= 1);
         if (waits) {
-            QVERIFY(during <= full); // one decoding thread: at most the image it had started
+            // A decoding thread takes one of the next batch's places before it starts an image, and
+            // the places come free only once that batch is handed over: nothing is left to decode
+            // while it runs (a little slack for a batch that starts as a place is taken).
+            QVERIFY(during * 4 <= full);
         } else {
             QVERIFY(during > full);
         }
