@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "harvestpipeline.h"
 
+#include "decodegate.h"
 #include "../inference/classifierworker.h"
 #include "../net/httpclient.h"
 #include "../net/httpjob.h"
@@ -8,10 +9,8 @@
 #include "../store/projectstore.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QPointer>
-#include <QSemaphore>
 #include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcPipeline, "taglens.engine.pipeline")
@@ -21,56 +20,6 @@ namespace taglens::engine {
 namespace {
 
 constexpr qint64 kMaxImageBytes = 25 * 1024 * 1024;
-
-/// The longest a decoding task waits for a gap between the model's batches. A batch takes about a
-/// second; the limit only matters when other callers keep the worker busy, and then decoding
-/// goes on beside the model rather than stalling the harvest.
-constexpr std::chrono::seconds kMaxWaitForModel{20};
-
-constexpr std::chrono::milliseconds kGatePoll{50};
-
-} // namespace
-
-/// Decoding between the model's batches. A decoding task starts an image only while the model
-/// has no full batch running or waiting, and only if the image is one of the next batch's: the
-/// gate has one place per image of a batch, taken when a task starts and given back when the
-/// image is handed to the model (or turns out not to need it). So decoding stops once the next
-/// batch is in the making, instead of spilling into the batch after it.
-class HarvestPipeline::DecodeGate
-{
-public:
-    explicit DecodeGate(int batchSize) : m_batchSize(batchSize), m_places(batchSize) {}
-
-    /// Blocks until it is this image's turn; false when the wait was given up (stopped, or the
-    /// worker stayed busy with other callers' work for too long) and no place was taken.
-    bool waitForTurn(const ClassifierWorker &worker)
-    {
-        const QDeadlineTimer giveUp(kMaxWaitForModel);
-        while (!m_stop.load() && !giveUp.hasExpired()) {
-            if (!worker.waitUntilPendingBelow(m_batchSize, QDeadlineTimer(kGatePoll)))
-                continue;
-            if (!m_places.tryAcquire(1, int(kGatePoll.count())))
-                continue;
-            if (worker.pending() < m_batchSize)
-                return true;
-            m_places.release(); // a batch started meanwhile
-        }
-        return false;
-    }
-    void giveBack(int places)
-    {
-        if (places > 0)
-            m_places.release(places);
-    }
-    void stop() { m_stop = true; }
-
-private:
-    const int m_batchSize;
-    QSemaphore m_places;
-    std::atomic<bool> m_stop{false};
-};
-
-namespace {
 
 QString skipReason(const MediaItem &media)
 {

@@ -22,6 +22,7 @@
 namespace taglens::engine {
 
 class ClassifierWorker;
+class DecodeGate;
 class HttpClient;
 class PostSource;
 class ProjectStore;
@@ -56,9 +57,9 @@ public:
         /// Prepare images whenever there are some: right for cores the model leaves free.
         BesideModel,
         /// Prepare images only while the model has no full batch running or waiting, and hand
-        /// them over a batch at a time. On cores the model fills, decoding beside it preempts
-        /// one of its threads while the others wait for it, so the model loses about twice the
-        /// decoding time; between batches decoding uses every core and costs only its own time.
+        /// them over a batch at a time (see DecodeGate). On cores the model fills, decoding
+        /// beside it preempts one of its threads while all the others wait for that one at the
+        /// next barrier; between batches decoding has every core and costs only its own time.
         BetweenBatches,
     };
 
@@ -129,7 +130,6 @@ private:
     DecodeScheduling m_scheduling = DecodeScheduling::Automatic;
     /// Where decoding tasks wait for their turn between batches: this run's, null when decoding
     /// runs beside the model. Shared with the tasks, which may outlive a run.
-    class DecodeGate;
     std::shared_ptr<DecodeGate> m_gate;
     void stopGate();
 

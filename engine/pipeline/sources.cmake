@@ -2,6 +2,8 @@
 target_sources(taglens_engine PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/backgroundharvest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/backgroundharvest.h
+  ${CMAKE_CURRENT_LIST_DIR}/decodegate.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/decodegate.h
   ${CMAKE_CURRENT_LIST_DIR}/harvestpipeline.cpp
   ${CMAKE_CURRENT_LIST_DIR}/harvestpipeline.h
   ${CMAKE_CURRENT_LIST_DIR}/harvestprogress.h

@@ -4,6 +4,7 @@
 #include "engine/inference/classifierworker.h"
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/net/httpclient.h"
+#include "engine/pipeline/decodegate.h"
 #include "engine/pipeline/harvestpipeline.h"
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/store/projectstore.h"
@@ -11,7 +12,9 @@
 #include "support/testmodels.h"
 #include "support/testpaths.h"
 
+#include <QElapsedTimer>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QThread>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -270,6 +273,34 @@ private Q_SLOTS:
         } else {
             QVERIFY(during > full);
         }
+    }
+
+    // The gate on its own: a batch's worth of places while the model is idle, a place for the
+    // next image once one is given back, and stop() lets every waiter go without one.
+    void decodeGateHandsOutABatchOfPlaces()
+    {
+        engine::ClassifierWorker worker(tinyModel());
+        engine::DecodeGate gate(3);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(gate.waitForTurn(worker));
+
+        QFuture<bool> fourth = QtConcurrent::run([&] { return gate.waitForTurn(worker); });
+        QTest::qWait(300);
+        QVERIFY(!fourth.isFinished()); // the next batch is complete: no fourth place
+        gate.giveBack(1);
+        QTRY_VERIFY_WITH_TIMEOUT(fourth.isFinished(), 5000);
+        QVERIFY(fourth.result());
+
+        QFuture<bool> fifth = QtConcurrent::run([&] { return gate.waitForTurn(worker); });
+        QTest::qWait(200);
+        QVERIFY(!fifth.isFinished());
+        QElapsedTimer stopping;
+        stopping.start();
+        gate.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(fifth.isFinished(), 5000);
+        QVERIFY(!fifth.result()); // let go without a place
+        QVERIFY(stopping.elapsed() < 2000);
+        QVERIFY(!gate.waitForTurn(worker)); // and so is everyone after
     }
 
     void cancelKeepsWhatIsDoneAndTheNextRunResumes()
