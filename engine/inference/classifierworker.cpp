@@ -124,6 +124,11 @@ void ClassifierWorker::cancel()
 int ClassifierWorker::pending() const
 {
     QMutexLocker lock(&m_mutex);
+    return pendingLocked();
+}
+
+int ClassifierWorker::pendingLocked() const
+{
     return int(m_queue.size()) + m_running;
 }
 
@@ -135,9 +140,9 @@ int ClassifierWorker::threadCount() const
 bool ClassifierWorker::waitUntilPendingBelow(int count, QDeadlineTimer deadline) const
 {
     QMutexLocker lock(&m_mutex);
-    while (int(m_queue.size()) + m_running >= count) {
+    while (pendingLocked() >= count) {
         if (!m_pendingDropped.wait(&m_mutex, deadline))
-            return int(m_queue.size()) + m_running < count;
+            return pendingLocked() < count;
     }
     return true;
 }

@@ -73,6 +73,7 @@ private:
         PreparedInput input;
     };
     void processQueue();
+    int pendingLocked() const; // with m_mutex held
     void releaseMemory();
 
     std::unique_ptr<ImageClassifier> m_classifier;
