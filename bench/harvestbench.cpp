@@ -145,10 +145,7 @@ void printStageCosts(QTextStream &out, const tests::PhotoSet &photos, const engi
         (void)engine::Sha256::hash(jpeg);
         sha << threadCpuMs() - t;
         t = threadCpuMs();
-        QByteArray thumbnail;
-        QBuffer buffer(&thumbnail);
-        buffer.open(QIODevice::WriteOnly);
-        decoded->image.scaled(256, 256, Qt::KeepAspectRatio, Qt::SmoothTransformation).save(&buffer, "JPEG", 85);
+        (void)engine::PreparedMedia::thumbnailJpeg(decoded->image, 256);
         thumb << threadCpuMs() - t;
         t = threadCpuMs();
         (void)worker.prepare(decoded->image);

@@ -6,6 +6,8 @@
 #include "../store/imagerecord.h"
 
 #include <QByteArray>
+#include <QImage>
+#include <QSize>
 #include <QString>
 
 namespace taglens::engine {
@@ -23,6 +25,13 @@ struct PreparedMedia
     /// Thread-safe; runs on a thread pool.
     static Expected<PreparedMedia> make(const QByteArray &bytes, const QString &localPath,
                                         const ClassifierWorker *worker, int thumbnailSize);
+
+    /// The size of \a image's thumbnail: scaled down to fit a \a box × \a box square, never up,
+    /// and never to an empty side.
+    static QSize thumbnailSize(QSize image, int box);
+    /// \a image's thumbnail (see thumbnailSize()) as a JPEG at quality 85; empty when it could
+    /// not be made (out of memory). Thread-safe.
+    static QByteArray thumbnailJpeg(const QImage &image, int box);
 };
 
 } // namespace taglens::engine

@@ -7,3 +7,6 @@ taglens_add_qtest(tst_backgroundharvest
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backgroundharvest.cpp
   LIBRARIES taglens_torch taglens_testmodels)
 set_tests_properties(tst_backgroundharvest PROPERTIES FIXTURES_REQUIRED hostile_models)
+taglens_add_qtest(tst_preparedmedia
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_preparedmedia.cpp
+  LIBRARIES taglens_engine)
