@@ -4,7 +4,7 @@
 // 127.0.0.1 (real photos, 1080 px JPEGs as Mastodon serves them), so downloads, decoding,
 // preprocessing, SQLite and the model all take part. Prints numbers; asserts nothing.
 //
-//   taglens-bench-harvest --model build/test-models/test_inception_v3.pt [--images 320] [--threads N]
+//   taglens-bench-harvest --model build/test-models/test_inception_v3.pt [--images 320] [--per-harvest 64]
 #include "engine/core/loggingrules.h"
 #include "engine/core/sha256.h"
 #include "engine/imaging/imagedecoder.h"
@@ -79,6 +79,35 @@ double processCpuMs()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
+
+/// The machine's CPU time counters from /proc/stat (all cores, in ticks): what a virtual machine's
+/// host took away from it ("steal") and the total, so a segment can say how much of its time the
+/// cores were not there at all.
+struct CpuTicks
+{
+    double steal = 0;
+    double total = 0;
+
+    static CpuTicks now()
+    {
+        QFile stat(QStringLiteral("/proc/stat"));
+        if (!stat.open(QIODevice::ReadOnly))
+            return {};
+        const QList<QByteArray> fields = stat.readLine().simplified().split(' '); // "cpu user nice system idle iowait irq softirq steal ..."
+        CpuTicks t;
+        for (qsizetype i = 1; i < fields.size() && i <= 8; ++i)
+            t.total += fields[i].toDouble();
+        if (fields.size() > 8)
+            t.steal = fields[8].toDouble();
+        return t;
+    }
+    /// The share of the time since \a earlier that was stolen, in percent.
+    double stealPercentSince(const CpuTicks &earlier) const
+    {
+        const double total = this->total - earlier.total;
+        return total > 0 ? 100.0 * (steal - earlier.steal) / total : 0.0;
+    }
+};
 
 /// CPU time in milliseconds of every thread of this process, summed by thread name (Linux; empty
 /// elsewhere). OpenMP's threads carry the name of the thread that started them.
@@ -178,46 +207,72 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption modelOption(QStringLiteral("model"), QStringLiteral("Model file."), QStringLiteral("PATH"));
-    const QCommandLineOption imagesOption(QStringLiteral("images"), QStringLiteral("Images to harvest (two tags)."),
+    const QCommandLineOption imagesOption(QStringLiteral("images"),
+                                          QStringLiteral("Images to harvest in all, every one a different photo."),
                                           QStringLiteral("N"), QStringLiteral("320"));
+    const QCommandLineOption perHarvestOption(
+        QStringLiteral("per-harvest"),
+        QStringLiteral("Images per harvest (two tags): the run alternates harvests of this size with pure "
+                       "inference of as many images. Use the same value as --images for one long harvest."),
+        QStringLiteral("N"), QStringLiteral("64"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Model threads."),
                                            QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
     const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Batch size."), QStringLiteral("N"),
                                          QStringLiteral("8"));
-    const QCommandLineOption roundsOption(QStringLiteral("rounds"),
-                                          QStringLiteral("Harvests, each between two pure-inference runs."),
-                                          QStringLiteral("N"), QStringLiteral("3"));
     const QCommandLineOption schedulingOption(
         QStringLiteral("scheduling"),
         QStringLiteral("When images are decoded: auto (the pipeline's default), beside (whenever there are "
-                       "some) or between (between the model's batches)."),
+                       "some), between (between the model's batches) or idle (in the model's idle time, at "
+                       "idle CPU priority)."),
         QStringLiteral("MODE"), QStringLiteral("auto"));
     const QCommandLineOption decodeThreadsOption(QStringLiteral("decode-threads"),
                                                  QStringLiteral("Decoding threads (the pipeline's default: one per core)."),
                                                  QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
-    parser.addOptions(
-        {modelOption, imagesOption, threadsOption, batchOption, roundsOption, schedulingOption, decodeThreadsOption});
+    parser.addOptions({modelOption, imagesOption, perHarvestOption, threadsOption, batchOption, schedulingOption,
+                       decodeThreadsOption});
     parser.process(app);
     const int images = qMax(16, parser.value(imagesOption).toInt());
     const int threads = qMax(1, parser.value(threadsOption).toInt());
     const int batch = qMax(1, parser.value(batchOption).toInt());
-    const int rounds = qMax(1, parser.value(roundsOption).toInt());
+    const int perTag = qMax(1, qMin(images, parser.value(perHarvestOption).toInt()) / 2);
+    const int rounds = (images + 2 * perTag - 1) / (2 * perTag);
     using Scheduling = engine::HarvestPipeline::DecodeScheduling;
-    const QString schedulingName = parser.value(schedulingOption);
-    const Scheduling scheduling = schedulingName == QLatin1String("beside")    ? Scheduling::BesideModel
-                                  : schedulingName == QLatin1String("between") ? Scheduling::BetweenBatches
-                                                                               : Scheduling::Automatic;
-    const bool betweenBatches = scheduling == Scheduling::BetweenBatches
-                                || (scheduling == Scheduling::Automatic && threads >= QThread::idealThreadCount());
+    // Several modes, comma-separated, take turns round by round: an A/B comparison on the same
+    // minutes of a machine whose speed drifts.
+    struct Mode
+    {
+        Scheduling scheduling;
+        QString name;
+        QString text;
+        QList<double> ratios;
+        double harvestImages = 0, harvestSeconds = 0, pureImages = 0, pureSeconds = 0;
+    };
+    QList<Mode> modes;
+    for (const QString &name : parser.value(schedulingOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const Scheduling scheduling = name == QLatin1String("beside")    ? Scheduling::BesideModel
+                                      : name == QLatin1String("between") ? Scheduling::BetweenBatches
+                                      : name == QLatin1String("idle")    ? Scheduling::InIdleTime
+                                                                         : Scheduling::Automatic;
+        Scheduling effective = scheduling;
+        if (scheduling == Scheduling::Automatic) // what the pipeline picks
+            effective = threads >= QThread::idealThreadCount() ? Scheduling::InIdleTime : Scheduling::BesideModel;
+        const QString text = effective == Scheduling::BetweenBatches ? QStringLiteral("between the model's batches")
+                             : effective == Scheduling::InIdleTime
+                                 ? QStringLiteral("in the model's idle time (idle CPU priority while it is busy)")
+                                 : QStringLiteral("beside the model");
+        modes.append(Mode{scheduling, name, text, {}, 0, 0, 0, 0});
+    }
+    if (modes.isEmpty())
+        modes.append(Mode{Scheduling::Automatic, QStringLiteral("auto"), QStringLiteral("the pipeline's choice"), {}, 0, 0, 0, 0});
     QTextStream out(stdout);
 
-    // The stand-in: two tags, one photo per status, everything encoded before the clock starts.
+    // The stand-in: two tags per harvest, so every harvest gets photos of its own (the set mixes
+    // sizes, grey and progressive files; repeating the first ones would flatter or hurt a round).
     tests::MastodonStandIn::Scenario scenario;
-    const int perTag = (images + 1) / 2;
-    scenario.tags.append({QStringLiteral("bench1"), perTag, 1, 0, {}, {}});
-    scenario.tags.append({QStringLiteral("bench2"), perTag, 1, 0, {}, {}});
+    for (int t = 1; t <= 2 * rounds; ++t)
+        scenario.tags.append({QStringLiteral("bench%1").arg(t), perTag, 1, 0, {}, {}});
     tests::MastodonStandIn standIn(scenario);
-    standIn.prepareMedia();
+    standIn.prepareMedia(); // everything encoded before the clock starts
 
     // Pure inference on prepared photos of the same set: the ceiling for the pipeline.
     engine::ClassifierWorker worker(load(parser.value(modelOption), threads));
@@ -245,22 +300,28 @@ int main(int argc, char *argv[])
     };
     struct Rate
     {
-        double imagesPerSecond = 0;
+        int images = 0;
+        double seconds = 0;
         double cpuMsPerImage = 0;
+        double stealPercent = 0;
         QString byThread; // CPU ms per image by thread name
+
+        double imagesPerSecond() const { return seconds > 0 ? images / seconds : 0.0; }
     };
+    // As many images as a harvest, in whole batches: a segment as long as the harvests beside it.
+    const int pureImages = qMax(2, (2 * perTag + batch - 1) / batch) * batch;
     auto measurePure = [&] {
-        runBatches(batch); // warm-up
-        const int count = qMax(2, 96 / batch) * batch;
         QElapsedTimer t;
         const double cpu = processCpuMs();
         const auto threadsBefore = cpuMsByThreadName();
+        const CpuTicks ticks = CpuTicks::now();
         t.start();
-        runBatches(count);
-        return Rate{double(count) / (double(t.nsecsElapsed()) / 1e9), (processCpuMs() - cpu) / count,
-                    perImageByThread(threadsBefore, cpuMsByThreadName(), count)};
+        runBatches(pureImages);
+        return Rate{pureImages, double(t.nsecsElapsed()) / 1e9, (processCpuMs() - cpu) / pureImages,
+                    CpuTicks::now().stealPercentSince(ticks),
+                    perImageByThread(threadsBefore, cpuMsByThreadName(), pureImages)};
     };
-    auto harvest = [&]() -> std::optional<Rate> {
+    auto harvest = [&](int round, Scheduling scheduling) -> std::optional<Rate> {
         QTemporaryDir dir;
         auto store = engine::ProjectStore::open(dir.filePath(QStringLiteral("bench.taglens")));
         if (!store)
@@ -276,7 +337,7 @@ int main(int argc, char *argv[])
         engine::HarvestRequest request;
         request.source = QStringLiteral("mastodon");
         request.instance = standIn.baseUrl().toString();
-        request.tags = {QStringLiteral("bench1"), QStringLiteral("bench2")};
+        request.tags = {QStringLiteral("bench%1").arg(2 * round - 1), QStringLiteral("bench%1").arg(2 * round)};
         request.limitPerTag = perTag;
         int ok = 0;
         QEventLoop loop;
@@ -288,6 +349,7 @@ int main(int argc, char *argv[])
                          });
         const double cpu = processCpuMs();
         const auto threadsBefore = cpuMsByThreadName();
+        const CpuTicks ticks = CpuTicks::now();
         QElapsedTimer clock;
         clock.start();
         pipeline.start(request);
@@ -295,49 +357,82 @@ int main(int argc, char *argv[])
         const double seconds = double(clock.nsecsElapsed()) / 1e9;
         if (ok != 2 * perTag)
             return std::nullopt;
-        return Rate{ok / seconds, (processCpuMs() - cpu) / ok, perImageByThread(threadsBefore, cpuMsByThreadName(), ok)};
+        return Rate{ok, seconds, (processCpuMs() - cpu) / ok, CpuTicks::now().stealPercentSince(ticks),
+                    perImageByThread(threadsBefore, cpuMsByThreadName(), ok)};
     };
 
-    printStageCosts(out, standIn.photos(), worker, images);
+    printStageCosts(out, standIn.photos(), worker, rounds * 2 * perTag);
     out << QStringLiteral("model: %1\n").arg(worker.modelInfo().name);
-    out << QStringLiteral("threads: %1, batch %2, decoding %3\n")
+    QStringList modeTexts;
+    for (const Mode &mode : std::as_const(modes))
+        modeTexts << QStringLiteral("%1 = %2").arg(mode.name, mode.text);
+    out << QStringLiteral("threads: %1, batch %2, decoding: %3; %4 harvests of %5 images (two tags), each "
+                          "between two pure-inference runs of %6 images\n")
                .arg(threads)
                .arg(batch)
-               .arg(betweenBatches ? QStringLiteral("between the model's batches") : QStringLiteral("beside the model"));
+               .arg(modeTexts.join(QStringLiteral(", then ")))
+               .arg(rounds)
+               .arg(2 * perTag)
+               .arg(pureImages);
     out.flush();
-    // This machine's speed drifts by ±10 % within a minute, so each harvest is compared with the
-    // pure inference measured right before and right after it, and the median round counts.
-    QList<double> ratios;
+    // This machine's speed drifts by ±10 % and more within a minute (other tenants of the host),
+    // so short harvests alternate with pure inference: each harvest is compared with the pure
+    // inference right before and right after it. The median round is the figure; the pooled one
+    // (every image over every second, either side) is printed beside it.
+    runBatches(batch); // warm-up
     Rate before = measurePure();
     for (int r = 1; r <= rounds; ++r) {
-        const auto pipeline = harvest();
+        Mode &mode = modes[(r - 1) % modes.size()];
+        const auto pipeline = harvest(r, mode.scheduling);
         if (!pipeline) {
             out << QStringLiteral("round %1: the harvest did not classify every image\n").arg(r);
             return 1;
         }
         const Rate after = measurePure();
-        const double pure = (before.imagesPerSecond + after.imagesPerSecond) / 2;
-        ratios << pipeline->imagesPerSecond / pure;
+        mode.pureImages += before.images + after.images;
+        mode.pureSeconds += before.seconds + after.seconds;
+        mode.harvestImages += pipeline->images;
+        mode.harvestSeconds += pipeline->seconds;
+        const double pure = (before.imagesPerSecond() + after.imagesPerSecond()) / 2;
+        mode.ratios << pipeline->imagesPerSecond() / pure;
         // Process CPU per image tells where a low ratio comes from: work besides the model (the
         // stand-in's serving included), or the model's threads idling for want of input.
-        out << QStringLiteral("round %1: pure inference %2 img/s (before %3, after %4), pipeline %5 img/s "
-                              "(%6 images), ratio %7; process CPU per image: pure %8 ms, pipeline %9 ms\n")
+        out << QStringLiteral("round %1 (%12): pure inference %2 img/s (before %3, after %4), pipeline %5 img/s "
+                              "(%6 images), ratio %7; process CPU per image: pure %8 ms, pipeline %9 ms; "
+                              "stolen by the host: %10 % / %11 %\n")
                    .arg(r)
                    .arg(pure, 0, 'f', 2)
-                   .arg(before.imagesPerSecond, 0, 'f', 2)
-                   .arg(after.imagesPerSecond, 0, 'f', 2)
-                   .arg(pipeline->imagesPerSecond, 0, 'f', 2)
-                   .arg(2 * perTag)
-                   .arg(ratios.last(), 0, 'f', 3)
+                   .arg(before.imagesPerSecond(), 0, 'f', 2)
+                   .arg(after.imagesPerSecond(), 0, 'f', 2)
+                   .arg(pipeline->imagesPerSecond(), 0, 'f', 2)
+                   .arg(pipeline->images)
+                   .arg(mode.ratios.last(), 0, 'f', 3)
                    .arg((before.cpuMsPerImage + after.cpuMsPerImage) / 2, 0, 'f', 1)
-                   .arg(pipeline->cpuMsPerImage, 0, 'f', 1);
+                   .arg(pipeline->cpuMsPerImage, 0, 'f', 1)
+                   .arg((before.stealPercent + after.stealPercent) / 2, 0, 'f', 1)
+                   .arg(pipeline->stealPercent, 0, 'f', 1)
+                   .arg(mode.name);
         out << QStringLiteral("  by thread, ms per image: pure (after) %1; pipeline %2\n").arg(after.byThread, pipeline->byThread);
         out.flush();
         before = after;
     }
-    out << QStringLiteral("ratio pipeline / pure inference: %1 (median of %2 rounds)\n")
-               .arg(median(ratios), 0, 'f', 3)
-               .arg(rounds);
+    // Pooled: every image over every second of the mode's harvests, against the pure inference
+    // either side of them.
+    for (const Mode &mode : std::as_const(modes)) {
+        if (mode.ratios.isEmpty())
+            continue;
+        const double harvestRate = mode.harvestImages / mode.harvestSeconds;
+        const double pureRate = mode.pureImages / mode.pureSeconds;
+        out << QStringLiteral("%1: ratio pipeline / pure inference %2 (median of %3 rounds), pooled %4 "
+                              "(pipeline %5 img/s over %6 images, pure inference %7 img/s)\n")
+                   .arg(mode.name)
+                   .arg(median(mode.ratios), 0, 'f', 3)
+                   .arg(mode.ratios.size())
+                   .arg(harvestRate / pureRate, 0, 'f', 3)
+                   .arg(harvestRate, 0, 'f', 2)
+                   .arg(mode.harvestImages)
+                   .arg(pureRate, 0, 'f', 2);
+    }
     out << QStringLiteral("peak RSS: %1 MiB; RSS now %2 MiB").arg(double(statusKiB("VmHWM")) / 1024.0, 0, 'f', 1)
                .arg(double(statusKiB("VmRSS")) / 1024.0, 0, 'f', 1);
     out.flush();
