@@ -222,8 +222,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption schedulingOption(
         QStringLiteral("scheduling"),
         QStringLiteral("When images are decoded: auto (the pipeline's default), beside (whenever there are "
-                       "some), between (between the model's batches) or idle (in the model's idle time, at "
-                       "idle CPU priority)."),
+                       "some) or between (between the model's batches); several, comma-separated, take "
+                       "turns round by round."),
         QStringLiteral("MODE"), QStringLiteral("auto"));
     const QCommandLineOption decodeThreadsOption(QStringLiteral("decode-threads"),
                                                  QStringLiteral("Decoding threads (the pipeline's default: one per core)."),
@@ -251,15 +251,12 @@ int main(int argc, char *argv[])
     for (const QString &name : parser.value(schedulingOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const Scheduling scheduling = name == QLatin1String("beside")    ? Scheduling::BesideModel
                                       : name == QLatin1String("between") ? Scheduling::BetweenBatches
-                                      : name == QLatin1String("idle")    ? Scheduling::InIdleTime
                                                                          : Scheduling::Automatic;
         Scheduling effective = scheduling;
         if (scheduling == Scheduling::Automatic) // what the pipeline picks
-            effective = threads >= QThread::idealThreadCount() ? Scheduling::InIdleTime : Scheduling::BesideModel;
+            effective = threads >= QThread::idealThreadCount() ? Scheduling::BetweenBatches : Scheduling::BesideModel;
         const QString text = effective == Scheduling::BetweenBatches ? QStringLiteral("between the model's batches")
-                             : effective == Scheduling::InIdleTime
-                                 ? QStringLiteral("in the model's idle time (idle CPU priority while it is busy)")
-                                 : QStringLiteral("beside the model");
+                                                                     : QStringLiteral("beside the model");
         modes.append(Mode{scheduling, name, text, {}, 0, 0, 0, 0});
     }
     if (modes.isEmpty())

@@ -48,8 +48,6 @@ HarvestPipeline::HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, 
                           .arg(host, until.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
     });
     m_pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
-    m_idlePool.setMaxThreadCount(m_pool.maxThreadCount());
-    m_idlePool.setThreadPriority(QThread::IdlePriority);
 }
 
 HarvestPipeline::~HarvestPipeline()
@@ -59,7 +57,6 @@ HarvestPipeline::~HarvestPipeline()
     m_running = false;
     m_client->cancelAll();
     m_pool.waitForDone();
-    m_idlePool.waitForDone();
 }
 
 void HarvestPipeline::setMaxInFlight(int items)
@@ -70,7 +67,6 @@ void HarvestPipeline::setMaxInFlight(int items)
 void HarvestPipeline::setDecodeThreads(int threads)
 {
     m_pool.setMaxThreadCount(qMax(1, threads));
-    m_idlePool.setMaxThreadCount(qMax(1, threads));
 }
 
 void HarvestPipeline::setDecodeScheduling(DecodeScheduling scheduling)
@@ -98,18 +94,12 @@ void HarvestPipeline::start(const HarvestRequest &request)
     m_okThisRun = 0;
     m_clock.start();
     m_idBase = ClassifierWorker::newClientId() << 32;
-    DecodeScheduling scheduling = m_scheduling;
-    if (scheduling == DecodeScheduling::Automatic) {
-        scheduling = m_worker->threadCount() >= QThread::idealThreadCount() ? DecodeScheduling::InIdleTime
-                                                                           : DecodeScheduling::BesideModel;
-    }
+    const bool betweenBatches = m_scheduling == DecodeScheduling::BetweenBatches
+                                || (m_scheduling == DecodeScheduling::Automatic
+                                    && m_worker->threadCount() >= QThread::idealThreadCount());
     stopGate(); // tasks of an earlier run still waiting give up
-    m_gate = scheduling == DecodeScheduling::BetweenBatches ? std::make_shared<DecodeGate>(m_worker->batchSize())
-                                                            : nullptr;
-    m_inIdleTime = scheduling == DecodeScheduling::InIdleTime;
-    qCDebug(lcPipeline) << "decoding" << (m_gate         ? "between the model's batches"
-                                          : m_inIdleTime ? "in the model's idle time"
-                                                         : "beside the model");
+    m_gate = betweenBatches ? std::make_shared<DecodeGate>(m_worker->batchSize()) : nullptr;
+    qCDebug(lcPipeline) << "decoding" << (betweenBatches ? "between the model's batches" : "beside the model");
 
     const ModelInfo &model = m_worker->modelInfo();
     m_modelSha256 = model.sha256;
@@ -149,18 +139,8 @@ void HarvestPipeline::cancel()
     m_client->cancelAll();
     m_worker->cancel();
     dropReady();
-    dropWaitingPreparations();
     if (m_inFlight == 0)
         finishHarvest();
-}
-
-void HarvestPipeline::dropWaitingPreparations()
-{
-    // Never started: they stay `pending` in the project, like the queue.
-    const qsizetype waiting = m_toPrepare.size();
-    m_toPrepare.clear();
-    m_preparing -= int(waiting);
-    m_inFlight -= int(waiting);
 }
 
 void HarvestPipeline::startTag()
@@ -292,51 +272,19 @@ void HarvestPipeline::startItem(const WorkItem &item)
 
 void HarvestPipeline::prepare(const WorkItem &item, const QByteArray &bytes)
 {
-    ++m_preparing;
-    if (!m_inIdleTime) {
-        runPreparation(&m_pool, item, bytes);
-        return;
-    }
-    m_toPrepare.append(Preparation{item, bytes});
-    startPreparations();
-}
-
-void HarvestPipeline::startPreparations()
-{
-    // At most one preparation per thread is handed to a pool: one queued behind a starved idle
-    // thread could not move to the other pool any more.
-    while (!m_toPrepare.isEmpty() && !m_cancelled) {
-        const bool modelBusy = m_worker->pending() > 0;
-        QThreadPool *pool = nullptr;
-        if (modelBusy && m_onIdlePool < m_idlePool.maxThreadCount())
-            pool = &m_idlePool;
-        else if (!modelBusy && m_onPool < m_pool.maxThreadCount())
-            pool = &m_pool;
-        if (!pool)
-            return; // a thread comes free, or the model runs out of work: called again then
-        const Preparation next = m_toPrepare.takeFirst();
-        runPreparation(pool, next.item, next.bytes);
-    }
-}
-
-void HarvestPipeline::runPreparation(QThreadPool *pool, const WorkItem &item, const QByteArray &bytes)
-{
     const ClassifierWorker *worker = m_worker;
     const int thumbnailSize = m_request.thumbnailSize;
     const QString localPath = item.media.localPath;
     const std::shared_ptr<DecodeGate> gate = m_gate;
     auto claimed = std::make_shared<std::atomic<bool>>(false); // read back on this thread
-    const bool idle = pool == &m_idlePool;
-    ++(idle ? m_onIdlePool : m_onPool);
-    QtConcurrent::run(pool, [bytes, localPath, worker, thumbnailSize, gate, claimed] {
+    ++m_preparing;
+    QtConcurrent::run(&m_pool, [bytes, localPath, worker, thumbnailSize, gate, claimed] {
         if (gate)
             claimed->store(gate->waitForTurn(*worker));
         return PreparedMedia::make(bytes, localPath, worker, thumbnailSize);
-    }).then(this, [this, item, gate, claimed, idle](const Expected<PreparedMedia> &prepared) {
-        --(idle ? m_onIdlePool : m_onPool);
+    }).then(this, [this, item, gate, claimed](const Expected<PreparedMedia> &prepared) {
         // A place of an earlier run's gate is that gate's business, not this run's.
         onPrepared(item, prepared, claimed->load() && gate == m_gate);
-        startPreparations();
     });
 }
 
@@ -449,7 +397,6 @@ void HarvestPipeline::onClassified(qint64 id, const Classification &classificati
     settle(c.item, MediaStatus::Ok);
     for (const WorkItem &other : others)
         settle(other, MediaStatus::Ok);
-    startPreparations(); // the model may have run out of work: decode at normal priority now
 }
 
 void HarvestPipeline::onClassifyFailed(qint64 id, const Error &error)
@@ -468,7 +415,6 @@ void HarvestPipeline::onClassifyFailed(qint64 id, const Error &error)
     settle(c.item, MediaStatus::Failed, error);
     for (const WorkItem &other : others)
         settle(other, MediaStatus::Failed, error);
-    startPreparations();
 }
 
 void HarvestPipeline::settle(const WorkItem &item, MediaStatus status, const Error &error)
@@ -547,7 +493,6 @@ void HarvestPipeline::fatal(const Error &error)
     m_client->cancelAll();
     m_worker->cancel();
     m_ready.clear(); // the harvest ends here: nothing waits for their results
-    dropWaitingPreparations();
     finishHarvest(error);
 }
 
@@ -565,7 +510,6 @@ void HarvestPipeline::finishHarvest(const Error &fatal)
     }
     m_classifying.clear();
     m_ready.clear();
-    dropWaitingPreparations();
     m_sameBytes.clear();
     if (m_harvestId > 0) {
         const HarvestStatus status = failed ? HarvestStatus::Failed

@@ -39,8 +39,8 @@ class ProjectStore;
 /// - Resumable: the store remembers what is done; running the same harvest again skips it, and
 ///   identical bytes are classified once (by SHA-256).
 /// - cancel() stops at once; items in flight stay `pending` in the project for the next run.
-/// - When the model's threads take every core, decoding runs in the time they leave idle, at idle
-///   CPU priority (see DecodeScheduling).
+/// - When the model's threads take every core, decoding runs between the model's batches rather
+///   beside them (see DecodeScheduling).
 ///
 /// Lives on the thread that owns the store (the GUI or the CLI's main thread) and does nothing
 /// heavy there: no decoding, no parsing of images, no inference.
@@ -52,7 +52,7 @@ public:
     /// How decoding (and the rest of preparing an image: hashing, thumbnail, resizing) shares the
     /// CPU with the model.
     enum class DecodeScheduling {
-        /// InIdleTime when the model's threads take every core, BesideModel otherwise.
+        /// BetweenBatches when the model's threads take every core, BesideModel otherwise.
         Automatic,
         /// Prepare images whenever there are some: right for cores the model leaves free.
         BesideModel,
@@ -61,12 +61,6 @@ public:
         /// beside it preempts one of its threads while all the others wait for that one at the
         /// next barrier; between batches decoding has every core and costs only its own time.
         BetweenBatches,
-        /// While the model is busy, prepare images on threads of idle CPU priority (SCHED_IDLE on
-        /// Linux): they get only the time the model's threads leave a core idle (its serial parts,
-        /// the ends of its parallel ones), and a model thread that wakes takes its core back at
-        /// once. While the model has nothing to do, images are prepared at normal priority: they
-        /// are wanted now, and other programs' load must not starve the harvest.
-        InIdleTime,
     };
 
     /// Makes the source for one tag; the client is the pipeline's, for network sources.
@@ -110,12 +104,6 @@ private:
     bool storePost(const Post &post);
     void startItem(const WorkItem &item);
     void prepare(const WorkItem &item, const QByteArray &bytes);
-    /// Hands waiting preparations to a decoding pool with a free thread (InIdleTime): the idle
-    /// priority one while the model is busy, the normal one while it waits.
-    void startPreparations();
-    void runPreparation(QThreadPool *pool, const WorkItem &item, const QByteArray &bytes);
-    /// Forgets the preparations no thread has started (cancel, the end of a run).
-    void dropWaitingPreparations();
     void onPrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared, bool claimed);
     void usePrepared(const WorkItem &item, const Expected<PreparedMedia> &prepared);
     /// Hands prepared images to the model: at once when decoding runs beside it, else a full
@@ -137,10 +125,7 @@ private:
     ClassifierWorker *m_worker;
     SourceFactory m_factory;
     HttpClient *m_client;
-    QThreadPool m_pool;     // decoding threads of normal priority
-    QThreadPool m_idlePool; // decoding threads of idle priority (InIdleTime)
-    int m_onPool = 0;       // preparations queued or running on each
-    int m_onIdlePool = 0;
+    QThreadPool m_pool;
     int m_maxInFlight = 24;
     DecodeScheduling m_scheduling = DecodeScheduling::Automatic;
     /// Where decoding tasks wait for their turn between batches: this run's, null when decoding
@@ -179,14 +164,7 @@ private:
         bool claimed = false; // holds one of the gate's places in the next batch
     };
     QList<Ready> m_ready; // prepared, in m_classifying, not submitted to the model yet
-    struct Preparation
-    {
-        WorkItem item;
-        QByteArray bytes;
-    };
-    bool m_inIdleTime = false;           // this run's scheduling is InIdleTime
-    QList<Preparation> m_toPrepare;      // InIdleTime: waiting for a decoding thread
-    int m_preparing = 0;  // items waiting for or on a decoding pool
+    int m_preparing = 0;  // items on the decoding pool
     QHash<QString, QList<WorkItem>> m_sameBytes; // sha256 → other items with those bytes
     qint64 m_idBase = 0;
     qint64 m_nextId = 1;

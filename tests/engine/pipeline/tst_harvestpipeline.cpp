@@ -44,9 +44,6 @@ public:
     {
         if (m_inFullBatch.load())
             ++preparedDuringFullBatches;
-        // Called on the pipeline's decoding thread: at which priority does it run?
-        ++(QThread::currentThread()->priority() == QThread::IdlePriority ? preparedAtIdlePriority
-                                                                         : preparedAtOtherPriority);
         return m_model->prepare(image);
     }
     engine::Expected<QList<engine::Classification>> classify(const QList<engine::PreparedInput> &batch,
@@ -64,8 +61,6 @@ public:
     int threadCount() const override { return m_model->threadCount(); }
 
     mutable std::atomic<int> preparedDuringFullBatches{0};
-    mutable std::atomic<int> preparedAtIdlePriority{0};
-    mutable std::atomic<int> preparedAtOtherPriority{0};
     std::atomic<int> fullBatches{0};
 
 private:
@@ -104,9 +99,8 @@ public:
         client->setTransferTimeout(std::chrono::milliseconds(1500));
         client->setMaxRetries(2);
         client->setBackoff(std::chrono::milliseconds(5), std::chrono::milliseconds(20));
-        // What Automatic picks for a model on every core (the tiny one runs on one): the mode
-        // with a queue of its own in front of the decoding threads.
-        m_pipeline->setDecodeScheduling(HarvestPipeline::DecodeScheduling::InIdleTime);
+        // What Automatic picks for a model on every core (the tiny one runs on one).
+        m_pipeline->setDecodeScheduling(HarvestPipeline::DecodeScheduling::BetweenBatches);
     }
 
     Run harvest(const QStringList &tags, int limit, const std::function<void(HarvestPipeline &)> &during = {})
@@ -241,29 +235,20 @@ private Q_SLOTS:
             QCOMPARE(after.value(it.key()), it.value());
     }
 
-    // Where preparing images goes relative to the model's batches, observed on a model whose
-    // batches take 150 ms:
-    // - between batches: nothing is prepared while a full batch runs;
-    // - beside the model (for spare cores): preparing goes on during batches;
-    // - in the model's idle time: during batches too, at idle CPU priority while the model is
-    //   busy, and at normal priority while it waits for images (at the start, and whenever it
-    //   runs dry), so that other programs' load cannot starve a harvest whose model has nothing
-    //   to do.
-    void decodingAndTheModelsBatches_data()
+    // On cores the model fills, images are prepared between its batches, not during them.
+    // Beside the model (for spare cores), preparing goes on during batches.
+    void decodingWaitsForTheGapBetweenBatches_data()
     {
         QTest::addColumn<int>("scheduling");
         QTest::addColumn<bool>("waits");
-        QTest::addColumn<bool>("idlePriority");
-        QTest::newRow("between batches") << int(HarvestPipeline::DecodeScheduling::BetweenBatches) << true << false;
-        QTest::newRow("beside the model") << int(HarvestPipeline::DecodeScheduling::BesideModel) << false << false;
-        QTest::newRow("in the model's idle time") << int(HarvestPipeline::DecodeScheduling::InIdleTime) << false << true;
+        QTest::newRow("between batches") << int(HarvestPipeline::DecodeScheduling::BetweenBatches) << true;
+        QTest::newRow("beside the model") << int(HarvestPipeline::DecodeScheduling::BesideModel) << false;
     }
 
-    void decodingAndTheModelsBatches()
+    void decodingWaitsForTheGapBetweenBatches()
     {
         QFETCH(int, scheduling);
         QFETCH(bool, waits);
-        QFETCH(bool, idlePriority);
         MastodonStandIn::Scenario scenario;
         scenario.tags.append({QStringLiteral("gulls"), 32, 1, 0, {}, {}});
         MastodonStandIn standIn(scenario);
@@ -280,12 +265,8 @@ private Q_SLOTS:
         QCOMPARE(h.store().statusCounts(QStringLiteral("gulls"))->pending, 0);
         const int full = observed->fullBatches.load();
         const int during = observed->preparedDuringFullBatches.load();
-        const int atIdle = observed->preparedAtIdlePriority.load();
-        const int atOther = observed->preparedAtOtherPriority.load();
-        qInfo("%d full batches of %d, %d images prepared during them; %d at idle priority, %d at normal priority",
-              full, batch, during, atIdle, atOther);
+        qInfo("%d full batches of %d, %d images prepared during them", full, batch, during);
         QVERIFY(full >= 1);
-        QCOMPARE(atIdle + atOther, 32);
         if (waits) {
             // A decoding thread takes one of the next batch's places before it starts an image, and
             // the places come free only once that batch is handed over: nothing is left to decode
@@ -294,29 +275,6 @@ private Q_SLOTS:
         } else {
             QVERIFY(during > full);
         }
-        if (idlePriority) {
-            // The photos take a few ms each: most are prepared while the model works.
-            QVERIFY(atIdle >= 16);
-            QVERIFY(atOther >= 1);
-        } else {
-            QCOMPARE(atIdle, 0);
-        }
-    }
-
-    void automaticSchedulingUsesTheModelsIdleTimeWhenItFillsTheCores()
-    {
-        MastodonStandIn::Scenario scenario;
-        scenario.tags.append({QStringLiteral("egrets"), 16, 1, 0, {}, {}});
-        MastodonStandIn standIn(scenario);
-        auto model = std::make_unique<ObservedModel>(4);
-        model->setThreadCount(QThread::idealThreadCount()); // the default: every core
-        ObservedModel *observed = model.get();
-        Harness h(standIn, m_dir.filePath(QStringLiteral("automatic.taglens")), std::move(model));
-        h.worker().setBatchSize(4);
-        h.pipeline().setDecodeScheduling(HarvestPipeline::DecodeScheduling::Automatic);
-        const Run run = h.harvest({QStringLiteral("egrets")}, 16);
-        QCOMPARE(run.summaries.value(0).ok, 16);
-        QVERIFY(observed->preparedAtIdlePriority.load() > 0);
     }
 
     // The gate on its own: a batch's worth of places while the model is idle, a place for the
@@ -350,7 +308,6 @@ private Q_SLOTS:
     void cancelKeepsWhatIsDoneAndTheNextRunResumes_data()
     {
         QTest::addColumn<int>("scheduling");
-        QTest::newRow("in the model's idle time") << int(HarvestPipeline::DecodeScheduling::InIdleTime);
         QTest::newRow("between batches") << int(HarvestPipeline::DecodeScheduling::BetweenBatches);
         QTest::newRow("beside the model") << int(HarvestPipeline::DecodeScheduling::BesideModel);
     }
