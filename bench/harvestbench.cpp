@@ -249,6 +249,10 @@ int main(int argc, char *argv[])
     };
     QList<Mode> modes;
     for (const QString &name : parser.value(schedulingOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (name != QLatin1String("auto") && name != QLatin1String("beside") && name != QLatin1String("between")) {
+            QTextStream(stderr) << "unknown --scheduling " << name << ": use auto, beside or between" << Qt::endl;
+            return 2;
+        }
         const Scheduling scheduling = name == QLatin1String("beside")    ? Scheduling::BesideModel
                                       : name == QLatin1String("between") ? Scheduling::BetweenBatches
                                                                          : Scheduling::Automatic;
