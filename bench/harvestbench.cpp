@@ -16,7 +16,6 @@
 #include "engine/store/projectstore.h"
 #include "support/mastodonstandin.h"
 
-#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
