@@ -20,19 +20,18 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QMap>
 #include <QEventLoop>
 #include <QFile>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
-
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <numeric>
 #include <optional>
-#include <ctime>
 #include <unistd.h>
 
 using namespace taglens;
@@ -92,7 +91,8 @@ struct CpuTicks
         QFile stat(QStringLiteral("/proc/stat"));
         if (!stat.open(QIODevice::ReadOnly))
             return {};
-        const QList<QByteArray> fields = stat.readLine().simplified().split(' '); // "cpu user nice system idle iowait irq softirq steal ..."
+        const QList<QByteArray> fields = stat.readLine().simplified().split(
+            ' '); // "cpu user nice system idle iowait irq softirq steal ..."
         CpuTicks t;
         for (qsizetype i = 1; i < fields.size() && i <= 8; ++i)
             t.total += fields[i].toDouble();
@@ -153,7 +153,8 @@ double median(QList<double> values)
 
 double mean(const QList<double> &values)
 {
-    return values.isEmpty() ? 0.0 : std::accumulate(values.cbegin(), values.cend(), 0.0) / double(values.size());
+    return values.isEmpty() ? 0.0
+                            : std::accumulate(values.cbegin(), values.cend(), 0.0) / double(values.size());
 }
 
 /// What one image costs besides the model, stage by stage, on the stand-in's own JPEGs: this is
@@ -188,7 +189,8 @@ void printStageCosts(QTextStream &out, const tests::PhotoSet &photos, const engi
     const auto both = [](const QList<double> &values) {
         return QStringLiteral("%1 (median %2)").arg(mean(values), 0, 'f', 1).arg(median(values), 0, 'f', 1);
     };
-    out << QStringLiteral("per image CPU, mean over %1 photos of the stand-in's set (the first is a %2x%3 JPEG): decode %4 ms, "
+    out << QStringLiteral("per image CPU, mean over %1 photos of the stand-in's set (the first is a %2x%3 "
+                          "JPEG): decode %4 ms, "
                           "sha256 %5 ms, thumbnail %6 ms, preprocess %7 ms; PreparedMedia::make %8 ms\n")
                .arg(count)
                .arg(size.width())
@@ -205,10 +207,11 @@ int main(int argc, char *argv[])
     engine::installDefaultLoggingRules(false);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption modelOption(QStringLiteral("model"), QStringLiteral("Model file."), QStringLiteral("PATH"));
-    const QCommandLineOption imagesOption(QStringLiteral("images"),
-                                          QStringLiteral("Images to harvest in all, every one a different photo."),
-                                          QStringLiteral("N"), QStringLiteral("320"));
+    const QCommandLineOption modelOption(QStringLiteral("model"), QStringLiteral("Model file."),
+                                         QStringLiteral("PATH"));
+    const QCommandLineOption imagesOption(
+        QStringLiteral("images"), QStringLiteral("Images to harvest in all, every one a different photo."),
+        QStringLiteral("N"), QStringLiteral("320"));
     const QCommandLineOption perHarvestOption(
         QStringLiteral("per-harvest"),
         QStringLiteral("Images per harvest (two tags): the run alternates harvests of this size with pure "
@@ -216,19 +219,20 @@ int main(int argc, char *argv[])
         QStringLiteral("N"), QStringLiteral("64"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Model threads."),
                                            QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
-    const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Batch size."), QStringLiteral("N"),
-                                         QStringLiteral("8"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Batch size."),
+                                         QStringLiteral("N"), QStringLiteral("8"));
     const QCommandLineOption schedulingOption(
         QStringLiteral("scheduling"),
         QStringLiteral("When images are decoded: auto (the pipeline's default), beside (whenever there are "
                        "some) or between (between the model's batches); several, comma-separated, take "
                        "turns round by round."),
         QStringLiteral("MODE"), QStringLiteral("auto"));
-    const QCommandLineOption decodeThreadsOption(QStringLiteral("decode-threads"),
-                                                 QStringLiteral("Decoding threads (the pipeline's default: one per core)."),
-                                                 QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
-    parser.addOptions({modelOption, imagesOption, perHarvestOption, threadsOption, batchOption, schedulingOption,
-                       decodeThreadsOption});
+    const QCommandLineOption decodeThreadsOption(
+        QStringLiteral("decode-threads"),
+        QStringLiteral("Decoding threads (the pipeline's default: one per core)."), QStringLiteral("N"),
+        QString::number(QThread::idealThreadCount()));
+    parser.addOptions({modelOption, imagesOption, perHarvestOption, threadsOption, batchOption,
+                       schedulingOption, decodeThreadsOption});
     parser.process(app);
     const int images = qMax(16, parser.value(imagesOption).toInt());
     const int threads = qMax(1, parser.value(threadsOption).toInt());
@@ -248,8 +252,10 @@ int main(int argc, char *argv[])
     };
     QList<Mode> modes;
     for (const QString &name : parser.value(schedulingOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (name != QLatin1String("auto") && name != QLatin1String("beside") && name != QLatin1String("between")) {
-            QTextStream(stderr) << "unknown --scheduling " << name << ": use auto, beside or between" << Qt::endl;
+        if (name != QLatin1String("auto") && name != QLatin1String("beside") &&
+            name != QLatin1String("between")) {
+            QTextStream(stderr) << "unknown --scheduling " << name << ": use auto, beside or between"
+                                << Qt::endl;
             return 2;
         }
         const Scheduling scheduling = name == QLatin1String("beside")    ? Scheduling::BesideModel
@@ -257,13 +263,22 @@ int main(int argc, char *argv[])
                                                                          : Scheduling::Automatic;
         Scheduling effective = scheduling;
         if (scheduling == Scheduling::Automatic) // what the pipeline picks
-            effective = threads >= QThread::idealThreadCount() ? Scheduling::BetweenBatches : Scheduling::BesideModel;
-        const QString text = effective == Scheduling::BetweenBatches ? QStringLiteral("between the model's batches")
-                                                                     : QStringLiteral("beside the model");
+            effective =
+                threads >= QThread::idealThreadCount() ? Scheduling::BetweenBatches : Scheduling::BesideModel;
+        const QString text = effective == Scheduling::BetweenBatches
+                                 ? QStringLiteral("between the model's batches")
+                                 : QStringLiteral("beside the model");
         modes.append(Mode{scheduling, name, text, {}, 0, 0, 0, 0});
     }
     if (modes.isEmpty())
-        modes.append(Mode{Scheduling::Automatic, QStringLiteral("auto"), QStringLiteral("the pipeline's choice"), {}, 0, 0, 0, 0});
+        modes.append(Mode{Scheduling::Automatic,
+                          QStringLiteral("auto"),
+                          QStringLiteral("the pipeline's choice"),
+                          {},
+                          0,
+                          0,
+                          0,
+                          0});
     QTextStream out(stdout);
 
     // The stand-in: two tags per harvest, so every harvest gets photos of its own (the set mixes
@@ -326,25 +341,26 @@ int main(int argc, char *argv[])
         auto store = engine::ProjectStore::open(dir.filePath(QStringLiteral("bench.taglens")));
         if (!store)
             return std::nullopt;
-        engine::HarvestPipeline pipeline(store->get(), &worker,
-                                         [&](const QString &tag, engine::HttpClient *client)
-                                             -> engine::Expected<std::unique_ptr<engine::PostSource>> {
-                                             return std::unique_ptr<engine::PostSource>(
-                                                 new engine::MastodonTagTimeline(client, standIn.baseUrl(), tag));
-                                         });
+        engine::HarvestPipeline pipeline(
+            store->get(), &worker,
+            [&](const QString &tag,
+                engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
+                return std::unique_ptr<engine::PostSource>(
+                    new engine::MastodonTagTimeline(client, standIn.baseUrl(), tag));
+            });
         pipeline.setDecodeScheduling(scheduling);
         pipeline.setDecodeThreads(qMax(1, parser.value(decodeThreadsOption).toInt()));
         engine::HarvestRequest request;
         request.source = QStringLiteral("mastodon");
         request.instance = standIn.baseUrl().toString();
-        request.tags = {QStringLiteral("bench%1").arg(2 * round - 1), QStringLiteral("bench%1").arg(2 * round)};
+        request.tags = {QStringLiteral("bench%1").arg(2 * round - 1),
+                        QStringLiteral("bench%1").arg(2 * round)};
         request.limitPerTag = perTag;
         int ok = 0;
         QEventLoop loop;
         QObject::connect(&pipeline, &engine::HarvestPipeline::finished, &loop,
-                         [&](bool, const QList<engine::TagSummary> &summaries, const engine::Error &) {
-                             for (const auto &s : summaries)
-                                 ok += s.ok;
+                         [&](const engine::HarvestOutcome &outcome) {
+                             ok = outcome.ok();
                              loop.quit();
                          });
         const double cpu = processCpuMs();
@@ -397,9 +413,10 @@ int main(int argc, char *argv[])
         mode.ratios << pipeline->imagesPerSecond() / pure;
         // Process CPU per image tells where a low ratio comes from: work besides the model (the
         // stand-in's serving included), or the model's threads idling for want of input.
-        out << QStringLiteral("round %1 (%12): pure inference %2 img/s (before %3, after %4), pipeline %5 img/s "
-                              "(%6 images), ratio %7; process CPU per image: pure %8 ms, pipeline %9 ms; "
-                              "stolen by the host: %10 % / %11 %\n")
+        out << QStringLiteral(
+                   "round %1 (%12): pure inference %2 img/s (before %3, after %4), pipeline %5 img/s "
+                   "(%6 images), ratio %7; process CPU per image: pure %8 ms, pipeline %9 ms; "
+                   "stolen by the host: %10 % / %11 %\n")
                    .arg(r)
                    .arg(pure, 0, 'f', 2)
                    .arg(before.imagesPerSecond(), 0, 'f', 2)
@@ -412,7 +429,8 @@ int main(int argc, char *argv[])
                    .arg((before.stealPercent + after.stealPercent) / 2, 0, 'f', 1)
                    .arg(pipeline->stealPercent, 0, 'f', 1)
                    .arg(mode.name);
-        out << QStringLiteral("  by thread, ms per image: pure (after) %1; pipeline %2\n").arg(after.byThread, pipeline->byThread);
+        out << QStringLiteral("  by thread, ms per image: pure (after) %1; pipeline %2\n")
+                   .arg(after.byThread, pipeline->byThread);
         out.flush();
         before = after;
     }
@@ -433,7 +451,8 @@ int main(int argc, char *argv[])
                    .arg(mode.harvestImages)
                    .arg(pureRate, 0, 'f', 2);
     }
-    out << QStringLiteral("peak RSS: %1 MiB; RSS now %2 MiB").arg(double(statusKiB("VmHWM")) / 1024.0, 0, 'f', 1)
+    out << QStringLiteral("peak RSS: %1 MiB; RSS now %2 MiB")
+               .arg(double(statusKiB("VmHWM")) / 1024.0, 0, 'f', 1)
                .arg(double(statusKiB("VmRSS")) / 1024.0, 0, 'f', 1);
     out.flush();
     // The worker hands the memory of its batches back after a few idle seconds.

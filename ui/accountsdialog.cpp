@@ -27,8 +27,8 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
 #include <optional>
+#include <tuple>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcAccountsDialog, "taglens.ui.accountsdialog")
@@ -684,7 +684,8 @@ void AccountsDialog::updateKeychainProblem()
 {
     // Only a keychain call tells whether there is one: look for a secret nobody stores.
     if (m_store->keychainProblem().isEmpty())
-        m_store->secret(QStringLiteral("taglens-keychain-check"));
+        std::ignore =
+            m_store->secret(QStringLiteral("taglens-keychain-check")); // only its side effect counts
     const QString problem = m_store->keychainProblem();
     m_keychainProblem->setText(
         problem.isEmpty() ? QString()

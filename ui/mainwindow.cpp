@@ -4,7 +4,8 @@
 #include "accountsdialog.h"
 #include "charts/tagmotifchart.h"
 #include "detailpanel.h"
-#include "hashtagchipsedit.h"
+#include "engine/auth/facebooklogin.h"
+#include "engine/auth/tokenstore.h"
 #include "engine/export/exportsnapshot.h"
 #include "engine/export/gexfexporter.h"
 #include "engine/export/imagescsvexporter.h"
@@ -12,14 +13,13 @@
 #include "engine/export/summarycsvexporter.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/pipeline/backgroundharvest.h"
-#include "engine/auth/facebooklogin.h"
-#include "engine/auth/tokenstore.h"
 #include "engine/sources/hashtagledger.h"
 #include "engine/sources/instagramhashtagsource.h"
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/sources/postsourcefactory.h"
 #include "engine/sources/urllistsource.h"
 #include "engine/store/projectstore.h"
+#include "hashtagchipsedit.h"
 #include "mediafiltermodel.h"
 #include "modelsetupdialog.h"
 #include "projectmodel.h"
@@ -39,9 +39,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFuture>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QInputDialog>
-#include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QKeySequence>
@@ -144,7 +144,8 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_filter->setSourceModel(m_model);
     m_settings = AppSettings::load();
     // As for the command line: the Graph API stand-in of tests and screenshots, never another host.
-    if (auto graph = engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl()))
+    if (auto graph =
+            engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl()))
         m_graphApiBase = *graph;
     else
         qCWarning(lcMainWindow).noquote() << graph.error().message;
@@ -200,8 +201,9 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_grid->setLayoutMode(QListView::Batched);
     m_grid->setBatchSize(200);
     gridLayout->addWidget(m_grid, 1);
-    m_emptyHint = new QLabel(tr("Type hashtags above and press Start,\nor drop images, folders or image addresses here."),
-                             m_grid->viewport());
+    m_emptyHint = new QLabel(
+        tr("Type hashtags above and press Start,\nor drop images, folders or image addresses here."),
+        m_grid->viewport());
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setEnabled(false); // drawn in the palette's disabled text colour
     auto *hintLayout = new QVBoxLayout(m_grid->viewport());
@@ -265,9 +267,10 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     };
     connect(m_model, &ProjectModel::loadingChanged, this, [this, updateCount](bool loading) {
         // A large project takes a moment to read (off this thread): say so meanwhile.
-        m_emptyHint->setText(loading ? tr("Reading the project…")
-                                     : tr("Type hashtags above and press Start,\nor drop images, folders or image "
-                                          "addresses here."));
+        m_emptyHint->setText(
+            loading ? tr("Reading the project…")
+                    : tr("Type hashtags above and press Start,\nor drop images, folders or image "
+                         "addresses here."));
         if (loading) {
             m_emptyHint->show();
             m_countLabel->setText(tr("Reading the project…"));
@@ -330,7 +333,8 @@ void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
     m_edgeCombo->addItem(tr("Recent (24 h)"), QStringLiteral("recent"));
     m_edgeCombo->addItem(tr("Top posts"), QStringLiteral("top"));
     m_edgeCombo->setAccessibleName(tr("Instagram media"));
-    m_edgeCombo->setToolTip(tr("Recent: the public posts of the last 24 hours. Top: the most popular posts."));
+    m_edgeCombo->setToolTip(
+        tr("Recent: the public posts of the last 24 hours. Top: the most popular posts."));
     m_edgeCombo->hide();
     m_budgetLabel = new QLabel(parent);
     m_budgetLabel->setAccessibleName(tr("Instagram hashtag budget"));
@@ -424,10 +428,12 @@ void MainWindow::buildMenus()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(themeIcon(QStringLiteral("document-open-recent"), QStyle::SP_DirIcon),
                                  tr("Open &Recent"));
-    QAction *saveAs = file->addAction(themeIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
-                                      tr("Save Project &As…"), this, &MainWindow::chooseAndSaveAs);
-    saveAs->setShortcut(QKeySequence(QKeySequence::SaveAs).isEmpty() ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)
-                                                                     : QKeySequence(QKeySequence::SaveAs));
+    QAction *saveAs =
+        file->addAction(themeIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
+                        tr("Save Project &As…"), this, &MainWindow::chooseAndSaveAs);
+    saveAs->setShortcut(QKeySequence(QKeySequence::SaveAs).isEmpty()
+                            ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)
+                            : QKeySequence(QKeySequence::SaveAs));
     m_projectActions << saveAs;
     file->addSeparator();
     QAction *accounts = file->addAction(themeIcon(QStringLiteral("system-users"), QStyle::SP_DirHomeIcon),
@@ -435,8 +441,9 @@ void MainWindow::buildMenus()
     accounts->setObjectName(QStringLiteral("accounts"));
     accounts->setStatusTip(tr("Log in to Mastodon, Pixelfed or Instagram, or log out"));
     file->addSeparator();
-    QAction *quit = file->addAction(themeIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton),
-                                    tr("&Quit"), this, &QWidget::close);
+    QAction *quit =
+        file->addAction(themeIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton),
+                        tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(QKeySequence::Quit).isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q)
                                                                  : QKeySequence(QKeySequence::Quit));
     quit->setMenuRole(QAction::QuitRole);
@@ -453,13 +460,15 @@ void MainWindow::buildMenus()
     preferences->setShortcuts(preferenceKeys);
 
     QMenu *harvest = menuBar()->addMenu(tr("&Harvest"));
-    QAction *start = harvest->addAction(themeIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
-                                        tr("&Start"), this, &MainWindow::startFromSearchBar);
+    QAction *start =
+        harvest->addAction(themeIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
+                           tr("&Start"), this, &MainWindow::startFromSearchBar);
     start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     QAction *stop = harvest->addAction(themeIcon(QStringLiteral("media-playback-stop"), QStyle::SP_MediaStop),
                                        tr("S&top"), this, &MainWindow::cancelHarvest);
     stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    QAction *focusTags = harvest->addAction(tr("&Edit Tags"), this, [this] { m_tagsEdit->setFocus(Qt::ShortcutFocusReason); });
+    QAction *focusTags =
+        harvest->addAction(tr("&Edit Tags"), this, [this] { m_tagsEdit->setFocus(Qt::ShortcutFocusReason); });
     focusTags->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
     QMenu *exportMenu = menuBar()->addMenu(tr("&Export"));
@@ -490,19 +499,22 @@ void MainWindow::buildMenus()
         m_projectActions << action;
     }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(themeIcon(QStringLiteral("run-build-install"), QStyle::SP_ArrowDown), tr("Set Up &Model…"),
-                    this, &MainWindow::showModelSetup);
-    QAction *about = help->addAction(themeIcon(QStringLiteral("help-about"), QStyle::SP_MessageBoxInformation),
-                                     tr("&About TagLens"), this, [this] {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("About TagLens"),
-                                    tr("TagLens %1").arg(QCoreApplication::applicationVersion()), QMessageBox::Ok,
-                                    this);
-        box->setInformativeText(tr("What do people show in the pictures they post under a hashtag? TagLens "
+    help->addAction(themeIcon(QStringLiteral("run-build-install"), QStyle::SP_ArrowDown),
+                    tr("Set Up &Model…"), this, &MainWindow::showModelSetup);
+    QAction *about =
+        help->addAction(themeIcon(QStringLiteral("help-about"), QStyle::SP_MessageBoxInformation),
+                        tr("&About TagLens"), this, [this] {
+                            auto *box =
+                                new QMessageBox(QMessageBox::Information, tr("About TagLens"),
+                                                tr("TagLens %1").arg(QCoreApplication::applicationVersion()),
+                                                QMessageBox::Ok, this);
+                            box->setInformativeText(
+                                tr("What do people show in the pictures they post under a hashtag? TagLens "
                                    "collects them, recognises their motifs and compares tags.\n\n"
                                    "Licensed under the GNU GPL, version 3 or later."));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    });
+                            box->setAttribute(Qt::WA_DeleteOnClose);
+                            box->open();
+                        });
     about->setMenuRole(QAction::AboutRole);
     rebuildRecentMenu();
 }
@@ -591,8 +603,8 @@ bool MainWindow::openProject(const QString &path)
                 m_edgeCombo->setCurrentIndex(qMax(0, m_edgeCombo->findData(edge)));
             } else
                 m_instanceEdit->setText(instance.scheme() == QLatin1String("https") && instance.port() < 0
-                                        ? instance.host()
-                                        : it->instance);
+                                            ? instance.host()
+                                            : it->instance);
             m_tagsEdit->setTags(it->tags);
             break;
         }
@@ -623,7 +635,8 @@ bool MainWindow::saveProjectAs(const QString &path)
     // A consistent copy written beside the destination and renamed over it: an existing file
     // there is replaced only when the copy is complete.
     if (auto saved = m_store->saveCopy(path); !saved) {
-        showError(tr("Could not save the project as %1: %2").arg(QDir::toNativeSeparators(path), saved.error().message));
+        showError(tr("Could not save the project as %1: %2")
+                      .arg(QDir::toNativeSeparators(path), saved.error().message));
         return false;
     }
     return openProject(path);
@@ -765,8 +778,9 @@ void MainWindow::startInstagramFromSearchBar(const QStringList &typed)
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (account->isExpired(now)) {
-        offerInstagramLogin(tr("Your Instagram login expired on %1; log in again (Accounts…).")
-                                .arg(QLocale().toString(account->tokenExpiresAt.toLocalTime(), QLocale::ShortFormat)));
+        offerInstagramLogin(
+            tr("Your Instagram login expired on %1; log in again (Accounts…).")
+                .arg(QLocale().toString(account->tokenExpiresAt.toLocalTime(), QLocale::ShortFormat)));
         return;
     }
     auto token = engine::FacebookLogin::storedToken(tokenStore(), *account);
@@ -807,7 +821,8 @@ void MainWindow::startInstagramFromSearchBar(const QStringList &typed)
 void MainWindow::offerInstagramLogin(const QString &message)
 {
     showError(message);
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Instagram"), message, QMessageBox::Cancel, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Information, tr("Instagram"), message, QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("instagramLoginNeeded"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("Hashtag search on Instagram needs a login with your own Meta app."));
@@ -866,7 +881,8 @@ void MainWindow::refreshInstagramBudget()
         m_budgetLabel->setToolTip(left.error().message);
         return;
     }
-    m_budgetLabel->setText(tr("%1 of %2 hashtags left this week").arg(*left).arg(engine::HashtagLedger::Budget));
+    m_budgetLabel->setText(
+        tr("%1 of %2 hashtags left this week").arg(*left).arg(engine::HashtagLedger::Budget));
     QString tip = tr("Instagram lets @%1 search %2 different hashtags in any 7 days; %3 are left.")
                       .arg(account->username.isEmpty() ? account->userId : account->username)
                       .arg(engine::HashtagLedger::Budget)
@@ -874,7 +890,8 @@ void MainWindow::refreshInstagramBudget()
     if (const auto entries = budget->entries(account->userId, now); entries && !entries->isEmpty()) {
         tip += QLatin1Char('\n') + tr("Searched (each frees its place 7 days after its first search):");
         for (const auto &entry : std::as_const(*entries))
-            tip += QStringLiteral("\n#%1 — %2").arg(entry.tag, engine::HashtagLedger::formatDate(entry.freesAt));
+            tip +=
+                QStringLiteral("\n#%1 — %2").arg(entry.tag, engine::HashtagLedger::formatDate(entry.freesAt));
     }
     m_budgetLabel->setToolTip(tip);
 }
@@ -976,9 +993,11 @@ void MainWindow::harvestUrls(const QList<QUrl> &urls, const QString &collection)
     request.parameters.insert(QStringLiteral("addresses"), int(accepted.size()));
     m_settings.applyTo(request);
     startHarvest(request, spec);
-    if (!refused.isEmpty() && (isHarvesting() || m_loadingModel)) // after startHarvest() cleared the error bar
-        showError(tr("%n dropped address(es) cannot be fetched and were left out:", nullptr, int(refused.size())) +
-                  QLatin1Char('\n') + refused.mid(0, 5).join(QLatin1Char('\n')));
+    if (!refused.isEmpty() &&
+        (isHarvesting() || m_loadingModel)) // after startHarvest() cleared the error bar
+        showError(
+            tr("%n dropped address(es) cannot be fetched and were left out:", nullptr, int(refused.size())) +
+            QLatin1Char('\n') + refused.mid(0, 5).join(QLatin1Char('\n')));
 }
 
 void MainWindow::harvestDropped(const QStringList &paths, const QList<QUrl> &urls)
@@ -1024,7 +1043,8 @@ void MainWindow::harvestDropped(const QStringList &paths, const QList<QUrl> &url
     dialog->open();
 }
 
-void MainWindow::harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls, const QString &collection)
+void MainWindow::harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls,
+                                    const QString &collection)
 {
     if (paths.isEmpty()) {
         harvestUrls(urls, collection);
@@ -1178,9 +1198,9 @@ void MainWindow::showProgress()
                                 .arg(durationText(p.etaSeconds)));
 }
 
-void MainWindow::onHarvestFinished(bool cancelled, const QList<engine::TagSummary> &summaries,
-                                   const engine::Error &fatal)
+void MainWindow::onHarvestFinished(const engine::HarvestOutcome &outcome)
 {
+    const bool cancelled = outcome.end == engine::HarvestEnd::Cancelled;
     m_model->flushPending();
     if (m_pipeline)
         m_pipeline->deleteLater();
@@ -1190,14 +1210,13 @@ void MainWindow::onHarvestFinished(bool cancelled, const QList<engine::TagSummar
     setHarvesting(false);
     m_progressRow->hide();
     QStringList problems;
-    int ok = 0;
-    for (const auto &s : summaries) {
-        ok += s.ok;
+    const int ok = outcome.ok();
+    for (const auto &s : outcome.summaries) {
         if (s.sourceFailed)
             problems << tr("#%1: %2").arg(s.tag, s.error.message);
     }
-    if (fatal.code != engine::ErrorCode::Cancelled)
-        problems.prepend(tr("The project could not be written: %1").arg(fatal.message));
+    if (outcome.end == engine::HarvestEnd::Failed)
+        problems.prepend(tr("The project could not be written: %1").arg(outcome.error.message));
     if (!problems.isEmpty())
         showError(problems.join(QLatin1Char('\n')));
     statusBar()->showMessage(cancelled ? tr("Harvest stopped; starting it again resumes.")
@@ -1209,7 +1228,8 @@ void MainWindow::onHarvestFinished(bool cancelled, const QList<engine::TagSummar
     }
     Q_EMIT harvestFinished(cancelled);
     // The addresses of a drop of files and addresses come next, unless the user stopped.
-    if (auto next = std::exchange(m_nextHarvest, nullptr); next && !cancelled && fatal.code == engine::ErrorCode::Cancelled)
+    if (auto next = std::exchange(m_nextHarvest, nullptr);
+        next && outcome.end == engine::HarvestEnd::Finished)
         QMetaObject::invokeMethod(this, next, Qt::QueuedConnection);
 }
 
@@ -1410,8 +1430,8 @@ void MainWindow::chooseAndExport(ExportKind kind)
 
 void MainWindow::chooseAndOpen()
 {
-    const QString path =
-        m_chooseOpenFile(tr("Open Project"), tr("TagLens projects (*.taglens)"), m_settings.effectiveProjectFolder());
+    const QString path = m_chooseOpenFile(tr("Open Project"), tr("TagLens projects (*.taglens)"),
+                                          m_settings.effectiveProjectFolder());
     if (!path.isEmpty())
         openExistingProject(path);
 }
@@ -1432,8 +1452,9 @@ bool MainWindow::openExistingProject(const QString &path)
 
 void MainWindow::chooseAndCreate()
 {
-    QString path = m_chooseSaveFile(tr("New Project"), tr("TagLens projects (*.taglens)"),
-                                    m_settings.effectiveProjectFolder() + QStringLiteral("/untitled.taglens"));
+    QString path =
+        m_chooseSaveFile(tr("New Project"), tr("TagLens projects (*.taglens)"),
+                         m_settings.effectiveProjectFolder() + QStringLiteral("/untitled.taglens"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".taglens")))

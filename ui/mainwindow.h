@@ -4,6 +4,7 @@
 #include "engine/core/expected.h"
 #include "engine/inference/imageclassifier.h"
 #include "engine/models/modelstore.h"
+#include "engine/pipeline/harvestoutcome.h"
 #include "engine/pipeline/harvestprogress.h"
 #include "engine/pipeline/harvestrequest.h"
 #include "engine/sources/sourcespec.h"
@@ -185,8 +186,7 @@ private:
     void harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls, const QString &collection);
     void onProgress(const engine::HarvestProgress &progress);
     void showProgress();
-    void onHarvestFinished(bool cancelled, const QList<engine::TagSummary> &summaries,
-                           const engine::Error &fatal);
+    void onHarvestFinished(const engine::HarvestOutcome &outcome);
     void setHarvesting(bool running);
     bool ensureProject();
     void refreshTags();

@@ -4,8 +4,8 @@
 #include "clicontext.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
-#include "engine/net/graphapierror.h"
 #include "engine/inference/classifierworker.h"
+#include "engine/net/graphapierror.h"
 #include "engine/pipeline/harvestpipeline.h"
 #include "engine/sources/hashtagledger.h"
 #include "engine/sources/instagramhashtagsource.h"
@@ -21,7 +21,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QTimer>
-
 #include <atomic>
 #include <csignal>
 
@@ -46,7 +45,10 @@ QString duration(double seconds)
     if (seconds < 0)
         return QStringLiteral("?");
     const int s = int(seconds);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -55,33 +57,38 @@ QString duration(double seconds)
 int runHarvestCommand(CliContext &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Fetch the images posted under hashtags, classify them and store them in a "
-                                        "project. Running it again resumes."));
+    parser.setApplicationDescription(
+        tr("Fetch the images posted under hashtags, classify them and store them in a "
+           "project. Running it again resumes."));
     parser.addHelpOption();
-    const QCommandLineOption sourceOption(QStringLiteral("source"), tr("mastodon, pixelfed, instagram or local."), tr("SOURCE"));
-    const QCommandLineOption tagOption(QStringLiteral("tag"),
-                                       tr("A hashtag (repeat for several). For local sources: the collection's name."),
-                                       tr("TAG"));
-    const QCommandLineOption instanceOption(QStringLiteral("instance"), tr("The instance, e.g. https://mastodon.social."),
-                                            tr("URL"));
-    const QCommandLineOption pathOption(QStringLiteral("path"), tr("A folder or file for --source local (repeatable)."),
-                                        tr("PATH"));
-    const QCommandLineOption limitOption(QStringLiteral("limit"), tr("Classified images per tag (default 200)."), tr("N"),
+    const QCommandLineOption sourceOption(QStringLiteral("source"),
+                                          tr("mastodon, pixelfed, instagram or local."), tr("SOURCE"));
+    const QCommandLineOption tagOption(
+        QStringLiteral("tag"),
+        tr("A hashtag (repeat for several). For local sources: the collection's name."), tr("TAG"));
+    const QCommandLineOption instanceOption(QStringLiteral("instance"),
+                                            tr("The instance, e.g. https://mastodon.social."), tr("URL"));
+    const QCommandLineOption pathOption(QStringLiteral("path"),
+                                        tr("A folder or file for --source local (repeatable)."), tr("PATH"));
+    const QCommandLineOption limitOption(QStringLiteral("limit"),
+                                         tr("Classified images per tag (default 200)."), tr("N"),
                                          QStringLiteral("200"));
-    const QCommandLineOption projectOption(QStringLiteral("project"), tr("The project file (.taglens)."), tr("FILE"));
-    const QCommandLineOption modelOption(QStringLiteral("model"), tr("Model file (default: the installed one)."),
-                                         tr("PATH"));
-    const QCommandLineOption topOption(QStringLiteral("top"), tr("Labels stored per image (default 5)."), tr("K"),
-                                       QStringLiteral("5"));
-    const QCommandLineOption tokenOption(QStringLiteral("token-env"),
-                                         tr("Read an access token from this environment variable."), tr("VAR"));
+    const QCommandLineOption projectOption(QStringLiteral("project"), tr("The project file (.taglens)."),
+                                           tr("FILE"));
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         tr("Model file (default: the installed one)."), tr("PATH"));
+    const QCommandLineOption topOption(QStringLiteral("top"), tr("Labels stored per image (default 5)."),
+                                       tr("K"), QStringLiteral("5"));
+    const QCommandLineOption tokenOption(
+        QStringLiteral("token-env"), tr("Read an access token from this environment variable."), tr("VAR"));
     const QCommandLineOption edgeOption(QStringLiteral("edge"),
                                         tr("Instagram: recent (the last 24 hours, default) or top media."),
                                         tr("EDGE"), QStringLiteral("recent"));
-    const QCommandLineOption threadsOption(QStringLiteral("threads"), tr("Model threads (default: one per core)."),
-                                           tr("N"), QStringLiteral("0"));
-    parser.addOptions({sourceOption, tagOption, instanceOption, pathOption, limitOption, projectOption, modelOption,
-                       topOption, tokenOption, threadsOption, edgeOption});
+    const QCommandLineOption threadsOption(QStringLiteral("threads"),
+                                           tr("Model threads (default: one per core)."), tr("N"),
+                                           QStringLiteral("0"));
+    parser.addOptions({sourceOption, tagOption, instanceOption, pathOption, limitOption, projectOption,
+                       modelOption, topOption, tokenOption, threadsOption, edgeOption});
     if (!parser.parse(arguments))
         return cli.usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -91,7 +98,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
 
     const QString source = parser.value(sourceOption);
     const bool instagram = source == engine::SourceKind::Instagram;
-    if (source != QLatin1String("mastodon") && source != QLatin1String("pixelfed") && source != QLatin1String("local") && !instagram)
+    if (source != QLatin1String("mastodon") && source != QLatin1String("pixelfed") &&
+        source != QLatin1String("local") && !instagram)
         return cli.usage(tr("--source must be mastodon, pixelfed, instagram or local."));
     if (!parser.isSet(projectOption))
         return cli.usage(tr("--project is required."));
@@ -136,8 +144,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         if (!edge)
             return cli.usage(edge.error().message);
         spec.instagramEdge = engine::InstagramHashtagSource::edgeName(*edge);
-        const auto graphBase = engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"),
-                                                                       QUrl());
+        const auto graphBase =
+            engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl());
         if (!graphBase)
             return cli.usage(graphBase.error().message);
         spec.graphApiBase = *graphBase;
@@ -191,16 +199,18 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         const auto left = ledger->remaining(account->userId, now);
         if (!left)
             return cli.fail(left.error().message);
-        cli.err() << tr("Instagram hashtag budget of %1: %2 of %3 unique hashtags left in the rolling 7 days.")
-                         .arg(account->username.isEmpty() ? account->userId : QLatin1Char('@') + account->username)
-                         .arg(*left)
-                         .arg(engine::HashtagLedger::Budget)
-                  << Qt::endl;
+        cli.err()
+            << tr("Instagram hashtag budget of %1: %2 of %3 unique hashtags left in the rolling 7 days.")
+                   .arg(account->username.isEmpty() ? account->userId : QLatin1Char('@') + account->username)
+                   .arg(*left)
+                   .arg(engine::HashtagLedger::Budget)
+            << Qt::endl;
         if (auto admitted = ledger->wouldAdmit(account->userId, tags, now); !admitted)
             return cli.fail(admitted.error().message);
         if (spec.instagramEdge != QLatin1String("top"))
-            cli.err() << tr("Instagram's recent media cover the last 24 hours only; harvest again to follow a tag.")
-                      << Qt::endl;
+            cli.err()
+                << tr("Instagram's recent media cover the last 24 hours only; harvest again to follow a tag.")
+                << Qt::endl;
     } else if (!spec.isLocal() && !parser.isSet(tokenOption)) {
         // A login stored by `taglens-cli auth login` for this instance (the keychain holds the token).
         engine::TokenStore tokens;
@@ -221,7 +231,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     engine::ClassifierWorker worker(std::move(*classifier));
     worker.setTopK(top);
     if (!worker.modelInfo().trained)
-        cli.err() << tr("Warning: %1 is an untrained test model; its labels are meaningless.").arg(worker.modelInfo().name)
+        cli.err() << tr("Warning: %1 is an untrained test model; its labels are meaningless.")
+                         .arg(worker.modelInfo().name)
                   << Qt::endl;
 
     auto factory = [&spec, &ledger, &instagramAccount, &cli](const QString &tag, engine::HttpClient *client) {
@@ -229,13 +240,14 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         if (made && ledger) {
             if (auto *search = qobject_cast<engine::InstagramHashtagSource *>(made->get())) {
                 // The search is what Meta counts: note each tag when it is made.
-                QObject::connect(search, &engine::InstagramHashtagSource::hashtagSearched, search,
-                                 [&ledger, &instagramAccount, &cli](const QString &searched, const QString &) {
-                                     auto recorded = ledger->record(instagramAccount.userId, searched,
-                                                                    QDateTime::currentDateTimeUtc());
-                                     if (!recorded)
-                                         cli.err() << recorded.error().message << Qt::endl;
-                                 });
+                QObject::connect(
+                    search, &engine::InstagramHashtagSource::hashtagSearched, search,
+                    [&ledger, &instagramAccount, &cli](const QString &searched, const QString &) {
+                        auto recorded = ledger->record(instagramAccount.userId, searched,
+                                                       QDateTime::currentDateTimeUtc());
+                        if (!recorded)
+                            cli.err() << recorded.error().message << Qt::endl;
+                    });
             }
         }
         return made;
@@ -252,34 +264,30 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
 
     TerminalProgress bar(cli.err());
     QEventLoop loop;
-    QList<engine::TagSummary> summaries;
-    engine::Error fatal{engine::ErrorCode::Cancelled, {}};
-    bool cancelled = false;
-    QObject::connect(&pipeline, &engine::HarvestPipeline::progress, &loop, [&](const engine::HarvestProgress &p) {
-        bar.update(double(p.ok) / qMax(1, p.limit),
-                   tr("#%1 (%2/%3): %4 ok, %5 skipped, %6 failed, %7 posts, %8 img/s, ETA %9")
-                       .arg(p.tag)
-                       .arg(p.tagIndex + 1)
-                       .arg(p.tagCount)
-                       .arg(p.ok)
-                       .arg(p.skipped)
-                       .arg(p.failed)
-                       .arg(p.postsSeen)
-                       .arg(p.imagesPerSecond, 0, 'f', 1)
-                       .arg(duration(p.etaSeconds)));
-    });
+    engine::HarvestOutcome outcome;
+    QObject::connect(
+        &pipeline, &engine::HarvestPipeline::progress, &loop, [&](const engine::HarvestProgress &p) {
+            bar.update(double(p.ok) / qMax(1, p.limit),
+                       tr("#%1 (%2/%3): %4 ok, %5 skipped, %6 failed, %7 posts, %8 img/s, ETA %9")
+                           .arg(p.tag)
+                           .arg(p.tagIndex + 1)
+                           .arg(p.tagCount)
+                           .arg(p.ok)
+                           .arg(p.skipped)
+                           .arg(p.failed)
+                           .arg(p.postsSeen)
+                           .arg(p.imagesPerSecond, 0, 'f', 1)
+                           .arg(duration(p.etaSeconds)));
+        });
     QObject::connect(&pipeline, &engine::HarvestPipeline::notice, &loop, [&](const QString &message) {
         bar.done();
         cli.err() << message << Qt::endl;
     });
-    QObject::connect(&pipeline, &engine::HarvestPipeline::tagFinished, &loop, [&](const engine::TagSummary &) {
-        bar.done();
-    });
+    QObject::connect(&pipeline, &engine::HarvestPipeline::tagFinished, &loop,
+                     [&](const engine::TagSummary &) { bar.done(); });
     QObject::connect(&pipeline, &engine::HarvestPipeline::finished, &loop,
-                     [&](bool wasCancelled, const QList<engine::TagSummary> &s, const engine::Error &error) {
-                         cancelled = wasCancelled;
-                         summaries = s;
-                         fatal = error;
+                     [&](const engine::HarvestOutcome &ended) {
+                         outcome = ended;
                          loop.quit();
                      });
     s_interrupted = false;
@@ -289,7 +297,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&] {
         if (s_interrupted.exchange(false)) {
             bar.done();
-            cli.err() << tr("Stopping; what is done is kept, running the same command again resumes.") << Qt::endl;
+            cli.err() << tr("Stopping; what is done is kept, running the same command again resumes.")
+                      << Qt::endl;
             pipeline.cancel();
         }
     });
@@ -300,8 +309,7 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 
-    bool sourceFailed = false;
-    for (const auto &s : std::as_const(summaries)) {
+    for (const auto &s : std::as_const(outcome.summaries)) {
         cli.out() << tr("#%1: %2 images ok, %3 skipped, %4 failed, %5 posts")
                          .arg(s.tag)
                          .arg(s.ok)
@@ -310,20 +318,21 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
                          .arg(s.postsSeen);
         if (s.sourceFailed) {
             cli.out() << " — " << s.error.message;
-            sourceFailed = true;
         }
         cli.out() << Qt::endl;
     }
     if (ledger) {
         if (const auto left = ledger->remaining(instagramAccount.userId, QDateTime::currentDateTimeUtc()))
-            cli.err() << tr("Instagram hashtag budget: %1 of %2 left.").arg(*left).arg(engine::HashtagLedger::Budget)
+            cli.err() << tr("Instagram hashtag budget: %1 of %2 left.")
+                             .arg(*left)
+                             .arg(engine::HashtagLedger::Budget)
                       << Qt::endl;
     }
-    if (fatal.code != engine::ErrorCode::Cancelled)
-        return cli.fail(fatal.message);
-    if (cancelled)
+    if (outcome.end == engine::HarvestEnd::Failed)
+        return cli.fail(outcome.error.message);
+    if (outcome.end == engine::HarvestEnd::Cancelled)
         return cli.fail(tr("Harvest interrupted; run the same command again to resume."));
-    if (sourceFailed)
+    if (outcome.anySourceFailed())
         return cli.fail(tr("Some tags could not be harvested (see above)."));
     return ExitOk;
 }

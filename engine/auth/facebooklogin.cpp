@@ -400,8 +400,11 @@ void FacebookLogin::findAccount(const QString &token, const QDateTime &expiresAt
 void FacebookLogin::finishWith(const InstagramAccount &account, const QString &token)
 {
     // One Instagram login at a time: the new one replaces the old.
-    if (auto previous = storedAccount(m_store); previous && previous->userId != account.userId)
-        m_store->removeToken(listing(previous->userId));
+    if (auto previous = storedAccount(m_store); previous && previous->userId != account.userId) {
+        if (auto removed = m_store->removeToken(listing(previous->userId)); !removed)
+            qCWarning(lcFacebookLogin)
+                << "the previous Instagram login could not be removed:" << removed.error().message;
+    }
     if (auto saved = m_store->saveSecret(clientSecretName(account.clientId), m_clientSecret); !saved)
         return fail(saved.error());
     if (auto saved = m_store->saveToken(listing(account.userId), token); !saved)

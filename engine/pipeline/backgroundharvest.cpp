@@ -22,7 +22,8 @@ BackgroundHarvest::~BackgroundHarvest()
 {
     // Cancel and close on the harvest thread (the pipeline and the connection belong to it), then
     // stop the thread. Nothing there waits for this thread, so blocking here cannot deadlock.
-    QMetaObject::invokeMethod(&m_context, [this] { tearDown(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &m_context, [this] { tearDown(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -50,16 +51,16 @@ void BackgroundHarvest::cancel()
 
 void BackgroundHarvest::runOnHarvestThread(const HarvestRequest &request)
 {
-    auto finishHere = [this](bool cancelled, const QList<TagSummary> &summaries, const Error &fatal) {
+    auto finishHere = [this](const HarvestOutcome &outcome) {
         // Back on the starting thread: m_running belongs to it.
-        QMetaObject::invokeMethod(this, [this, cancelled, summaries, fatal] {
+        QMetaObject::invokeMethod(this, [this, outcome] {
             m_running = false;
-            Q_EMIT finished(cancelled, summaries, fatal);
+            Q_EMIT finished(outcome);
         });
     };
     auto store = ProjectStore::open(m_projectPath);
     if (!store) {
-        finishHere(false, {}, store.error());
+        finishHere(HarvestOutcome::failed(store.error()));
         return;
     }
     m_store = std::move(*store);
@@ -72,14 +73,14 @@ void BackgroundHarvest::runOnHarvestThread(const HarvestRequest &request)
     connect(m_pipeline.get(), &HarvestPipeline::notice, this, &BackgroundHarvest::notice);
     connect(m_pipeline.get(), &HarvestPipeline::tagFinished, this, &BackgroundHarvest::tagFinished);
     connect(m_pipeline.get(), &HarvestPipeline::finished, &m_context,
-            [this, finishHere](bool cancelled, const QList<TagSummary> &summaries, const Error &fatal) {
+            [this, finishHere](const HarvestOutcome &outcome) {
                 // Not from inside the pipeline's own signal: close everything a moment later,
                 // then report, so that the project file is quiet when finished() arrives.
                 QMetaObject::invokeMethod(
                     &m_context,
-                    [this, finishHere, cancelled, summaries, fatal] {
+                    [this, finishHere, outcome] {
                         tearDown();
-                        finishHere(cancelled, summaries, fatal);
+                        finishHere(outcome);
                     },
                     Qt::QueuedConnection);
             });

@@ -38,8 +38,8 @@ public:
     /// Runs on the harvest thread right after the pipeline is made (tests: timeouts, retries).
     using Setup = std::function<void(HarvestPipeline &pipeline)>;
 
-    BackgroundHarvest(const QString &projectPath, ClassifierWorker *worker, HarvestPipeline::SourceFactory factory,
-                      QObject *parent = nullptr);
+    BackgroundHarvest(const QString &projectPath, ClassifierWorker *worker,
+                      HarvestPipeline::SourceFactory factory, QObject *parent = nullptr);
     ~BackgroundHarvest() override;
 
     void setSetup(Setup setup);
@@ -56,8 +56,7 @@ Q_SIGNALS:
     void itemFinished(qint64 mediaId, const QString &tag, taglens::engine::MediaStatus status);
     void notice(const QString &message);
     void tagFinished(const taglens::engine::TagSummary &summary);
-    void finished(bool cancelled, const QList<taglens::engine::TagSummary> &summaries,
-                  const taglens::engine::Error &fatal);
+    void finished(const taglens::engine::HarvestOutcome &outcome);
 
 private:
     void runOnHarvestThread(const HarvestRequest &request);
@@ -68,7 +67,7 @@ private:
     HarvestPipeline::SourceFactory m_factory;
     Setup m_setup;
     QThread m_thread;
-    QObject m_context; // lives on m_thread: the work posted there runs in its event loop
+    QObject m_context;      // lives on m_thread: the work posted there runs in its event loop
     bool m_running = false; // touched on the starting thread only
     // Owned and used on m_thread only.
     std::unique_ptr<ProjectStore> m_store;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "harvestpipeline.h"
 
-#include "decodegate.h"
 #include "../inference/classifierworker.h"
 #include "../net/httpclient.h"
 #include "../net/httpjob.h"
 #include "../sources/postsource.h"
 #include "../store/projectstore.h"
+#include "decodegate.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -36,10 +36,12 @@ QString skipReason(const MediaItem &media)
 
 HarvestPipeline::HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, SourceFactory factory,
                                  QObject *parent)
-    : QObject(parent), m_store(store), m_worker(worker), m_factory(std::move(factory)), m_client(new HttpClient(this))
+    : QObject(parent), m_store(store), m_worker(worker), m_factory(std::move(factory)),
+      m_client(new HttpClient(this))
 {
     qRegisterMetaType<HarvestProgress>();
     qRegisterMetaType<TagSummary>();
+    qRegisterMetaType<HarvestOutcome>();
     m_client->setMaxBodyBytes(kMaxImageBytes);
     connect(m_worker, &ClassifierWorker::classified, this, &HarvestPipeline::onClassified);
     connect(m_worker, &ClassifierWorker::failed, this, &HarvestPipeline::onClassifyFailed);
@@ -94,12 +96,13 @@ void HarvestPipeline::start(const HarvestRequest &request)
     m_okThisRun = 0;
     m_clock.start();
     m_idBase = ClassifierWorker::newClientId() << 32;
-    const bool betweenBatches = m_scheduling == DecodeScheduling::BetweenBatches
-                                || (m_scheduling == DecodeScheduling::Automatic
-                                    && m_worker->threadCount() >= QThread::idealThreadCount());
+    const bool betweenBatches = m_scheduling == DecodeScheduling::BetweenBatches ||
+                                (m_scheduling == DecodeScheduling::Automatic &&
+                                 m_worker->threadCount() >= QThread::idealThreadCount());
     stopGate(); // tasks of an earlier run still waiting give up
     m_gate = betweenBatches ? std::make_shared<DecodeGate>(m_worker->batchSize()) : nullptr;
-    qCDebug(lcPipeline) << "decoding" << (betweenBatches ? "between the model's batches" : "beside the model");
+    qCDebug(lcPipeline) << "decoding"
+                        << (betweenBatches ? "between the model's batches" : "beside the model");
 
     const ModelInfo &model = m_worker->modelInfo();
     m_modelSha256 = model.sha256;
@@ -118,7 +121,8 @@ void HarvestPipeline::start(const HarvestRequest &request)
     if (!id) {
         // Report asynchronously, like every other outcome.
         const Error error = id.error();
-        QMetaObject::invokeMethod(this, [this, error] { fatal(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { fatal(error); }, Qt::QueuedConnection);
         return;
     }
     m_harvestId = *id;
@@ -140,7 +144,7 @@ void HarvestPipeline::cancel()
     m_worker->cancel();
     dropReady();
     if (m_inFlight == 0)
-        finishHarvest();
+        finishHarvest(HarvestEnd::Cancelled);
 }
 
 void HarvestPipeline::startTag()
@@ -149,7 +153,7 @@ void HarvestPipeline::startTag()
         return;
     ++m_tagIndex;
     if (m_tagIndex >= m_request.tags.size()) {
-        finishHarvest(Error{});
+        finishHarvest(HarvestEnd::Finished);
         return;
     }
     const QString tag = m_request.tags[m_tagIndex];
@@ -204,8 +208,8 @@ void HarvestPipeline::pump()
     while (!m_queue.isEmpty() && m_inFlight < m_maxInFlight && m_summary.ok + m_inFlight < limit())
         startItem(m_queue.takeFirst());
     // Ask for another page only when there is room for what it brings.
-    if (m_source && m_backlog.isEmpty() && !m_source->atEnd() && !m_source->isFetching()
-        && int(m_queue.size()) < m_maxInFlight && wanted())
+    if (m_source && m_backlog.isEmpty() && !m_source->atEnd() && !m_source->isFetching() &&
+        int(m_queue.size()) < m_maxInFlight && wanted())
         m_source->fetchNext();
     finishTagIfDone();
     emitProgress();
@@ -238,7 +242,8 @@ bool HarvestPipeline::storePost(const Post &post)
         } else if (!item.media.isClassifiable()) {
             settle(item, MediaStatus::Skipped, Error{ErrorCode::InvalidArgument, skipReason(item.media)});
         } else if (item.media.localPath.isEmpty() && !item.media.url.isValid()) {
-            settle(item, MediaStatus::Skipped, Error{ErrorCode::InvalidArgument, tr("the post gives no URL for it")});
+            settle(item, MediaStatus::Skipped,
+                   Error{ErrorCode::InvalidArgument, tr("the post gives no URL for it")});
         } else {
             m_queue.append(item);
         }
@@ -297,7 +302,7 @@ void HarvestPipeline::onPrepared(const WorkItem &item, const Expected<PreparedMe
         m_ready.last().claimed = claimed;
     else if (claimed && m_gate)
         m_gate->giveBack(1); // failed, already classified, or cancelled: not part of a batch
-    submitReady(); // one fewer being prepared may be what a partial batch was waiting for
+    submitReady();           // one fewer being prepared may be what a partial batch was waiting for
 }
 
 void HarvestPipeline::submitReady()
@@ -455,7 +460,8 @@ bool HarvestPipeline::finishTagIfDone()
     // Items stored but not needed any more: accounted for, not left pending.
     const QList<WorkItem> leftover = std::exchange(m_queue, {});
     for (const WorkItem &item : leftover) {
-        if (auto r = m_store->markSkipped(item.mediaId, tr("beyond the limit of %1 images").arg(limit())); !r) {
+        if (auto r = m_store->markSkipped(item.mediaId, tr("beyond the limit of %1 images").arg(limit()));
+            !r) {
             fatal(r.error());
             return true;
         }
@@ -478,7 +484,7 @@ bool HarvestPipeline::finishTagIfDone()
 void HarvestPipeline::finishHarvestIfIdle()
 {
     if (m_cancelled && m_inFlight <= 0)
-        finishHarvest();
+        finishHarvest(HarvestEnd::Cancelled);
 }
 
 void HarvestPipeline::fatal(const Error &error)
@@ -493,16 +499,14 @@ void HarvestPipeline::fatal(const Error &error)
     m_client->cancelAll();
     m_worker->cancel();
     m_ready.clear(); // the harvest ends here: nothing waits for their results
-    finishHarvest(error);
+    finishHarvest(HarvestEnd::Failed, error);
 }
 
-void HarvestPipeline::finishHarvest(const Error &fatal)
+void HarvestPipeline::finishHarvest(HarvestEnd end, const Error &error)
 {
     if (m_finishing)
         return;
     m_finishing = true;
-    const bool cancelled = fatal.code == ErrorCode::Cancelled;
-    const bool failed = !cancelled && !fatal.message.isEmpty();
     if (m_source) {
         m_source->disconnect(this);
         m_source->cancel();
@@ -512,17 +516,17 @@ void HarvestPipeline::finishHarvest(const Error &fatal)
     m_ready.clear();
     m_sameBytes.clear();
     if (m_harvestId > 0) {
-        const HarvestStatus status = failed ? HarvestStatus::Failed
-                                     : cancelled ? HarvestStatus::Cancelled
-                                                 : HarvestStatus::Completed;
+        const HarvestStatus status = end == HarvestEnd::Failed      ? HarvestStatus::Failed
+                                     : end == HarvestEnd::Cancelled ? HarvestStatus::Cancelled
+                                                                    : HarvestStatus::Completed;
         if (auto r = m_store->finishHarvest(m_harvestId, status); !r)
             qCWarning(lcPipeline) << "cannot record the end of the harvest:" << r.error().message;
     }
-    if (cancelled && m_tagIndex >= 0 && m_tagIndex < m_request.tags.size()
-        && (m_summaries.isEmpty() || m_summaries.last().tag != m_summary.tag))
+    if (end == HarvestEnd::Cancelled && m_tagIndex >= 0 && m_tagIndex < m_request.tags.size() &&
+        (m_summaries.isEmpty() || m_summaries.last().tag != m_summary.tag))
         m_summaries.append(m_summary); // the interrupted tag, as far as it got
     m_running = false;
-    Q_EMIT finished(cancelled, m_summaries, failed ? fatal : Error{ErrorCode::Cancelled, {}});
+    Q_EMIT finished(HarvestOutcome{end, m_summaries, end == HarvestEnd::Failed ? error : Error{}});
 }
 
 void HarvestPipeline::emitProgress(bool force)

@@ -6,6 +6,7 @@
 #include "../sources/mediaitem.h"
 #include "../sources/mediastatus.h"
 #include "../sources/post.h"
+#include "harvestoutcome.h"
 #include "harvestprogress.h"
 #include "harvestrequest.h"
 #include "preparedmedia.h"
@@ -15,7 +16,6 @@
 #include <QList>
 #include <QObject>
 #include <QThreadPool>
-
 #include <functional>
 #include <memory>
 
@@ -51,7 +51,8 @@ class HarvestPipeline : public QObject
 public:
     /// How decoding (and the rest of preparing an image: hashing, thumbnail, resizing) shares the
     /// CPU with the model.
-    enum class DecodeScheduling {
+    enum class DecodeScheduling
+    {
         /// BetweenBatches when the model's threads take every core, BesideModel otherwise.
         Automatic,
         /// Prepare images whenever there are some: right for cores the model leaves free.
@@ -64,9 +65,11 @@ public:
     };
 
     /// Makes the source for one tag; the client is the pipeline's, for network sources.
-    using SourceFactory = std::function<Expected<std::unique_ptr<PostSource>>(const QString &tag, HttpClient *client)>;
+    using SourceFactory =
+        std::function<Expected<std::unique_ptr<PostSource>>(const QString &tag, HttpClient *client)>;
 
-    HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, SourceFactory factory, QObject *parent = nullptr);
+    HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, SourceFactory factory,
+                    QObject *parent = nullptr);
     ~HarvestPipeline() override;
 
     /// The client every download goes through (for tests and settings: timeouts, retries).
@@ -88,9 +91,8 @@ Q_SIGNALS:
     /// Something a person should know while it runs: rate-limit waits, source warnings.
     void notice(const QString &message);
     void tagFinished(const taglens::engine::TagSummary &summary);
-    /// The end. \a fatal is set (code != Cancelled) when the project could not be written.
-    void finished(bool cancelled, const QList<taglens::engine::TagSummary> &summaries,
-                  const taglens::engine::Error &fatal);
+    /// The end: finished, stopped, or failed because the project could not be written.
+    void finished(const taglens::engine::HarvestOutcome &outcome);
 
 private:
     struct WorkItem
@@ -115,7 +117,7 @@ private:
     void onClassifyFailed(qint64 id, const Error &error);
     void settle(const WorkItem &item, MediaStatus status, const Error &error = {});
     bool finishTagIfDone();
-    void finishHarvest(const Error &fatal = Error{ErrorCode::Cancelled, {}});
+    void finishHarvest(HarvestEnd end, const Error &error = {});
     void finishHarvestIfIdle();
     void fatal(const Error &error);
     void emitProgress(bool force = false);
@@ -144,8 +146,8 @@ private:
     // The tag being harvested.
     int m_tagIndex = -1;
     std::unique_ptr<PostSource> m_source;
-    QList<Post> m_backlog;        // fetched, not stored yet
-    QList<WorkItem> m_queue;      // stored and pending, waiting for a download slot
+    QList<Post> m_backlog;   // fetched, not stored yet
+    QList<WorkItem> m_queue; // stored and pending, waiting for a download slot
     int m_inFlight = 0;
     TagSummary m_summary;
     int m_okAtStart = 0;
@@ -163,8 +165,8 @@ private:
         PreparedInput input;
         bool claimed = false; // holds one of the gate's places in the next batch
     };
-    QList<Ready> m_ready; // prepared, in m_classifying, not submitted to the model yet
-    int m_preparing = 0;  // items on the decoding pool
+    QList<Ready> m_ready;                        // prepared, in m_classifying, not submitted to the model yet
+    int m_preparing = 0;                         // items on the decoding pool
     QHash<QString, QList<WorkItem>> m_sameBytes; // sha256 → other items with those bytes
     qint64 m_idBase = 0;
     qint64 m_nextId = 1;

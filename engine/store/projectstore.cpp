@@ -2,7 +2,6 @@
 #include "projectstore.h"
 
 #include "../core/sha256.h"
-
 #include "projectschema.h"
 #include "storetransaction.h"
 
@@ -25,6 +24,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <tuple>
 
 Q_LOGGING_CATEGORY(lcStore, "taglens.engine.store", QtInfoMsg)
 
@@ -213,7 +213,8 @@ struct ProjectStore::Private
 
     Expected<void> prepareConnection();
     Expected<void> migrate();
-    Expected<QList<MediaRow>> readMediaRows(const MediaRowFilter &filter, const QList<qint64> *mediaIds) const;
+    Expected<QList<MediaRow>> readMediaRows(const MediaRowFilter &filter,
+                                            const QList<qint64> *mediaIds) const;
 };
 
 Expected<void> ProjectStore::Private::prepareConnection()
@@ -292,7 +293,8 @@ Expected<void> ProjectStore::Private::migrate()
     if (auto ok = execPlain(QStringLiteral("BEGIN IMMEDIATE"), what); !ok)
         return ok.error();
     auto fail = [this](const Error &error) {
-        execPlain(QStringLiteral("ROLLBACK"), {});
+        std::ignore = execPlain(QStringLiteral("ROLLBACK"),
+                                {}); // the error that made us roll back is the one to report
         return error;
     };
     const auto current = scalar(QStringLiteral("PRAGMA user_version"), {}, what);
@@ -439,7 +441,7 @@ Expected<void> ProjectStore::commit()
         return d->execPlain(QStringLiteral("RELEASE taglens_%1").arg(d->depth), what);
     if (auto ok = d->execPlain(QStringLiteral("COMMIT"), what); !ok) {
         // A failed COMMIT can leave the transaction open; end it so the connection stays usable.
-        d->execPlain(QStringLiteral("ROLLBACK"), {});
+        std::ignore = d->execPlain(QStringLiteral("ROLLBACK"), {});
         return ok.error();
     }
     return {};
@@ -453,10 +455,10 @@ void ProjectStore::rollback()
     // Errors are ignored: after SQLITE_FULL or an I/O error SQLite may already have rolled the
     // whole transaction back, and then there is nothing left to undo.
     if (d->depth == 0) {
-        d->execPlain(QStringLiteral("ROLLBACK"), {});
+        std::ignore = d->execPlain(QStringLiteral("ROLLBACK"), {});
     } else {
-        d->execPlain(QStringLiteral("ROLLBACK TO taglens_%1").arg(d->depth), {});
-        d->execPlain(QStringLiteral("RELEASE taglens_%1").arg(d->depth), {});
+        std::ignore = d->execPlain(QStringLiteral("ROLLBACK TO taglens_%1").arg(d->depth), {});
+        std::ignore = d->execPlain(QStringLiteral("RELEASE taglens_%1").arg(d->depth), {});
     }
 }
 
@@ -892,7 +894,7 @@ Expected<QStringList> ProjectStore::tags() const
 // Every row of mediaRows(), or only those of \a mediaIds (a JSON array for json_each(), so any
 // number of ids is one bound value).
 Expected<QList<MediaRow>> ProjectStore::Private::readMediaRows(const MediaRowFilter &filter,
-                                                             const QList<qint64> *mediaIds) const
+                                                               const QList<qint64> *mediaIds) const
 {
     const QString what = QStringLiteral("cannot read the media items");
     // One read transaction, so the predictions and the rows come from the same state of the file
@@ -903,8 +905,8 @@ Expected<QList<MediaRow>> ProjectStore::Private::readMediaRows(const MediaRowFil
             return ok.error();
     }
     const auto endSnapshot = qScopeGuard([this, ownSnapshot] {
-        if (ownSnapshot)
-            execPlain(QStringLiteral("COMMIT"), {});
+        if (ownSnapshot) // a read-only snapshot: ending it cannot lose anything
+            std::ignore = execPlain(QStringLiteral("COMMIT"), {});
     });
     QString idsJson;
     if (mediaIds) {
@@ -919,11 +921,12 @@ Expected<QList<MediaRow>> ProjectStore::Private::readMediaRows(const MediaRowFil
         // For a few ids, from their images through the primary key (CROSS JOIN keeps SQLite from
         // scanning the model's index over every prediction instead).
         auto query =
-            mediaIds ? exec(QStringLiteral("SELECT pr.image_sha256, pr.label_index, pr.label, pr.score FROM "
-                                           "(SELECT DISTINCT image_sha256 AS sha FROM media WHERE id IN "
-                                           "(SELECT value FROM json_each(?)) AND image_sha256 IS NOT NULL) s "
-                                           "CROSS JOIN predictions pr ON pr.image_sha256 = s.sha "
-                                           "AND pr.model_sha256 = ? WHERE (? = 0 OR pr.rank <= ?) ORDER BY pr.rank"),
+            mediaIds ? exec(QStringLiteral(
+                                "SELECT pr.image_sha256, pr.label_index, pr.label, pr.score FROM "
+                                "(SELECT DISTINCT image_sha256 AS sha FROM media WHERE id IN "
+                                "(SELECT value FROM json_each(?)) AND image_sha256 IS NOT NULL) s "
+                                "CROSS JOIN predictions pr ON pr.image_sha256 = s.sha "
+                                "AND pr.model_sha256 = ? WHERE (? = 0 OR pr.rank <= ?) ORDER BY pr.rank"),
                             {idsJson, filter.modelSha256, filter.topK, filter.topK}, what)
                      : exec(QStringLiteral("SELECT image_sha256, label_index, label, score FROM predictions "
                                            "WHERE model_sha256 = ? AND (? = 0 OR rank <= ?) ORDER BY rank"),
@@ -956,8 +959,9 @@ Expected<QList<MediaRow>> ProjectStore::Private::readMediaRows(const MediaRowFil
             "FROM post_tags pt JOIN posts p ON p.id = pt.post_id JOIN media m ON m.post_id = p.id "
             "LEFT JOIN images i ON i.sha256 = m.image_sha256 %1"
             "ORDER BY pt.tag, p.created_at, p.id, m.media_index")
-            .arg(conditions.isEmpty() ? QString()
-                                      : QStringLiteral("WHERE %1 ").arg(conditions.join(QLatin1String(" AND ")))),
+            .arg(conditions.isEmpty()
+                     ? QString()
+                     : QStringLiteral("WHERE %1 ").arg(conditions.join(QLatin1String(" AND ")))),
         values, what);
     if (!query)
         return query.error();
@@ -1003,7 +1007,8 @@ Expected<QList<MediaRow>> ProjectStore::mediaRows(const MediaRowFilter &filter) 
     return d->readMediaRows(filter, nullptr);
 }
 
-Expected<QList<MediaRow>> ProjectStore::mediaRowsByIds(const QList<qint64> &mediaIds, const MediaRowFilter &filter) const
+Expected<QList<MediaRow>> ProjectStore::mediaRowsByIds(const QList<qint64> &mediaIds,
+                                                       const MediaRowFilter &filter) const
 {
     if (mediaIds.isEmpty())
         return QList<MediaRow>();
@@ -1076,36 +1081,37 @@ Expected<void> ProjectStore::saveCopy(const QString &destination) const
 {
     const QFileInfo target(destination);
     const QString shown = QDir::toNativeSeparators(destination);
-    if (destination.isEmpty() || target.absoluteFilePath() == QFileInfo(d->path).absoluteFilePath()
-        || (target.exists() && target.canonicalFilePath() == QFileInfo(d->path).canonicalFilePath()))
-        return Error::make(ErrorCode::InvalidArgument,
-                           QCoreApplication::translate("ProjectStore", "%1 is this project itself.").arg(shown));
+    if (destination.isEmpty() || target.absoluteFilePath() == QFileInfo(d->path).absoluteFilePath() ||
+        (target.exists() && target.canonicalFilePath() == QFileInfo(d->path).canonicalFilePath()))
+        return Error::make(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("ProjectStore", "%1 is this project itself.").arg(shown));
     if (d->depth > 0)
         return Error::make(ErrorCode::InvalidArgument,
-                           QCoreApplication::translate("ProjectStore",
-                                                       "The project cannot be copied while it is being written."));
+                           QCoreApplication::translate(
+                               "ProjectStore", "The project cannot be copied while it is being written."));
     if (target.isDir())
         return Error::make(ErrorCode::InvalidArgument,
                            QCoreApplication::translate("ProjectStore", "%1 is a folder.").arg(shown));
     if (!target.absoluteDir().exists())
-        return Error::make(ErrorCode::Io,
-                           QCoreApplication::translate("ProjectStore", "The folder of %1 does not exist.").arg(shown));
+        return Error::make(
+            ErrorCode::Io,
+            QCoreApplication::translate("ProjectStore", "The folder of %1 does not exist.").arg(shown));
 
     // VACUUM INTO refuses an existing file: a fresh name beside the destination (same file
     // system, so the rename below is atomic).
     static QAtomicInteger<quint32> copyCounter;
-    const QString partial = target.absoluteFilePath()
-                            + QStringLiteral(".part-%1-%2")
-                                  .arg(QCoreApplication::applicationPid())
-                                  .arg(copyCounter.fetchAndAddRelaxed(1));
+    const QString partial = target.absoluteFilePath() + QStringLiteral(".part-%1-%2")
+                                                            .arg(QCoreApplication::applicationPid())
+                                                            .arg(copyCounter.fetchAndAddRelaxed(1));
     QFile::remove(partial);
     auto removePartial = qScopeGuard([&] { QFile::remove(partial); });
     if (auto vacuum = d->exec(QStringLiteral("VACUUM INTO ?"), {partial},
                               QStringLiteral("cannot write a copy to %1").arg(shown));
         !vacuum)
         return vacuum.error();
-    if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target.absoluteFilePath()).constData())
-        != 0)
+    if (::rename(QFile::encodeName(partial).constData(),
+                 QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
         return Error::make(ErrorCode::Io, QCoreApplication::translate("ProjectStore", "Cannot replace %1: %2")
                                               .arg(shown, QString::fromLocal8Bit(std::strerror(errno))));
     removePartial.dismiss();

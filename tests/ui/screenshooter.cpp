@@ -46,6 +46,7 @@
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
+#include <tuple>
 
 using namespace taglens;
 
@@ -102,13 +103,15 @@ quint16 freePort()
 /// Two logins, as a user who logged in to Mastodon and to Instagram has them.
 void storeDemoLogins(engine::TokenStore &store)
 {
-    store.saveToken({QStringLiteral("mastodon"), QUrl(QStringLiteral("https://mastodon.social")),
-                     QStringLiteral("alice")},
-                    QStringLiteral("demo-token"));
+    // Without a keychain the screenshots still show the accounts (kept for this run).
+    std::ignore = store.saveToken({QStringLiteral("mastodon"),
+                                   QUrl(QStringLiteral("https://mastodon.social")), QStringLiteral("alice")},
+                                  QStringLiteral("demo-token"));
     // What FacebookLogin writes for a login (group [instagram]); the token goes to the keychain.
     const QString userId = QStringLiteral("17841405822304914");
-    store.saveToken({QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), userId},
-                    QStringLiteral("demo-token"));
+    std::ignore = store.saveToken(
+        {QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), userId},
+        QStringLiteral("demo-token"));
     QSettings settings(store.settingsFile(), QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("instagram"));
     settings.setValue(QStringLiteral("clientId"), QStringLiteral("1234567890123456"));
@@ -212,7 +215,8 @@ int main(int argc, char *argv[])
     if (auto ledger = engine::HashtagLedger::open(scratch.filePath(QStringLiteral("ledger.sqlite")))) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const char *tag : {"cats", "dogs", "sunset"})
-            (*ledger)->record(demoUser, QLatin1String(tag), now.addDays(-2));
+            std::ignore =
+                (*ledger)->record(demoUser, QLatin1String(tag), now.addDays(-2)); // the shot shows what took
     }
     window.setHashtagLedgerPath(scratch.filePath(QStringLiteral("ledger.sqlite")));
     window.sourceCombo()->setCurrentIndex(window.sourceCombo()->findData(QStringLiteral("instagram")));

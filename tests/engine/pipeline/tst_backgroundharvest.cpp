@@ -23,7 +23,8 @@ namespace {
 engine::HarvestPipeline::SourceFactory factoryFor(const MastodonStandIn &standIn)
 {
     const QUrl base = standIn.baseUrl();
-    return [base](const QString &tag, engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
+    return [base](const QString &tag,
+                  engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
         return std::unique_ptr<engine::PostSource>(new engine::MastodonTagTimeline(client, base, tag));
     };
 }
@@ -66,8 +67,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("limit");
         QTest::addColumn<int>("expectedOk");
         QTest::newRow("one tag, limited") << QStringList{QStringLiteral("cats")} << 5 << 5;
-        QTest::newRow("two tags, everything") << QStringList{QStringLiteral("cats"), QStringLiteral("dogs")} << 1000
-                                              << 14 + 6;
+        QTest::newRow("two tags, everything")
+            << QStringList{QStringLiteral("cats"), QStringLiteral("dogs")} << 1000 << 14 + 6;
     }
 
     void harvestsOffTheStartingThread()
@@ -82,7 +83,9 @@ private Q_SLOTS:
         MastodonStandIn standIn(scenario);
         QVERIFY(standIn.isListening());
 
-        const QString path = m_dir.filePath(QStringLiteral("bg-%1.taglens").arg(QString::fromUtf8(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+        const QString path = m_dir.filePath(
+            QStringLiteral("bg-%1.taglens")
+                .arg(QString::fromUtf8(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
         auto reader = engine::ProjectStore::open(path); // the GUI's connection
         QVERIFY(reader);
         engine::ClassifierWorker worker(tests::loadTinyModel());
@@ -93,39 +96,35 @@ private Q_SLOTS:
         int unreadable = 0;
         bool wrongThread = false;
         bool done = false;
-        QList<engine::TagSummary> summaries;
-        engine::Error fatal;
+        engine::HarvestOutcome outcome;
+        outcome.end = engine::HarvestEnd::Failed; // until it arrives
         connect(&harvest, &BackgroundHarvest::itemFinished, this,
                 [&](qint64 mediaId, const QString &, MediaStatus status) {
                     wrongThread |= QThread::currentThread() != thread();
                     const auto rows = (*reader)->mediaRows();
-                    const bool found = rows && std::any_of(rows->cbegin(), rows->cend(), [&](const engine::MediaRow &r) {
-                                           return r.mediaId == mediaId && r.status == status;
-                                       });
+                    const bool found =
+                        rows && std::any_of(rows->cbegin(), rows->cend(), [&](const engine::MediaRow &r) {
+                            return r.mediaId == mediaId && r.status == status;
+                        });
                     if (!found)
                         ++unreadable;
                     if (status == MediaStatus::Ok)
                         ++seenOk;
                 });
-        connect(&harvest, &BackgroundHarvest::finished, this,
-                [&](bool cancelled, const QList<engine::TagSummary> &s, const engine::Error &f) {
-                    QVERIFY(!cancelled);
-                    summaries = s;
-                    fatal = f;
-                    done = true;
-                });
+        connect(&harvest, &BackgroundHarvest::finished, this, [&](const engine::HarvestOutcome &o) {
+            outcome = o;
+            done = true;
+        });
         harvest.start(requestFor(standIn, tags, limit));
         QVERIFY(harvest.isRunning());
         QVERIFY(QTest::qWaitFor([&] { return done; }, 120000));
         QVERIFY(!harvest.isRunning());
-        QCOMPARE(fatal.code, engine::ErrorCode::Cancelled); // "no fatal error"
+        QCOMPARE(outcome.end, engine::HarvestEnd::Finished);
+        QCOMPARE(outcome.error.message, QString());
         QVERIFY(!wrongThread);
         QCOMPARE(unreadable, 0);
         QCOMPARE(seenOk, expectedOk);
-        int summed = 0;
-        for (const auto &s : std::as_const(summaries))
-            summed += s.ok;
-        QCOMPARE(summed, expectedOk);
+        QCOMPARE(outcome.ok(), expectedOk);
         const auto counts = (*reader)->statusCounts();
         QVERIFY(counts);
         QCOMPARE(counts->ok, expectedOk);
@@ -151,7 +150,7 @@ private Q_SLOTS:
         harvest.start(requestFor(standIn, {QStringLiteral("boats")}, 1000));
         QVERIFY(finished.wait(120000));
         QCOMPARE(finished.size(), 1);
-        QVERIFY(finished.first().at(0).toBool()); // cancelled
+        QCOMPARE(finished.first().at(0).value<engine::HarvestOutcome>().end, engine::HarvestEnd::Cancelled);
         QVERIFY(items < 40);
 
         // The file is closed and whole; running again resumes to the end.
@@ -179,9 +178,10 @@ private Q_SLOTS:
         QSignalSpy finished(&harvest, &BackgroundHarvest::finished);
         harvest.start(requestFor(standIn, {QStringLiteral("x")}, 10));
         QVERIFY(finished.wait(20000));
-        const auto error = finished.first().at(2).value<engine::Error>();
-        QVERIFY(error.code != engine::ErrorCode::Cancelled);
-        QVERIFY(!error.message.isEmpty());
+        const auto outcome = finished.first().at(0).value<engine::HarvestOutcome>();
+        QCOMPARE(outcome.end, engine::HarvestEnd::Failed);
+        QCOMPARE(outcome.error.code, engine::ErrorCode::InvalidArgument); // not an SQLite database
+        QVERIFY(outcome.summaries.isEmpty());
         QVERIFY(!harvest.isRunning());
     }
 

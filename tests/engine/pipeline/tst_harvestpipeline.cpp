@@ -14,11 +14,11 @@
 
 #include <QElapsedTimer>
 #include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
-#include <QThread>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace taglens;
 using engine::HarvestPipeline;
@@ -47,7 +47,7 @@ public:
         return m_model->prepare(image);
     }
     engine::Expected<QList<engine::Classification>> classify(const QList<engine::PreparedInput> &batch,
-                                                            int topK) override
+                                                             int topK) override
     {
         const bool full = batch.size() == m_batchSize;
         fullBatches += full ? 1 : 0;
@@ -69,12 +69,7 @@ private:
     std::atomic<bool> m_inFullBatch{false};
 };
 
-struct Run
-{
-    bool cancelled = false;
-    QList<engine::TagSummary> summaries;
-    engine::Error fatal;
-};
+using Run = engine::HarvestOutcome;
 
 /// A pipeline wired to a stand-in, with short timeouts so that stalls fail quickly.
 class Harness
@@ -91,8 +86,10 @@ public:
         m_worker.setBatchSize(4);
         m_pipeline = std::make_unique<HarvestPipeline>(
             m_store.get(), &m_worker,
-            [this](const QString &tag, engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
-                auto timeline = std::make_unique<engine::MastodonTagTimeline>(client, m_standIn.baseUrl(), tag);
+            [this](const QString &tag,
+                   engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
+                auto timeline =
+                    std::make_unique<engine::MastodonTagTimeline>(client, m_standIn.baseUrl(), tag);
                 return std::unique_ptr<engine::PostSource>(std::move(timeline));
             });
         engine::HttpClient *client = m_pipeline->httpClient();
@@ -115,8 +112,8 @@ public:
         bool done = false;
         QObject context;
         QObject::connect(m_pipeline.get(), &HarvestPipeline::finished, &context,
-                         [&](bool cancelled, const QList<engine::TagSummary> &s, const engine::Error &fatal) {
-                             run = Run{cancelled, s, fatal};
+                         [&](const engine::HarvestOutcome &outcome) {
+                             run = outcome;
                              done = true;
                          });
         m_pipeline->start(request);
@@ -165,10 +162,28 @@ private Q_SLOTS:
     {
         MastodonStandIn::Scenario scenario;
         using K = MastodonStandIn::MediaKind;
-        scenario.tags.append({QStringLiteral("cats"), 24, 2, 3, {}, {{K::Video, 2}, {K::Gifv, 1}, {K::Audio, 1},
-            {K::Unknown, 1}, {K::NoUrl, 1}, {K::TruncatedJpeg, 1}, {K::HtmlAsJpeg, 1}, {K::DecompressionBomb, 1},
-            {K::Oversized, 1}, {K::OversizedUnannounced, 1}, {K::NotFound, 1}, {K::ServerError, 1},
-            {K::Stalled, 1}, {K::ResetMidBody, 1}, {K::PngAsJpg, 1}, {K::Duplicate, 2}, {K::Flaky, 1}}});
+        scenario.tags.append({QStringLiteral("cats"),
+                              24,
+                              2,
+                              3,
+                              {},
+                              {{K::Video, 2},
+                               {K::Gifv, 1},
+                               {K::Audio, 1},
+                               {K::Unknown, 1},
+                               {K::NoUrl, 1},
+                               {K::TruncatedJpeg, 1},
+                               {K::HtmlAsJpeg, 1},
+                               {K::DecompressionBomb, 1},
+                               {K::Oversized, 1},
+                               {K::OversizedUnannounced, 1},
+                               {K::NotFound, 1},
+                               {K::ServerError, 1},
+                               {K::Stalled, 1},
+                               {K::ResetMidBody, 1},
+                               {K::PngAsJpg, 1},
+                               {K::Duplicate, 2},
+                               {K::Flaky, 1}}});
         scenario.tags.append({QStringLiteral("dogs"), 12, 1, 0, {}, {}});
         MastodonStandIn standIn(scenario);
         QVERIFY(standIn.isListening());
@@ -176,8 +191,8 @@ private Q_SLOTS:
         Harness h(standIn, m_dir.filePath(QStringLiteral("exact.taglens")));
         QSignalSpy classified(&h.worker(), &engine::ClassifierWorker::classified);
         const Run run = h.harvest({QStringLiteral("cats"), QStringLiteral("dogs")}, 1000);
-        QVERIFY(!run.cancelled);
-        QCOMPARE(run.fatal.message, QString());
+        QCOMPARE(run.end, engine::HarvestEnd::Finished);
+        QCOMPARE(run.error.message, QString());
         QCOMPARE(run.summaries.size(), 2);
 
         const auto rows = rowsByUrl(h.store());
@@ -255,7 +270,8 @@ private Q_SLOTS:
         constexpr int batch = 4;
         auto model = std::make_unique<ObservedModel>(batch);
         ObservedModel *observed = model.get();
-        Harness h(standIn, m_dir.filePath(QStringLiteral("batches-%1.taglens").arg(scheduling)), std::move(model));
+        Harness h(standIn, m_dir.filePath(QStringLiteral("batches-%1.taglens").arg(scheduling)),
+                  std::move(model));
         h.worker().setBatchSize(batch);
         h.pipeline().setDecodeThreads(1);
         h.pipeline().setDecodeScheduling(HarvestPipeline::DecodeScheduling(scheduling));
@@ -325,14 +341,14 @@ private Q_SLOTS:
             QObject::connect(&p, &HarvestPipeline::itemFinished, &context, [&p] { p.cancel(); });
             QVERIFY(QTest::qWaitFor([&p] { return !p.isRunning(); }, 60000));
         });
-        QVERIFY(first.cancelled);
+        QCOMPARE(first.end, engine::HarvestEnd::Cancelled);
         const auto afterCancel = h.store().statusCounts(QStringLiteral("boats"));
         QVERIFY(afterCancel->ok >= 1);
         QVERIFY(afterCancel->ok < 40);
         QCOMPARE(h.store().latestHarvest()->value().status, engine::HarvestStatus::Cancelled);
 
         const Run second = h.harvest({QStringLiteral("boats")}, 1000);
-        QVERIFY(!second.cancelled);
+        QCOMPARE(second.end, engine::HarvestEnd::Finished);
         const auto done = h.store().statusCounts(QStringLiteral("boats"));
         QCOMPARE(done->ok, 40);
         QCOMPARE(done->pending, 0);
