@@ -351,7 +351,7 @@ int main(int argc, char *argv[])
         pipeline.setDecodeScheduling(scheduling);
         pipeline.setDecodeThreads(qMax(1, parser.value(decodeThreadsOption).toInt()));
         engine::HarvestRequest request;
-        request.source = QStringLiteral("mastodon");
+        request.source = engine::SourceKind::Mastodon;
         request.instance = standIn.baseUrl().toString();
         request.tags = {QStringLiteral("bench%1").arg(2 * round - 1),
                         QStringLiteral("bench%1").arg(2 * round)};

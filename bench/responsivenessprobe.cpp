@@ -27,8 +27,8 @@
 #include "ui/mediafiltermodel.h"
 #include "ui/projectmodel.h"
 
-#include <QCommandLineParser>
 #include <QComboBox>
+#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -135,8 +135,7 @@ void spin(int ms)
     loop.exec();
 }
 
-template<typename Predicate>
-bool spinUntil(Predicate done, int timeoutMs, int stepMs = 10)
+template <typename Predicate> bool spinUntil(Predicate done, int timeoutMs, int stepMs = 10)
 {
     QElapsedTimer clock;
     clock.start();
@@ -158,7 +157,8 @@ void waitUntilShown(QWidget *window)
 ui::MainWindow::ClassifierLoader loaderWith(int threads)
 {
     return [threads](const QString &path) -> engine::Expected<std::unique_ptr<engine::ImageClassifier>> {
-        auto loaded = torchbackend::TorchClassifier::load(path, torchbackend::TorchClassifier::Options{threads});
+        auto loaded =
+            torchbackend::TorchClassifier::load(path, torchbackend::TorchClassifier::Options{threads});
         if (!loaded)
             return loaded.error();
         return std::unique_ptr<engine::ImageClassifier>(std::move(*loaded));
@@ -188,7 +188,8 @@ int countStatus(const ui::ProjectModel *model, engine::MediaStatus status)
 void runHarvest(const Options &options, StallRecorder &recorder)
 {
     const int perTag = (qMax(16, options.images) + 1) / 2;
-    out() << QStringLiteral("== Part 1: harvest of %1 photos (#bench1, #bench2) from the stand-in, in the GUI ==\n")
+    out() << QStringLiteral(
+                 "== Part 1: harvest of %1 photos (#bench1, #bench2) from the stand-in, in the GUI ==\n")
                  .arg(2 * perTag);
 
     // The stand-in serves from its own thread, so its work never counts as the GUI's.
@@ -244,20 +245,22 @@ void runHarvest(const Options &options, StallRecorder &recorder)
         });
 
         engine::HarvestRequest request;
-        request.source = QStringLiteral("mastodon");
+        request.source = engine::SourceKind::Mastodon;
         request.instance = baseUrl.toString();
         request.tags = {QStringLiteral("bench1"), QStringLiteral("bench2")};
         request.limitPerTag = perTag;
         engine::SourceSpec spec;
-        spec.kind = QStringLiteral("mastodon");
+        spec.kind = engine::SourceKind::Mastodon;
         spec.instance = baseUrl;
 
         recorder.start();
         recorder.setPhase(QStringLiteral("loading the model (pool thread)"));
         const qint64 callNs = StallRecorder::now();
-        recorder.call(QStringLiteral("MainWindow::startHarvest()"), [&] { window.startHarvest(request, spec); });
+        recorder.call(QStringLiteral("MainWindow::startHarvest()"),
+                      [&] { window.startHarvest(request, spec); });
         user.startRoaming(150);
-        const bool done = spinUntil([&] { return finished || !window.lastError().isEmpty(); }, 30 * 60 * 1000);
+        const bool done =
+            spinUntil([&] { return finished || !window.lastError().isEmpty(); }, 30 * 60 * 1000);
         user.stopRoaming();
         recorder.stop();
         if (!done || !finished) {
@@ -277,7 +280,8 @@ void runHarvest(const Options &options, StallRecorder &recorder)
                      .arg(countStatus(model, engine::MediaStatus::Failed))
                      .arg(countStatus(model, engine::MediaStatus::Skipped))
                      .arg(model->rowCount());
-        out() << QStringLiteral("duration: %1 s from startHarvest() (model loaded after %2 s), harvest %3 s = %4 images/s\n")
+        out() << QStringLiteral("duration: %1 s from startHarvest() (model loaded after %2 s), harvest %3 s "
+                                "= %4 images/s\n")
                      .arg(double(finishedNs - callNs) / 1e9, 0, 'f', 1)
                      .arg(startedNs ? double(startedNs - callNs) / 1e9 : 0.0, 0, 'f', 1)
                      .arg(harvestSeconds, 0, 'f', 1)
@@ -288,7 +292,8 @@ void runHarvest(const Options &options, StallRecorder &recorder)
         out() << QStringLiteral("memory: %1\n").arg(memoryLine());
         out() << QStringLiteral("load average at the end: %1\n").arg(loadAverage());
     }
-    QMetaObject::invokeMethod(&host, [&] { delete standIn; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &host, [&] { delete standIn; }, Qt::BlockingQueuedConnection);
     serverThread.quit();
     serverThread.wait();
 }
@@ -300,8 +305,8 @@ void runProject(const Options &options, StallRecorder &recorder)
     out() << QStringLiteral("== Part 2: a %1-image project in the GUI ==\n").arg(options.projectSize);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("big.taglens"));
-    const QStringList tags = {QStringLiteral("cats"), QStringLiteral("streetphotography"), QStringLiteral("gardening"),
-                              QStringLiteral("mountains")};
+    const QStringList tags = {QStringLiteral("cats"), QStringLiteral("streetphotography"),
+                              QStringLiteral("gardening"), QStringLiteral("mountains")};
     bench::BigProjectBuilder::Options build;
     build.images = options.projectSize;
     build.tags = tags;
@@ -318,13 +323,15 @@ void runProject(const Options &options, StallRecorder &recorder)
         out() << "cannot write the project: " << built.error << Qt::endl;
         return;
     }
-    out() << QStringLiteral("project written in %1 s: %2 ok, %3 failed, %4 skipped; thumbnails %5 MiB; file %6 MiB\n")
+    out() << QStringLiteral(
+                 "project written in %1 s: %2 ok, %3 failed, %4 skipped; thumbnails %5 MiB; file %6 MiB\n")
                  .arg(built.seconds, 0, 'f', 1)
                  .arg(built.ok)
                  .arg(built.failed)
                  .arg(built.skipped)
                  .arg(double(built.thumbnailBytes) / 1048576.0, 0, 'f', 1)
-                 .arg(double(QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size()) / 1048576.0,
+                 .arg(double(QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size()) /
+                          1048576.0,
                       0, 'f', 1);
 
     malloc_trim(0);
@@ -425,13 +432,15 @@ void runProject(const Options &options, StallRecorder &recorder)
     const auto choose = [&](QComboBox *combo, int index, const QString &what) {
         if (!combo || index >= combo->count())
             return;
-        recorder.call(what + QStringLiteral(": ") + combo->itemText(index), [&] { combo->setCurrentIndex(index); });
+        recorder.call(what + QStringLiteral(": ") + combo->itemText(index),
+                      [&] { combo->setCurrentIndex(index); });
         spin(400);
     };
     if (tagFilter)
         choose(tagFilter, qMin(2, tagFilter->count() - 1), QStringLiteral("tag filter"));
     else
-        recorder.call(QStringLiteral("filterModel()->setTag()"), [&] { window.filterModel()->setTag(tags.at(1)); });
+        recorder.call(QStringLiteral("filterModel()->setTag()"),
+                      [&] { window.filterModel()->setTag(tags.at(1)); });
     spin(400);
     choose(statusFilter, 1, QStringLiteral("status filter"));
     choose(sort, 1, QStringLiteral("sort"));
@@ -461,7 +470,9 @@ void runProject(const Options &options, StallRecorder &recorder)
     recorder.stop();
     memory.append({QStringLiteral("after filters and slider"), memoryLine()});
 
-    out() << QStringLiteral("rows: %1 in the model, %2 shown\n").arg(model->rowCount()).arg(window.filterModel()->rowCount());
+    out() << QStringLiteral("rows: %1 in the model, %2 shown\n")
+                 .arg(model->rowCount())
+                 .arg(window.filterModel()->rowCount());
     out() << QStringLiteral("open: openProject() %1 ms; first screen of thumbnails after %2 ms%3\n")
                  .arg(openMs, 0, 'f', 0)
                  .arg(firstScreenMs, 0, 'f', 0)
@@ -476,7 +487,8 @@ void runProject(const Options &options, StallRecorder &recorder)
                  .arg(downSeconds, 0, 'f', 1)
                  .arg(upSteps)
                  .arg(upSeconds, 0, 'f', 1)
-                 .arg(downStuck || stuck >= 60 ? QStringLiteral(" (the scroll bar stopped moving)") : QString());
+                 .arg(downStuck || stuck >= 60 ? QStringLiteral(" (the scroll bar stopped moving)")
+                                               : QString());
     recorder.report(out());
     out() << QStringLiteral("load average at the end: %1\n").arg(loadAverage());
     out() << QStringLiteral("memory (target: RSS < 1024 MiB with the project open):\n");
@@ -494,12 +506,15 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true); // recent projects and settings stay out of the user's
     engine::installDefaultLoggingRules(false);
     // Info messages are kept (not printed) to tell what happened around a gap.
-    QLoggingCategory::setFilterRules(QStringLiteral("taglens.*.debug=false\ntaglens.*.info=true\nqt.gui.imageio=false"));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("taglens.*.debug=false\ntaglens.*.info=true\nqt.gui.imageio=false"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Event-loop stalls and memory of the TagLens main window."));
+    parser.setApplicationDescription(
+        QStringLiteral("Event-loop stalls and memory of the TagLens main window."));
     parser.addHelpOption();
-    const QCommandLineOption imagesOption(QStringLiteral("images"), QStringLiteral("Photos to harvest (two tags)."),
+    const QCommandLineOption imagesOption(QStringLiteral("images"),
+                                          QStringLiteral("Photos to harvest (two tags)."),
                                           QStringLiteral("N"), QStringLiteral("320"));
     const QCommandLineOption projectOption(QStringLiteral("project-size"),
                                            QStringLiteral("Images in the big project."), QStringLiteral("N"),
@@ -510,7 +525,8 @@ int main(int argc, char *argv[])
                                          QStringLiteral("PATH"));
     const QCommandLineOption partOption(QStringLiteral("part"), QStringLiteral("harvest, project or all."),
                                         QStringLiteral("PART"), QStringLiteral("all"));
-    const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Model threads (0: all cores)."),
+    const QCommandLineOption threadsOption(QStringLiteral("threads"),
+                                           QStringLiteral("Model threads (0: all cores)."),
                                            QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({imagesOption, projectOption, modelOption, partOption, threadsOption});
     parser.process(app);
@@ -533,7 +549,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (!QFileInfo::exists(options.model)) {
-        out() << "no model at " << options.model << "; make it with: /usr/bin/python3 models/make_test_model.py "
+        out() << "no model at " << options.model
+              << "; make it with: /usr/bin/python3 models/make_test_model.py "
               << QFileInfo(options.model).absolutePath() << Qt::endl;
         return 2;
     }

@@ -37,7 +37,7 @@ namespace taglens::ui {
 
 namespace {
 
-const QString InstagramSource = engine::SourceKind::Instagram;
+const QString InstagramSource = engine::sourceKindName(engine::SourceKind::Instagram);
 
 QString sourceName(const QString &source)
 {

@@ -77,8 +77,9 @@ constexpr int MaxRecentProjects = 8;
 // The progress bar and counts are redrawn at most this often (every item reports progress).
 constexpr int ProgressIntervalMs = 200;
 const QString RecentProjectsKey = QStringLiteral("recentProjects");
-const QString LocalSource = engine::SourceKind::Local;
-const QString InstagramSource = engine::SourceKind::Instagram;
+// The source combo's items carry the names projects record.
+const QString LocalSource = engine::sourceKindName(engine::SourceKind::Local);
+const QString InstagramSource = engine::sourceKindName(engine::SourceKind::Instagram);
 
 QString durationText(double seconds)
 {
@@ -723,13 +724,14 @@ void MainWindow::startFromSearchBar()
         return;
     }
     engine::HarvestRequest request;
-    request.source = source;
+    const engine::SourceKind kind = *engine::sourceKindFromName(source); // the combo offers known names only
+    request.source = kind;
     request.instance = instance->toString();
     request.tags = tags;
     request.limitPerTag = m_limitSpin->value();
     m_settings.applyTo(request);
     engine::SourceSpec spec;
-    spec.kind = source;
+    spec.kind = kind;
     spec.instance = *instance;
     // A login made with the accounts dialog or `taglens-cli auth login` (the keychain holds the token).
     if (auto stored = tokenStore()->tokenFor(source, spec.instance); stored && !stored->isEmpty()) {
@@ -801,13 +803,13 @@ void MainWindow::startInstagramFromSearchBar(const QStringList &typed)
         return;
     }
     engine::SourceSpec spec;
-    spec.kind = InstagramSource;
+    spec.kind = engine::SourceKind::Instagram;
     spec.instagramUserId = account->userId;
     spec.accessToken = *token;
     spec.graphApiBase = m_graphApiBase;
     spec.instagramEdge = m_edgeCombo->currentData().toString();
     engine::HarvestRequest request;
-    request.source = InstagramSource;
+    request.source = engine::SourceKind::Instagram;
     request.instance = spec.recordedInstance();
     request.tags = tags;
     request.limitPerTag = m_limitSpin->value();
@@ -954,14 +956,14 @@ void MainWindow::harvestLocal(const QStringList &paths, const QString &collectio
         return;
     }
     engine::HarvestRequest request;
-    request.source = LocalSource;
+    request.source = engine::SourceKind::Local;
     request.instance = absolute.first();
     request.tags = {collection.trimmed().isEmpty() ? QStringLiteral("local") : collection.trimmed()};
     request.limitPerTag = 1000000; // everything that was dropped
     request.parameters.insert(QStringLiteral("paths"), QJsonArray::fromStringList(absolute));
     m_settings.applyTo(request);
     engine::SourceSpec spec;
-    spec.kind = LocalSource;
+    spec.kind = engine::SourceKind::Local;
     spec.paths = absolute;
     startHarvest(request, spec);
 }
@@ -1117,7 +1119,7 @@ void MainWindow::runHarvest(const engine::HarvestRequest &request, const engine:
     m_lastRequest = request;
 
     QPointer<MainWindow> self(this);
-    const QString searcher = spec.kind == InstagramSource ? spec.instagramUserId : QString();
+    const QString searcher = spec.kind == engine::SourceKind::Instagram ? spec.instagramUserId : QString();
     m_instagramUserId = searcher;
     auto factory = [spec, self, searcher](const QString &tag, engine::HttpClient *client) {
         auto made = engine::makePostSource(spec, tag, client);
@@ -1160,7 +1162,7 @@ void MainWindow::runHarvest(const engine::HarvestRequest &request, const engine:
     m_progressShown.invalidate();
     setHarvesting(true);
     Q_EMIT harvestStarted();
-    qCInfo(lcMainWindow) << "harvest" << request.source << request.tags;
+    qCInfo(lcMainWindow) << "harvest" << engine::sourceKindName(request.source) << request.tags;
     pipeline->start(request);
 }
 

@@ -97,10 +97,10 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     }
 
     const QString source = parser.value(sourceOption);
-    const bool instagram = source == engine::SourceKind::Instagram;
-    if (source != QLatin1String("mastodon") && source != QLatin1String("pixelfed") &&
-        source != QLatin1String("local") && !instagram)
+    const auto kind = engine::sourceKindFromName(source);
+    if (!kind || *kind == engine::SourceKind::Urls)
         return cli.usage(tr("--source must be mastodon, pixelfed, instagram or local."));
+    const bool instagram = *kind == engine::SourceKind::Instagram;
     if (!parser.isSet(projectOption))
         return cli.usage(tr("--project is required."));
     bool ok = false;
@@ -115,7 +115,7 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         return cli.usage(tr("--threads must be a number from 0 to 256."));
 
     engine::SourceSpec spec;
-    spec.kind = source;
+    spec.kind = *kind;
     QStringList tags;
     if (spec.isLocal()) {
         spec.paths = parser.values(pathOption);
@@ -255,7 +255,7 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     engine::HarvestPipeline pipeline(store->get(), &worker, factory);
 
     engine::HarvestRequest request;
-    request.source = source;
+    request.source = *kind;
     request.instance = spec.recordedInstance();
     request.tags = tags;
     request.limitPerTag = limit;

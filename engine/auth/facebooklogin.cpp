@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "facebooklogin.h"
 
+#include "../core/sourcekind.h"
 #include "../net/graphapierror.h"
 #include "../net/httpclient.h"
-#include "../sources/instagrammediaparser.h"
 #include "pkce.h"
 #include "tokenstore.h"
 
@@ -37,8 +37,7 @@ QString clientSecretName(const QString &clientId)
 
 StoredAccount listing(const QString &userId)
 {
-    return StoredAccount{InstagramMediaParser::sourceName(), QUrl(InstagramMediaParser::instanceName()),
-                         userId};
+    return StoredAccount{sourceKindName(SourceKind::Instagram), QUrl(instagramInstance()), userId};
 }
 
 QUrl graphUrl(const QUrl &base, const QString &path, const QUrlQuery &query)

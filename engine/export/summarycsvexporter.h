@@ -13,13 +13,9 @@ namespace taglens::engine {
 ///
 ///     tag,label,images,share,mean_score
 ///
-/// For each tag and label: how many `ok` media items have that label as their top-1 prediction
-/// (with a score of at least options.minScore), that count as a share of the tag's `ok` items,
-/// and the mean top-1 score of those items. Share and mean have six decimals. Sorted by tag,
-/// then images (most first), then label. Labels are told apart by their model index, so two
-/// classes with one name (ImageNet's two "crane"s) stay two rows. Items without a prediction
-/// above the threshold count in the share's denominator only, so a tag's shares may sum to
-/// less than 1.
+/// One row per tag and motif of MotifStatistics at options.minScore (the chart's statistic,
+/// computed by the same code): images, share of the tag's `ok` items and mean top-1 score, share
+/// and mean with six decimals. Sorted by tag, then images (most first), then label.
 class SummaryCsvExporter
 {
 public:

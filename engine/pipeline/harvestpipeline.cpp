@@ -107,7 +107,7 @@ void HarvestPipeline::start(const HarvestRequest &request)
     const ModelInfo &model = m_worker->modelInfo();
     m_modelSha256 = model.sha256;
     HarvestRecord record;
-    record.source = request.source;
+    record.source = sourceKindName(request.source);
     record.instance = request.instance;
     record.tags = request.tags;
     QJsonObject parameters = request.parameters;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "instagrammediaparser.h"
 
+#include "../core/sourcekind.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -77,12 +79,12 @@ MediaItem readItem(const QJsonObject &object, const QString &fallbackId)
 
 QString InstagramMediaParser::sourceName()
 {
-    return QStringLiteral("instagram");
+    return sourceKindName(SourceKind::Instagram);
 }
 
 QString InstagramMediaParser::instanceName()
 {
-    return QStringLiteral("https://www.instagram.com");
+    return instagramInstance();
 }
 
 QString InstagramMediaParser::noMediaUrlReason()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "../core/sourcekind.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -12,7 +14,7 @@ namespace taglens::engine {
 /// The CLI and the GUI fill it in; makePostSource() turns it into a PostSource.
 struct SourceSpec
 {
-    QString kind;        ///< SourceKind::Mastodon, Pixelfed, Local, …
+    SourceKind kind = SourceKind::Mastodon;
     QUrl instance;       ///< Mastodon/Pixelfed: the normalised instance URL
     QStringList paths;   ///< local: the folders and files
     QList<QUrl> urls;    ///< url: the image addresses
@@ -27,14 +29,5 @@ struct SourceSpec
     /// https://www.instagram.com.
     QString recordedInstance() const;
 };
-
-/// The source kinds TagLens knows, as they are written in projects and typed on the command line.
-namespace SourceKind {
-inline constexpr QLatin1StringView Mastodon{"mastodon"};
-inline constexpr QLatin1StringView Pixelfed{"pixelfed"};
-inline constexpr QLatin1StringView Local{"local"};
-inline constexpr QLatin1StringView Instagram{"instagram"};
-inline constexpr QLatin1StringView Urls{"url"}; ///< image addresses, dropped or pasted
-} // namespace SourceKind
 
 } // namespace taglens::engine

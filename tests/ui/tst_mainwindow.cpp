@@ -3,6 +3,7 @@
 // model, exports write their files, and a reopened project shows everything without a model.
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/sources/mediastatus.h"
+#include "projectfixture.h"
 #include "support/testhttpserver.h"
 #include "support/testpaths.h"
 #include "ui/charts/tagmotifchart.h"
@@ -10,24 +11,23 @@
 #include "ui/hashtagchipsedit.h"
 #include "ui/mainwindow.h"
 #include "ui/mediafiltermodel.h"
-#include "projectfixture.h"
 #include "ui/projectmodel.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
-#include <QAbstractButton>
-#include <QAbstractSpinBox>
-#include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
-#include <QScrollBar>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -35,8 +35,8 @@
 #include <QTest>
 
 using namespace taglens;
-using ui::MainWindow;
 using ui::HashtagChipsEdit;
+using ui::MainWindow;
 using ui::ProjectModel;
 
 namespace {
@@ -283,7 +283,8 @@ private Q_SLOTS:
             QVERIFY(store);
             tests::ProjectFixture fixture(store->get());
             for (int i = 0; i < 120; ++i)
-                fixture.add(QStringLiteral("cats"), engine::MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.5f);
+                fixture.add(QStringLiteral("cats"), engine::MediaStatus::Ok, QStringLiteral("tabby"), 281,
+                            0.5f);
         }
         MainWindow window; // at its default size the grid shows one or two rows of items
         window.show();
@@ -297,7 +298,8 @@ private Q_SLOTS:
         const QRect item = grid->visualRect(grid->currentIndex());
         QVERIFY(item.isValid());
         int columns = 0;
-        for (int row = 0; row < 120 && grid->visualRect(window.filterModel()->index(row, 0)).top() == item.top(); ++row)
+        for (int row = 0;
+             row < 120 && grid->visualRect(window.filterModel()->index(row, 0)).top() == item.top(); ++row)
             ++columns;
         QVERIFY(columns > 0);
         const int rows = qMax(1, grid->viewport()->height() / (item.height() + grid->spacing()));
@@ -357,11 +359,12 @@ private Q_SLOTS:
         window.show();
 
         QMimeData mime;
-        mime.setUrls({server.url(QStringLiteral("/media/red.png")), server.url(QStringLiteral("/media/green.jpg")),
-                      server.url(QStringLiteral("/media/blue?size=large")), server.url(QStringLiteral("/media/gone.png")),
-                      server.url(QStringLiteral("/media/page.html")),
-                      QUrl(QStringLiteral("ftp://127.0.0.1/x.png")),      // not http(s): not part of the drop
-                      QUrl(QStringLiteral("http://example.org/a.jpg"))}); // plain http elsewhere: refused
+        mime.setUrls(
+            {server.url(QStringLiteral("/media/red.png")), server.url(QStringLiteral("/media/green.jpg")),
+             server.url(QStringLiteral("/media/blue?size=large")),
+             server.url(QStringLiteral("/media/gone.png")), server.url(QStringLiteral("/media/page.html")),
+             QUrl(QStringLiteral("ftp://127.0.0.1/x.png")),      // not http(s): not part of the drop
+             QUrl(QStringLiteral("http://example.org/a.jpg"))}); // plain http elsewhere: refused
         QSignalSpy finished(&window, &MainWindow::harvestFinished);
         QVERIFY(dropOn(window, mime));
         QCOMPARE(suggestions, QStringList{QStringLiteral("dropped")});
@@ -369,7 +372,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), false);
 
-        QCOMPARE(window.lastHarvestRequest().source, QStringLiteral("url"));
+        QCOMPARE(window.lastHarvestRequest().source, engine::SourceKind::Urls);
         ProjectModel *model = window.projectModel();
         QCOMPARE(model->rowCount(), 5);
         int ok = 0;
@@ -391,7 +394,10 @@ private Q_SLOTS:
         QCOMPARE(window.chart()->statistics().tag(QStringLiteral("dropped")).ok, 3);
         // Each address was fetched once, through the pipeline's client.
         QCOMPARE(server.requests(QStringLiteral("/media/red.png")).size(), 1);
-        QVERIFY(server.requests(QStringLiteral("/media/red.png")).first().header("User-Agent").startsWith("TagLens/"));
+        QVERIFY(server.requests(QStringLiteral("/media/red.png"))
+                    .first()
+                    .header("User-Agent")
+                    .startsWith("TagLens/"));
     }
 
     void mixedDropJoinsOneCollection()
@@ -414,7 +420,7 @@ private Q_SLOTS:
                       server.url(QStringLiteral("/cat.png"))});
         QSignalSpy finished(&window, &MainWindow::harvestFinished);
         QVERIFY(dropOn(window, mime));
-        QVERIFY(finished.wait(60000));             // the files
+        QVERIFY(finished.wait(60000));                         // the files
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000); // then the addresses
         ProjectModel *model = window.projectModel();
         QCOMPARE(model->rowCount(), 2);
@@ -437,7 +443,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("accepted");
         QTest::newRow("uri-list lines") << "# comment\r\nhttps://a.example/1.jpg\r\n" << true;
-        QTest::newRow("addresses in prose") << "see https://a.example/1.jpg and https://b.example/2.png" << true;
+        QTest::newRow("addresses in prose")
+            << "see https://a.example/1.jpg and https://b.example/2.png" << true;
         QTest::newRow("no address") << "just words" << false;
         QTest::newRow("other schemes") << "ftp://a.example/1.jpg javascript:alert(1)" << false;
         QTest::newRow("empty") << "" << false;
@@ -495,16 +502,18 @@ private Q_SLOTS:
                 continue;
             // A button's text names it; everything else needs an accessible name.
             const auto *button = qobject_cast<QAbstractButton *>(w);
-            if (w->accessibleName().isEmpty() && !(button && !button->text().remove(QLatin1Char('&')).isEmpty()))
+            if (w->accessibleName().isEmpty() &&
+                !(button && !button->text().remove(QLatin1Char('&')).isEmpty()))
                 unnamed << QStringLiteral("%1 %2").arg(QString::fromLatin1(w->metaObject()->className()),
-                                                      w->objectName());
+                                                       w->objectName());
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 
         // Every menu action that does something often has a shortcut, shown in the menu.
         for (QAction *a : window.findChildren<QAction *>()) {
             if (a->text().contains(QStringLiteral("Preferences")) || a->text() == QStringLiteral("&Start") ||
-                a->text().contains(QStringLiteral("Open Project")) || a->text().contains(QStringLiteral("Quit")))
+                a->text().contains(QStringLiteral("Open Project")) ||
+                a->text().contains(QStringLiteral("Quit")))
                 QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->text()));
         }
     }

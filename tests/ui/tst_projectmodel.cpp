@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ProjectModel, MediaFilterModel and the motif chart against a project written as a harvest would.
+#include "engine/analysis/motifstatistics.h"
 #include "engine/export/exportsnapshot.h"
 #include "engine/export/summarycsvexporter.h"
 #include "projectfixture.h"
-#include "ui/charts/motifstatistics.h"
 #include "ui/charts/tagmotifchart.h"
 #include "ui/mediafiltermodel.h"
 #include "ui/projectmodel.h"
@@ -11,8 +11,8 @@
 #include <QBarSet>
 #include <QCryptographicHash>
 #include <QFile>
-#include <QPointer>
 #include <QHorizontalBarSeries>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -276,8 +276,8 @@ private Q_SLOTS:
         QCOMPARE(loading.count(), 2);
         QCOMPARE(loading.at(1).first().toBool(), false);
         QCOMPARE(model.rowCount(), images + failed);
-        const auto expected =
-            m_store->mediaRows(engine::MediaRowFilter{QString(), QLatin1String(tests::ProjectFixture::ModelSha), 5});
+        const auto expected = m_store->mediaRows(
+            engine::MediaRowFilter{QString(), QLatin1String(tests::ProjectFixture::ModelSha), 5});
         QVERIFY(expected);
         QCOMPARE(model.mediaRows().size(), expected->size());
         for (qsizetype i = 0; i < expected->size(); ++i) {
@@ -384,9 +384,10 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("thumbnail");
         QTest::newRow("none") << QByteArray();
         QTest::newRow("garbage") << QByteArray("not a JPEG at all");
-        QTest::newRow("truncated JPEG") << QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000ffdb");
-        QTest::newRow("huge declared size") << QByteArray::fromHex(
-            "89504e470d0a1a0a0000000d49484452" "7fffffff7fffffff0806000000");
+        QTest::newRow("truncated JPEG")
+            << QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000ffdb");
+        QTest::newRow("huge declared size") << QByteArray::fromHex("89504e470d0a1a0a0000000d49484452"
+                                                                   "7fffffff7fffffff0806000000");
     }
     void unusableThumbnailsStayEmpty()
     {
@@ -395,7 +396,8 @@ private Q_SLOTS:
         const qint64 id = fixture.add(QStringLiteral("cats"), MediaStatus::Pending);
         engine::ImageRecord record;
         record.bytes = "original " + thumbnail;
-        record.sha256 = QString::fromLatin1(QCryptographicHash::hash(record.bytes, QCryptographicHash::Sha256).toHex());
+        record.sha256 =
+            QString::fromLatin1(QCryptographicHash::hash(record.bytes, QCryptographicHash::Sha256).toHex());
         record.thumbnail = thumbnail;
         record.format = QStringLiteral("jpeg");
         record.byteSize = record.bytes.size();
@@ -497,9 +499,10 @@ private Q_SLOTS:
 
         for (int b = 0; b < batches; ++b) {
             const bool last = b == batches - 1;
-            const qint64 id = last && newMotif
-                                  ? fixture.add(QStringLiteral("dogs"), MediaStatus::Ok, QStringLiteral("lynx"), 287, 0.7f)
-                                  : fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.7f);
+            const qint64 id = last && newMotif ? fixture.add(QStringLiteral("dogs"), MediaStatus::Ok,
+                                                             QStringLiteral("lynx"), 287, 0.7f)
+                                               : fixture.add(QStringLiteral("cats"), MediaStatus::Ok,
+                                                             QStringLiteral("tabby"), 281, 0.7f);
             model.appendOrUpdate(id, last && newMotif ? QStringLiteral("dogs") : QStringLiteral("cats"));
             model.flushPending();
             chart.setRows(model.mediaRows(), ui::TagMotifChart::Redraw::Coalesced);
@@ -512,7 +515,7 @@ private Q_SLOTS:
         // One redraw for every batch, and the bars are the summary statistics of every row.
         QCOMPARE(chart.seriesRebuilds(), rebuildsBefore + (newMotif ? 1 : 0));
         QCOMPARE(firstSet.isNull(), newMotif); // same motifs: the bars changed in place
-        const ui::MotifStatistics expected = ui::MotifStatistics::compute(model.mediaRows(), 0.0);
+        const engine::MotifStatistics expected = engine::MotifStatistics::compute(model.mediaRows(), 0.0);
         const QStringList tags = chart.shownTags();
         QCOMPARE(tags, expected.tags());
         const QStringList categories = chart.categories();
@@ -530,8 +533,7 @@ private Q_SLOTS:
                 QCOMPARE(set->at(int(categories.size()) - 1 - c), share);
             }
         }
-        QCOMPARE(chart.statistics().tag(QStringLiteral("cats")).ok,
-                 expected.tag(QStringLiteral("cats")).ok);
+        QCOMPARE(chart.statistics().tag(QStringLiteral("cats")).ok, expected.tag(QStringLiteral("cats")).ok);
     }
 
     void chartDrawsAtOnceWhenAsked_data()
@@ -554,8 +556,9 @@ private Q_SLOTS:
         chart.setCoalescingInterval(60 * 1000);
         chart.setRows(model.mediaRows());
         QCOMPARE(chart.categories(), QStringList{QStringLiteral("tabby")});
-        model.appendOrUpdate(fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tiger cat"), 282, 0.6f),
-                             QStringLiteral("cats"));
+        model.appendOrUpdate(
+            fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tiger cat"), 282, 0.6f),
+            QStringLiteral("cats"));
         model.flushPending();
         chart.setRows(model.mediaRows(), ui::TagMotifChart::Redraw::Coalesced);
         QVERIFY(chart.hasPendingRows());

@@ -26,16 +26,6 @@ namespace taglens::ui {
 namespace {
 constexpr int MaxComparedTags = 6;
 constexpr int CoalescingIntervalMs = 1000;
-
-// A motif's share (in %) of a tag's ok images, 0 when the tag has no such motif.
-double sharePercent(const MotifStatistics::TagMotifs &data, const std::pair<int, QString> &key)
-{
-    for (const auto &m : data.motifs) {
-        if (m.labelIndex == key.first && m.label == key.second)
-            return m.share * 100.0;
-    }
-    return 0.0;
-}
 } // namespace
 
 TagMotifChart::TagMotifChart(QWidget *parent)
@@ -139,7 +129,7 @@ void TagMotifChart::rebuild()
 {
     m_pendingTimer.stop(); // this draws the latest rows
     m_sliderValue->setText(tr("%1%").arg(m_slider->value()));
-    m_statistics = MotifStatistics::compute(m_rows, minimumScore());
+    m_statistics = engine::MotifStatistics::compute(m_rows, minimumScore());
     m_shownTags.clear();
     const QStringList available = m_statistics.tags();
     for (const QString &tag : m_requestedTags.isEmpty() ? available : m_requestedTags) {
@@ -174,11 +164,11 @@ void TagMotifChart::rebuild()
         double maxShare = 0.0;
         const QList<QBarSet *> sets = m_series->barSets();
         for (qsizetype t = 0; t < m_shownTags.size(); ++t) {
-            const auto data = m_statistics.tag(m_shownTags.at(t));
+            const QString &tag = m_shownTags.at(t);
             QBarSet *set = sets.at(t);
             // Qt Charts draws the first category at the bottom: the biggest is added last.
             for (qsizetype c = keys.size() - 1, bar = 0; c >= 0; --c, ++bar) {
-                const double value = sharePercent(data, keys.at(c));
+                const double value = sharePercentOf(tag, keys.at(c));
                 maxShare = qMax(maxShare, value / 100.0);
                 if (set->at(int(bar)) != value)
                     set->replace(int(bar), value);
@@ -199,6 +189,11 @@ void TagMotifChart::rebuild()
                              << "motifs";
 }
 
+double TagMotifChart::sharePercentOf(const QString &tag, const std::pair<int, QString> &key) const
+{
+    return m_statistics.share(tag, key.first, key.second) * 100.0;
+}
+
 void TagMotifChart::rebuildSeries(const QList<std::pair<int, QString>> &keys)
 {
     ++m_seriesRebuilds;
@@ -206,11 +201,10 @@ void TagMotifChart::rebuildSeries(const QList<std::pair<int, QString>> &keys)
     m_series = new QHorizontalBarSeries;
     double maxShare = 0.0;
     for (const QString &tag : std::as_const(m_shownTags)) {
-        const auto data = m_statistics.tag(tag);
         auto *set = new QBarSet(QLatin1Char('#') + tag);
         // Qt Charts draws the first category at the bottom; add them reversed so the biggest is on top.
         for (qsizetype c = keys.size() - 1; c >= 0; --c) {
-            const double value = sharePercent(data, keys.at(c));
+            const double value = sharePercentOf(tag, keys.at(c));
             maxShare = qMax(maxShare, value / 100.0);
             *set << value;
         }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/analysis/motifstatistics.h"
 #include "engine/store/mediarow.h"
-#include "motifstatistics.h"
 
 #include <QList>
 #include <QStringList>
@@ -62,7 +62,7 @@ public:
     /// Drawn with an "untrained model" warning in the title.
     void setModelTrained(bool trained);
 
-    const MotifStatistics &statistics() const { return m_statistics; }
+    const engine::MotifStatistics &statistics() const { return m_statistics; }
     /// The motif labels on the category axis, top of the chart first.
     QStringList categories() const { return m_categories; }
     QHorizontalBarSeries *series() const { return m_series; }
@@ -84,6 +84,8 @@ private:
     void rebuild();
     void rebuildSeries(const QList<std::pair<int, QString>> &keys);
     void updateValueAxis(double maxShare);
+    /// A motif's share of a tag's ok images in %, as the bars show it.
+    double sharePercentOf(const QString &tag, const std::pair<int, QString> &key) const;
     /// How many motif rows the chart can label readably at its current height (unlimited while
     /// it is not shown, e.g. for exports and tests).
     int fittingCategories() const;
@@ -91,9 +93,9 @@ private:
     QList<engine::MediaRow> m_rows;
     QStringList m_requestedTags;
     QStringList m_shownTags;
-    QStringList m_categories;                  // top first
+    QStringList m_categories;              // top first
     QList<std::pair<int, QString>> m_keys; // label index and label of each category, top first
-    MotifStatistics m_statistics;
+    engine::MotifStatistics m_statistics;
     bool m_modelTrained = true;
 
     QChart *m_chart;

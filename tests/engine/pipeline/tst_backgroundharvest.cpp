@@ -32,7 +32,7 @@ engine::HarvestPipeline::SourceFactory factoryFor(const MastodonStandIn &standIn
 engine::HarvestRequest requestFor(const MastodonStandIn &standIn, const QStringList &tags, int limit)
 {
     engine::HarvestRequest request;
-    request.source = QStringLiteral("mastodon");
+    request.source = engine::SourceKind::Mastodon;
     request.instance = standIn.baseUrl().toString();
     request.tags = tags;
     request.limitPerTag = limit;

@@ -103,7 +103,7 @@ public:
     Run harvest(const QStringList &tags, int limit, const std::function<void(HarvestPipeline &)> &during = {})
     {
         engine::HarvestRequest request;
-        request.source = QStringLiteral("mastodon");
+        request.source = engine::SourceKind::Mastodon;
         request.instance = m_standIn.baseUrl().toString();
         request.tags = tags;
         request.limitPerTag = limit;

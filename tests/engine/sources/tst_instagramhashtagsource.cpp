@@ -411,7 +411,7 @@ private Q_SLOTS:
     void factoryMakesIt()
     {
         taglens::engine::SourceSpec spec;
-        spec.kind = QStringLiteral("instagram");
+        spec.kind = taglens::engine::SourceKind::Instagram;
         spec.instagramUserId = m_graph->igUserId;
         spec.accessToken = m_graph->longToken;
         spec.graphApiBase = m_graph->graphBase();

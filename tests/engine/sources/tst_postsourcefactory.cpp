@@ -24,13 +24,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("className"); // empty: an error is expected
         QTest::addColumn<QString>("descriptionPart");
 
-        QTest::newRow("mastodon") << "mastodon" << false << "taglens::engine::MastodonTagTimeline" << "#cats";
-        QTest::newRow("pixelfed") << "pixelfed" << false << "taglens::engine::MastodonTagTimeline" << "#cats";
-        QTest::newRow("local folder") << "local" << true << "taglens::engine::LocalFolderSource" << m_dir.path();
-        QTest::newRow("local without paths") << "local" << false << "" << "";
-        QTest::newRow("unknown kind") << "myspace" << false << "" << "";
-        QTest::newRow("empty kind") << "" << false << "" << "";
-        QTest::newRow("kind is case-sensitive") << "Mastodon" << false << "" << "";
+        QTest::newRow("mastodon") << "mastodon" << false << "taglens::engine::MastodonTagTimeline"
+                                  << "#cats";
+        QTest::newRow("pixelfed") << "pixelfed" << false << "taglens::engine::MastodonTagTimeline"
+                                  << "#cats";
+        QTest::newRow("local folder")
+            << "local" << true << "taglens::engine::LocalFolderSource" << m_dir.path();
+        QTest::newRow("local without paths") << "local" << false << ""
+                                             << "";
+        QTest::newRow("unknown kind") << "myspace" << false << ""
+                                      << "";
+        QTest::newRow("empty kind") << "" << false << ""
+                                    << "";
+        QTest::newRow("kind is case-sensitive") << "Mastodon" << false << ""
+                                                << "";
     }
 
     void kinds()
@@ -40,13 +47,17 @@ private Q_SLOTS:
         QFETCH(QString, className);
         QFETCH(QString, descriptionPart);
 
-        SourceSpec spec;
-        spec.kind = kind;
-        spec.instance = QUrl(QStringLiteral("https://example.social"));
-        if (withPaths)
-            spec.paths = {m_dir.path()};
-        HttpClient client;
-        auto source = taglens::engine::makePostSource(spec, QStringLiteral("cats"), &client);
+        // A name as the command line and projects write it, then the source for it.
+        HttpClient client; // outlives the source, which keeps it
+        auto source =
+            taglens::engine::sourceKindFromName(kind).andThen([&](taglens::engine::SourceKind parsed) {
+                SourceSpec spec;
+                spec.kind = parsed;
+                spec.instance = QUrl(QStringLiteral("https://example.social"));
+                if (withPaths)
+                    spec.paths = {m_dir.path()};
+                return taglens::engine::makePostSource(spec, QStringLiteral("cats"), &client);
+            });
         if (className.isEmpty()) {
             QVERIFY(!source);
             QCOMPARE(source.error().code, ErrorCode::InvalidArgument);
@@ -76,7 +87,7 @@ private Q_SLOTS:
         QFETCH(QStringList, paths);
         QFETCH(QString, expected);
         SourceSpec spec;
-        spec.kind = kind;
+        spec.kind = *taglens::engine::sourceKindFromName(kind);
         spec.instance = QUrl(QStringLiteral("https://example.social"));
         spec.paths = paths;
         QCOMPARE(spec.recordedInstance(), expected);
