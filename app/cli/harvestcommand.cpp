@@ -5,13 +5,12 @@
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
 #include "engine/inference/classifierworker.h"
-#include "engine/net/graphapierror.h"
 #include "engine/pipeline/harvestpipeline.h"
-#include "engine/sources/hashtagledger.h"
-#include "engine/sources/instagramhashtagsource.h"
-#include "engine/sources/mastodontagtimeline.h"
 #include "engine/sources/postsourcefactory.h"
 #include "engine/store/projectstore.h"
+#include "engine/workflow/credentiallookup.h"
+#include "engine/workflow/harvestplanner.h"
+#include "engine/workflow/instagrambudget.h"
 #include "terminalprogress.h"
 
 #include <QCommandLineParser>
@@ -96,16 +95,14 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         return ExitOk;
     }
 
-    const QString source = parser.value(sourceOption);
-    const auto kind = engine::sourceKindFromName(source);
+    const auto kind = engine::sourceKindFromName(parser.value(sourceOption));
     if (!kind || *kind == engine::SourceKind::Urls)
         return cli.usage(tr("--source must be mastodon, pixelfed, instagram or local."));
-    const bool instagram = *kind == engine::SourceKind::Instagram;
     if (!parser.isSet(projectOption))
         return cli.usage(tr("--project is required."));
     bool ok = false;
     const int limit = parser.value(limitOption).toInt(&ok);
-    if (!ok || limit < 1 || limit > 1000000)
+    if (!ok)
         return cli.usage(tr("--limit must be a positive number."));
     const int top = parser.value(topOption).toInt(&ok);
     if (!ok || top < 1 || top > 1000)
@@ -113,113 +110,69 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     const int threads = parser.value(threadsOption).toInt(&ok);
     if (!ok || threads < 0 || threads > 256)
         return cli.usage(tr("--threads must be a number from 0 to 256."));
+    if (engine::isFediverse(*kind) && !parser.isSet(instanceOption))
+        return cli.usage(tr("--instance is required for %1.").arg(engine::sourceKindName(*kind)));
+    if (*kind == engine::SourceKind::Local && !parser.isSet(pathOption))
+        return cli.usage(tr("--source local needs --path."));
 
-    engine::SourceSpec spec;
-    spec.kind = *kind;
-    QStringList tags;
-    if (spec.isLocal()) {
-        spec.paths = parser.values(pathOption);
-        if (spec.paths.isEmpty())
-            return cli.usage(tr("--source local needs --path."));
-        for (const QString &p : std::as_const(spec.paths)) {
-            if (!QFileInfo::exists(p))
-                return cli.fail(tr("%1 does not exist.").arg(p));
-        }
-        tags = parser.values(tagOption);
-        if (tags.size() > 1)
-            return cli.usage(tr("A local harvest is one collection: give at most one --tag."));
-        if (tags.isEmpty())
-            tags << QFileInfo(spec.paths.first()).absoluteFilePath().section(QLatin1Char('/'), -1);
-    } else if (instagram) {
-        for (const QString &typed : parser.values(tagOption)) {
-            auto tag = engine::InstagramHashtagSource::normalizeTag(typed);
-            if (!tag)
-                return cli.usage(tag.error().message);
-            if (!tags.contains(*tag))
-                tags << *tag;
-        }
-        if (tags.isEmpty())
-            return cli.usage(tr("Name at least one --tag."));
-        const auto edge = engine::InstagramHashtagSource::edgeFromName(parser.value(edgeOption));
-        if (!edge)
-            return cli.usage(edge.error().message);
-        spec.instagramEdge = engine::InstagramHashtagSource::edgeName(*edge);
+    engine::HarvestInput input;
+    input.source = *kind;
+    input.tags = parser.values(tagOption);
+    input.instance = parser.value(instanceOption);
+    input.paths = parser.values(pathOption);
+    input.limitPerTag = limit;
+    input.instagramEdge = parser.value(edgeOption);
+    if (*kind == engine::SourceKind::Instagram) {
         const auto graphBase =
             engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl());
         if (!graphBase)
             return cli.usage(graphBase.error().message);
-        spec.graphApiBase = *graphBase;
-    } else {
-        if (!parser.isSet(instanceOption))
-            return cli.usage(tr("--instance is required for %1.").arg(source));
-        auto normalized = engine::MastodonTagTimeline::normalizeInstance(parser.value(instanceOption));
-        if (!normalized)
-            return cli.usage(normalized.error().message);
-        spec.instance = *normalized;
-        for (const QString &typed : parser.values(tagOption)) {
-            auto tag = engine::MastodonTagTimeline::normalizeTag(typed);
-            if (!tag)
-                return cli.usage(tag.error().message);
-            if (!tags.contains(*tag, Qt::CaseInsensitive))
-                tags << *tag;
-        }
-        if (tags.isEmpty())
-            return cli.usage(tr("Name at least one --tag."));
+        input.graphApiBase = *graphBase;
     }
     if (parser.isSet(tokenOption)) {
-        spec.accessToken = qEnvironmentVariable(parser.value(tokenOption).toLocal8Bit().constData());
-        if (spec.accessToken.isEmpty())
+        input.accessToken = qEnvironmentVariable(parser.value(tokenOption).toLocal8Bit().constData());
+        if (input.accessToken.isEmpty())
             return cli.usage(tr("The environment variable %1 is empty.").arg(parser.value(tokenOption)));
     }
-    std::unique_ptr<engine::HashtagLedger> ledger;
-    engine::InstagramAccount instagramAccount;
-    if (instagram) {
-        // The login stored by `taglens-cli auth login --source instagram`: which account searches,
-        // and (unless --token-env gave one) its token from the keychain.
-        engine::TokenStore tokens;
-        auto account = engine::FacebookLogin::storedAccount(&tokens);
-        if (!account)
-            return cli.fail(account.error().message);
-        instagramAccount = *account;
-        spec.instagramUserId = account->userId;
-        if (spec.accessToken.isEmpty()) {
-            if (account->isExpired(QDateTime::currentDateTimeUtc()))
-                return cli.fail(engine::GraphApiError::expiredLoginMessage());
-            auto token = engine::FacebookLogin::storedToken(&tokens, *account);
-            if (!token)
-                return cli.fail(token.error().message);
-            spec.accessToken = *token;
-        }
+    auto planned = engine::HarvestPlanner::plan(input);
+    if (!planned)
+        return planned.error().code == engine::ErrorCode::InvalidArgument ? cli.usage(planned.error().message)
+                                                                          : cli.fail(planned.error().message);
+    // The login stored by `taglens-cli auth login` (the keychain holds the token).
+    engine::TokenStore tokens;
+    auto completed = engine::CredentialLookup::complete(std::move(*planned), &tokens);
+    if (!completed)
+        return cli.fail(completed.error().message);
+    for (const QString &warning : std::as_const(completed->warnings))
+        cli.err() << tr("Warning: %1").arg(warning) << Qt::endl;
+    const engine::HarvestPlan &plan = completed->plan;
+    const engine::InstagramAccount &instagramAccount = completed->instagram;
+
+    std::unique_ptr<engine::InstagramBudget> budget;
+    if (*kind == engine::SourceKind::Instagram) {
         // Meta's budget: 30 unique hashtags per account in a rolling 7 days.
-        auto opened = engine::HashtagLedger::open();
+        auto opened = engine::InstagramBudget::open();
         if (!opened)
             return cli.fail(opened.error().message);
-        ledger = std::move(*opened);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const auto left = ledger->remaining(account->userId, now);
-        if (!left)
-            return cli.fail(left.error().message);
+        budget = std::move(*opened);
+        const auto standing = budget->standing(instagramAccount.userId);
+        if (!standing)
+            return cli.fail(standing.error().message);
         cli.err()
             << tr("Instagram hashtag budget of %1: %2 of %3 unique hashtags left in the rolling 7 days.")
-                   .arg(account->username.isEmpty() ? account->userId : QLatin1Char('@') + account->username)
-                   .arg(*left)
-                   .arg(engine::HashtagLedger::Budget)
+                   .arg(instagramAccount.username.isEmpty() ? instagramAccount.userId
+                                                            : QLatin1Char('@') + instagramAccount.username)
+                   .arg(standing->remaining)
+                   .arg(standing->budget)
             << Qt::endl;
-        if (auto admitted = ledger->wouldAdmit(account->userId, tags, now); !admitted)
+        if (auto admitted = budget->admit(instagramAccount.userId, plan.request.tags); !admitted)
             return cli.fail(admitted.error().message);
-        if (spec.instagramEdge != QLatin1String("top"))
+        QObject::connect(budget.get(), &engine::InstagramBudget::recordFailed, budget.get(),
+                         [&cli](const engine::Error &error) { cli.err() << error.message << Qt::endl; });
+        if (plan.spec.instagramEdge != QLatin1String("top"))
             cli.err()
                 << tr("Instagram's recent media cover the last 24 hours only; harvest again to follow a tag.")
                 << Qt::endl;
-    } else if (!spec.isLocal() && !parser.isSet(tokenOption)) {
-        // A login stored by `taglens-cli auth login` for this instance (the keychain holds the token).
-        engine::TokenStore tokens;
-        if (auto stored = tokens.tokenFor(source, spec.instance))
-            spec.accessToken = *stored;
-        else
-            cli.err() << tr("Warning: the stored login for %1 cannot be read: %2")
-                             .arg(spec.instance.toString(), stored.error().message)
-                      << Qt::endl;
     }
 
     auto classifier = cli.loadClassifier(parser.value(modelOption), threads);
@@ -235,30 +188,15 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
                          .arg(worker.modelInfo().name)
                   << Qt::endl;
 
-    auto factory = [&spec, &ledger, &instagramAccount, &cli](const QString &tag, engine::HttpClient *client) {
-        auto made = engine::makePostSource(spec, tag, client);
-        if (made && ledger) {
-            if (auto *search = qobject_cast<engine::InstagramHashtagSource *>(made->get())) {
-                // The search is what Meta counts: note each tag when it is made.
-                QObject::connect(
-                    search, &engine::InstagramHashtagSource::hashtagSearched, search,
-                    [&ledger, &instagramAccount, &cli](const QString &searched, const QString &) {
-                        auto recorded = ledger->record(instagramAccount.userId, searched,
-                                                       QDateTime::currentDateTimeUtc());
-                        if (!recorded)
-                            cli.err() << recorded.error().message << Qt::endl;
-                    });
-            }
-        }
-        return made;
-    };
+    const engine::HarvestPipeline::SourceFactory factory =
+        budget ? budget->sourceFactory(plan.spec)
+               : engine::HarvestPipeline::SourceFactory(
+                     [spec = plan.spec](const QString &tag, engine::HttpClient *client) {
+                         return engine::makePostSource(spec, tag, client);
+                     });
     engine::HarvestPipeline pipeline(store->get(), &worker, factory);
 
-    engine::HarvestRequest request;
-    request.source = *kind;
-    request.instance = spec.recordedInstance();
-    request.tags = tags;
-    request.limitPerTag = limit;
+    engine::HarvestRequest request = plan.request;
     request.topK = top;
     request.parameters.insert(QStringLiteral("command"), QJsonArray::fromStringList(arguments.mid(1)));
 
@@ -321,11 +259,11 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         }
         cli.out() << Qt::endl;
     }
-    if (ledger) {
-        if (const auto left = ledger->remaining(instagramAccount.userId, QDateTime::currentDateTimeUtc()))
+    if (budget) {
+        if (const auto standing = budget->standing(instagramAccount.userId))
             cli.err() << tr("Instagram hashtag budget: %1 of %2 left.")
-                             .arg(*left)
-                             .arg(engine::HashtagLedger::Budget)
+                             .arg(standing->remaining)
+                             .arg(standing->budget)
                       << Qt::endl;
     }
     if (outcome.end == engine::HarvestEnd::Failed)

@@ -6,8 +6,10 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QSettings>
 #include <QStandardPaths>
+#include <optional>
 #include <qt6keychain/keychain.h>
 
 namespace taglens::engine {
@@ -17,9 +19,36 @@ Q_LOGGING_CATEGORY(lcTokenStore, "taglens.engine.auth.tokenstore")
 namespace {
 
 // Secrets of this run when no keychain answers: process memory only, never a file.
-QHash<QString, QString> &memorySecrets()
+/// This run's secrets when no keychain answers. Shared by every TokenStore of the process, on
+/// any thread (logins are looked up off the GUI thread), so behind a lock.
+class MemorySecrets
 {
-    static QHash<QString, QString> secrets;
+public:
+    std::optional<QString> find(const QString &key) const
+    {
+        const QMutexLocker lock(&m_mutex);
+        const auto it = m_secrets.constFind(key);
+        return it == m_secrets.constEnd() ? std::nullopt : std::optional<QString>(*it);
+    }
+    void insert(const QString &key, const QString &secret)
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_secrets.insert(key, secret);
+    }
+    void remove(const QString &key)
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_secrets.remove(key);
+    }
+
+private:
+    mutable QMutex m_mutex;
+    QHash<QString, QString> m_secrets;
+};
+
+MemorySecrets &memorySecrets()
+{
+    static MemorySecrets secrets;
     return secrets;
 }
 
@@ -115,9 +144,8 @@ Expected<void> TokenStore::writeSecret(const QString &key, const QString &secret
 Expected<QString> TokenStore::readSecret(const QString &key)
 {
     const QString memoryKey = m_service + QLatin1Char('\n') + key;
-    const auto it = memorySecrets().constFind(memoryKey);
-    if (it != memorySecrets().constEnd())
-        return *it;
+    if (const auto kept = memorySecrets().find(memoryKey))
+        return *kept;
     if (!m_problem.isEmpty())
         return Error::make(ErrorCode::NotFound, tr("No token is stored."));
     QKeychain::ReadPasswordJob job(m_service);
