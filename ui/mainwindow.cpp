@@ -14,11 +14,13 @@
 #include "engine/inference/classifierworker.h"
 #include "engine/pipeline/backgroundharvest.h"
 #include "engine/sources/hashtagledger.h"
-#include "engine/sources/instagramhashtagsource.h"
-#include "engine/sources/mastodontagtimeline.h"
 #include "engine/sources/postsourcefactory.h"
 #include "engine/sources/urllistsource.h"
 #include "engine/store/projectstore.h"
+#include "engine/workflow/credentiallookup.h"
+#include "engine/workflow/harvestplanner.h"
+#include "engine/workflow/instagrambudget.h"
+#include "engine/workflow/progresstext.h"
 #include "hashtagchipsedit.h"
 #include "mediafiltermodel.h"
 #include "modelsetupdialog.h"
@@ -80,18 +82,6 @@ const QString RecentProjectsKey = QStringLiteral("recentProjects");
 // The source combo's items carry the names projects record.
 const QString LocalSource = engine::sourceKindName(engine::SourceKind::Local);
 const QString InstagramSource = engine::sourceKindName(engine::SourceKind::Instagram);
-
-QString durationText(double seconds)
-{
-    if (seconds < 0)
-        return QStringLiteral("–");
-    const int s = int(seconds);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3")
-                           .arg(s / 3600)
-                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
-                           .arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
 
 using LoadResult = engine::Expected<std::unique_ptr<engine::ImageClassifier>>;
 
@@ -681,148 +671,95 @@ void MainWindow::onSourceChanged()
 
 void MainWindow::startFromSearchBar()
 {
-    if (isHarvesting())
+    if (isBusy())
         return;
-    const QString source = m_sourceCombo->currentData().toString();
     if (!m_tagsEdit->commitText()) { // what is still typed counts, as if Enter had been pressed
         showError(m_tagsEdit->rejection());
         return;
     }
-    const QStringList typed = m_tagsEdit->tags();
-    if (source == LocalSource) {
-        const QString folder = m_instanceEdit->text().trimmed();
-        if (folder.isEmpty() || !QFileInfo::exists(folder)) {
-            showError(tr("Choose a folder that exists."));
-            return;
-        }
-        harvestLocal({folder}, typed.isEmpty()
-                                   ? QFileInfo(folder).absoluteFilePath().section(QLatin1Char('/'), -1)
-                                   : typed.join(QLatin1Char(' ')));
-        return;
+    const QString source = m_sourceCombo->currentData().toString();
+    engine::HarvestInput input;
+    input.source = *engine::sourceKindFromName(source); // the combo offers known names only
+    input.limitPerTag = m_limitSpin->value();
+    if (input.source == engine::SourceKind::Local) {
+        // The chips split on spaces; a collection's name may have them.
+        input.paths = {m_instanceEdit->text().trimmed()};
+        input.collection = m_tagsEdit->tags().join(QLatin1Char(' '));
+        input.limitPerTag = engine::HarvestInput::Everything;
+    } else {
+        input.tags = m_tagsEdit->tags();
+        input.instance = m_instanceEdit->text();
+        input.instagramEdge = m_edgeCombo->currentData().toString();
+        input.graphApiBase = m_graphApiBase;
     }
-    if (source == InstagramSource) {
-        startInstagramFromSearchBar(typed);
-        return;
-    }
-    auto instance = engine::MastodonTagTimeline::normalizeInstance(m_instanceEdit->text());
-    if (!instance) {
-        showError(instance.error().message);
-        return;
-    }
-    QStringList tags;
-    for (const QString &t : typed) {
-        auto tag = engine::MastodonTagTimeline::normalizeTag(t);
-        if (!tag) {
-            showError(tag.error().message);
-            return;
-        }
-        if (!tags.contains(*tag, Qt::CaseInsensitive))
-            tags << *tag;
-    }
-    if (tags.isEmpty()) {
-        showError(tr("Type at least one hashtag."));
-        return;
-    }
-    engine::HarvestRequest request;
-    const engine::SourceKind kind = *engine::sourceKindFromName(source); // the combo offers known names only
-    request.source = kind;
-    request.instance = instance->toString();
-    request.tags = tags;
-    request.limitPerTag = m_limitSpin->value();
-    m_settings.applyTo(request);
-    engine::SourceSpec spec;
-    spec.kind = kind;
-    spec.instance = *instance;
-    // A login made with the accounts dialog or `taglens-cli auth login` (the keychain holds the token).
-    if (auto stored = tokenStore()->tokenFor(source, spec.instance); stored && !stored->isEmpty()) {
-        spec.accessToken = *stored;
-    } else if (stored && m_accounts) {
-        // Without a keychain, logins of this run are known to the accounts dialog only.
-        const auto session = m_accounts->sessionAccounts();
-        for (const auto &account : session) {
-            if (account.source != source || account.instance != spec.instance)
-                continue;
-            if (auto token = tokenStore()->token(account)) {
-                spec.accessToken = *token;
-                break;
-            }
-        }
-    } else if (!stored)
-        statusBar()->showMessage(tr("The stored login for %1 cannot be read: %2")
-                                     .arg(spec.instance.toString(), stored.error().message),
-                                 10000);
-    startHarvest(request, spec);
+    planAndStart(input);
 }
 
-void MainWindow::startInstagramFromSearchBar(const QStringList &typed)
+void MainWindow::planAndStart(const engine::HarvestInput &input)
 {
-    QStringList tags;
-    for (const QString &t : typed) {
-        auto tag = engine::InstagramHashtagSource::normalizeTag(t);
-        if (!tag) {
-            showError(tag.error().message);
-            return;
-        }
-        if (!tags.contains(*tag))
-            tags << *tag;
-    }
-    if (tags.isEmpty()) {
-        showError(tr("Type at least one hashtag."));
+    if (isBusy()) {
+        showError(tr("A harvest is already running."));
         return;
     }
-    // The login made in the accounts dialog (or by `taglens-cli auth login --source instagram`).
-    auto account = engine::FacebookLogin::storedAccount(tokenStore());
-    if (!account && m_accounts && m_accounts->sessionInstagramAccount().isValid())
-        account = m_accounts->sessionInstagramAccount(); // no keychain: this run's login
-    if (!account) {
-        offerInstagramLogin(tr("Log in to Instagram first (Accounts…)."));
+    auto plan = engine::HarvestPlanner::plan(input);
+    if (!plan) {
+        m_nextHarvest = nullptr;
+        showError(plan.error().message);
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (account->isExpired(now)) {
-        offerInstagramLogin(
-            tr("Your Instagram login expired on %1; log in again (Accounts…).")
-                .arg(QLocale().toString(account->tokenExpiresAt.toLocalTime(), QLocale::ShortFormat)));
-        return;
+    m_settings.applyTo(plan->request);
+    // The keychain answers on a thread of its own; the window goes on meanwhile.
+    engine::TokenStore *tokens = tokenStore();
+    engine::SessionLogins session;
+    if (m_accounts) {
+        session.accounts = m_accounts->sessionAccounts();
+        session.instagram = m_accounts->sessionInstagramAccount();
     }
-    auto token = engine::FacebookLogin::storedToken(tokenStore(), *account);
-    if (!token) {
-        offerInstagramLogin(tr("The Instagram login cannot be used: %1").arg(token.error().message));
-        return;
-    }
-    // Meta's budget: 30 unique hashtags per account in a rolling 7 days.
-    QString error;
-    engine::HashtagLedger *budget = ledger(&error);
-    if (!budget) {
-        showError(error);
-        return;
-    }
-    if (auto admitted = budget->wouldAdmit(account->userId, tags, now); !admitted) {
-        refreshInstagramBudget();
-        showError(admitted.error().message);
-        return;
-    }
-    engine::SourceSpec spec;
-    spec.kind = engine::SourceKind::Instagram;
-    spec.instagramUserId = account->userId;
-    spec.accessToken = *token;
-    spec.graphApiBase = m_graphApiBase;
-    spec.instagramEdge = m_edgeCombo->currentData().toString();
-    engine::HarvestRequest request;
-    request.source = engine::SourceKind::Instagram;
-    request.instance = spec.recordedInstance();
-    request.tags = tags;
-    request.limitPerTag = m_limitSpin->value();
-    request.parameters.insert(QStringLiteral("edge"), spec.instagramEdge);
-    m_settings.applyTo(request);
-    refreshInstagramBudget();
-    statusBar()->showMessage(m_budgetLabel->toolTip().section(QLatin1Char('\n'), 0, 0), 15000);
-    startHarvest(request, spec);
+    m_lookingUpLogin = true;
+    setHarvesting(false);
+    engine::CredentialLookup::completeInBackground(std::move(*plan),
+                                                   {tokens->settingsFile(), tokens->service()}, session)
+        .then(this, [this](const engine::Expected<engine::CredentialLookup::Found> &found) {
+            m_lookingUpLogin = false;
+            setHarvesting(false);
+            if (!found) {
+                m_nextHarvest = nullptr;
+                if (found.error().code == engine::ErrorCode::Unauthorized)
+                    offerInstagramLogin(found.error().message);
+                else
+                    showError(found.error().message);
+                return;
+            }
+            for (const QString &warning : found->warnings)
+                statusBar()->showMessage(warning, 10000);
+            const engine::HarvestPlan &plan = found->plan;
+            if (plan.spec.kind == engine::SourceKind::Instagram) {
+                QString error;
+                engine::InstagramBudget *budget = instagramBudget(&error);
+                if (!budget) {
+                    showError(error);
+                    return;
+                }
+                if (auto admitted = budget->admit(plan.spec.instagramUserId, plan.request.tags); !admitted) {
+                    refreshInstagramBudget();
+                    showError(admitted.error().message);
+                    return;
+                }
+                refreshInstagramBudget();
+                statusBar()->showMessage(m_budgetLabel->toolTip().section(QLatin1Char('\n'), 0, 0), 15000);
+            }
+            startHarvest(plan.request, plan.spec);
+            if (!plan.leftOut.isEmpty() && isBusy()) // after startHarvest() cleared the error bar
+                showError(tr("%n dropped address(es) cannot be fetched and were left out:", nullptr,
+                             int(plan.leftOut.size())) +
+                          QLatin1Char('\n') + plan.leftOut.mid(0, 5).join(QLatin1Char('\n')));
+        });
 }
 
 void MainWindow::offerInstagramLogin(const QString &message)
 {
     showError(message);
+    m_errorNeedsLogin = true; // a login made now clears it
     auto *box =
         new QMessageBox(QMessageBox::Information, tr("Instagram"), message, QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("instagramLoginNeeded"));
@@ -835,24 +772,27 @@ void MainWindow::offerInstagramLogin(const QString &message)
     box->open();
 }
 
-engine::HashtagLedger *MainWindow::ledger(QString *error)
+engine::InstagramBudget *MainWindow::instagramBudget(QString *error)
 {
-    if (m_ledger)
-        return m_ledger.get();
-    auto opened = engine::HashtagLedger::open(m_ledgerPath);
+    if (m_budget)
+        return m_budget.get();
+    auto opened = engine::InstagramBudget::open(m_ledgerPath);
     if (!opened) {
         if (error)
             *error = opened.error().message;
         return nullptr;
     }
-    m_ledger = std::move(*opened);
-    return m_ledger.get();
+    m_budget = std::move(*opened);
+    connect(m_budget.get(), &engine::InstagramBudget::changed, this, &MainWindow::refreshInstagramBudget);
+    connect(m_budget.get(), &engine::InstagramBudget::recordFailed, this,
+            [this](const engine::Error &error) { statusBar()->showMessage(error.message, 15000); });
+    return m_budget.get();
 }
 
 void MainWindow::setHashtagLedgerPath(const QString &path)
 {
     m_ledgerPath = path;
-    m_ledger.reset();
+    m_budget.reset();
     refreshInstagramBudget();
 }
 
@@ -874,24 +814,24 @@ void MainWindow::refreshInstagramBudget()
         return;
     }
     QString error;
-    engine::HashtagLedger *budget = ledger(&error);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto left = budget ? budget->remaining(account->userId, now)
-                             : engine::Expected<int>(engine::Error::make(engine::ErrorCode::Io, error));
-    if (!left) {
+    engine::InstagramBudget *budget = instagramBudget(&error);
+    const auto standing = budget ? budget->standing(account->userId)
+                                 : engine::Expected<engine::InstagramBudget::Standing>(
+                                       engine::Error::make(engine::ErrorCode::Io, error));
+    if (!standing) {
         m_budgetLabel->setText(tr("Budget unknown"));
-        m_budgetLabel->setToolTip(left.error().message);
+        m_budgetLabel->setToolTip(standing.error().message);
         return;
     }
     m_budgetLabel->setText(
-        tr("%1 of %2 hashtags left this week").arg(*left).arg(engine::HashtagLedger::Budget));
+        tr("%1 of %2 hashtags left this week").arg(standing->remaining).arg(standing->budget));
     QString tip = tr("Instagram lets @%1 search %2 different hashtags in any 7 days; %3 are left.")
                       .arg(account->username.isEmpty() ? account->userId : account->username)
-                      .arg(engine::HashtagLedger::Budget)
-                      .arg(*left);
-    if (const auto entries = budget->entries(account->userId, now); entries && !entries->isEmpty()) {
+                      .arg(standing->budget)
+                      .arg(standing->remaining);
+    if (!standing->entries.isEmpty()) {
         tip += QLatin1Char('\n') + tr("Searched (each frees its place 7 days after its first search):");
-        for (const auto &entry : std::as_const(*entries))
+        for (const auto &entry : std::as_const(standing->entries))
             tip +=
                 QStringLiteral("\n#%1 — %2").arg(entry.tag, engine::HashtagLedger::formatDate(entry.freesAt));
     }
@@ -931,7 +871,7 @@ void MainWindow::showAccounts(bool instagram)
             m_accounts->setUrlOpener(m_openUrl);
         connect(m_accounts, &AccountsDialog::accountsChanged, this, [this] {
             refreshInstagramBudget();
-            if (m_lastError.startsWith(tr("Log in to Instagram first")))
+            if (m_errorNeedsLogin)
                 clearError();
         });
     } else {
@@ -946,67 +886,29 @@ void MainWindow::showAccounts(bool instagram)
 
 void MainWindow::harvestLocal(const QStringList &paths, const QString &collection)
 {
-    QStringList absolute;
-    for (const QString &p : paths) {
-        if (QFileInfo::exists(p))
-            absolute << QFileInfo(p).absoluteFilePath();
-    }
-    if (absolute.isEmpty()) {
-        showError(tr("None of the dropped files exist."));
-        return;
-    }
-    engine::HarvestRequest request;
-    request.source = engine::SourceKind::Local;
-    request.instance = absolute.first();
-    request.tags = {collection.trimmed().isEmpty() ? QStringLiteral("local") : collection.trimmed()};
-    request.limitPerTag = 1000000; // everything that was dropped
-    request.parameters.insert(QStringLiteral("paths"), QJsonArray::fromStringList(absolute));
-    m_settings.applyTo(request);
-    engine::SourceSpec spec;
-    spec.kind = engine::SourceKind::Local;
-    spec.paths = absolute;
-    startHarvest(request, spec);
+    engine::HarvestInput input;
+    input.source = engine::SourceKind::Local;
+    input.paths = paths;
+    input.collection = collection.trimmed().isEmpty() ? QStringLiteral("local") : collection;
+    input.limitPerTag = engine::HarvestInput::Everything; // everything that was dropped
+    planAndStart(input);
 }
 
 void MainWindow::harvestUrls(const QList<QUrl> &urls, const QString &collection)
 {
-    QList<QUrl> accepted;
-    QStringList refused;
-    for (const QUrl &url : urls) {
-        if (auto checked = engine::UrlListSource::acceptedUrl(url))
-            accepted << *checked;
-        else
-            refused << checked.error().message;
-    }
-    if (accepted.isEmpty()) {
-        showError(refused.isEmpty() ? tr("No image address was dropped.")
-                                    : tr("No dropped address can be fetched.\n%1")
-                                          .arg(refused.mid(0, 5).join(QLatin1Char('\n'))));
-        return;
-    }
-    engine::SourceSpec spec;
-    spec.kind = engine::SourceKind::Urls;
-    spec.urls = accepted;
-    engine::HarvestRequest request;
-    request.source = spec.kind;
-    request.instance = spec.recordedInstance();
-    request.tags = {collection.trimmed().isEmpty() ? QStringLiteral("dropped") : collection.trimmed()};
-    request.limitPerTag = 1000000; // everything that was dropped
-    request.parameters.insert(QStringLiteral("addresses"), int(accepted.size()));
-    m_settings.applyTo(request);
-    startHarvest(request, spec);
-    if (!refused.isEmpty() &&
-        (isHarvesting() || m_loadingModel)) // after startHarvest() cleared the error bar
-        showError(
-            tr("%n dropped address(es) cannot be fetched and were left out:", nullptr, int(refused.size())) +
-            QLatin1Char('\n') + refused.mid(0, 5).join(QLatin1Char('\n')));
+    engine::HarvestInput input;
+    input.source = engine::SourceKind::Urls;
+    input.urls = urls;
+    input.collection = collection;
+    input.limitPerTag = engine::HarvestInput::Everything;
+    planAndStart(input);
 }
 
 void MainWindow::harvestDropped(const QStringList &paths, const QList<QUrl> &urls)
 {
     if (paths.isEmpty() && urls.isEmpty())
         return;
-    if (isHarvesting() || m_loadingModel) {
+    if (isBusy()) {
         showError(tr("A harvest is already running; drop them again when it has finished."));
         return;
     }
@@ -1055,9 +957,7 @@ void MainWindow::harvestDroppedInto(const QStringList &paths, const QList<QUrl> 
     // One harvest reads one kind of source: the files first, then the addresses, same collection.
     if (!urls.isEmpty())
         m_nextHarvest = [this, urls, collection] { harvestUrls(urls, collection); };
-    harvestLocal(paths, collection);
-    if (!isHarvesting() && !m_loadingModel)
-        m_nextHarvest = nullptr; // it did not start
+    harvestLocal(paths, collection); // a refusal forgets the addresses too
 }
 
 void MainWindow::startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec)
@@ -1118,32 +1018,16 @@ void MainWindow::runHarvest(const engine::HarvestRequest &request, const engine:
     m_worker->setBatchSize(m_settings.batchSize);
     m_lastRequest = request;
 
-    QPointer<MainWindow> self(this);
-    const QString searcher = spec.kind == engine::SourceKind::Instagram ? spec.instagramUserId : QString();
-    m_instagramUserId = searcher;
-    auto factory = [spec, self, searcher](const QString &tag, engine::HttpClient *client) {
-        auto made = engine::makePostSource(spec, tag, client);
-        if (made && !searcher.isEmpty() && self) {
-            if (auto *search = qobject_cast<engine::InstagramHashtagSource *>(made->get())) {
-                // The search is what Meta counts: note each tag when it is made, as the command line does.
-                QObject::connect(search, &engine::InstagramHashtagSource::hashtagSearched, self.data(),
-                                 [self, searcher](const QString &searched, const QString &) {
-                                     QString error;
-                                     engine::HashtagLedger *ledger = self->ledger(&error);
-                                     if (ledger) {
-                                         if (auto recorded = ledger->record(searcher, searched,
-                                                                            QDateTime::currentDateTimeUtc());
-                                             !recorded)
-                                             error = recorded.error().message;
-                                     }
-                                     if (!error.isEmpty())
-                                         self->statusBar()->showMessage(error, 15000);
-                                     self->refreshInstagramBudget();
-                                 });
-            }
-        }
-        return made;
-    };
+    engine::HarvestPipeline::SourceFactory factory;
+    if (spec.kind == engine::SourceKind::Instagram) {
+        if (engine::InstagramBudget *budget = instagramBudget(nullptr))
+            factory = budget->sourceFactory(spec); // records each search it makes
+        m_instagramUserId = spec.instagramUserId;
+    }
+    if (!factory)
+        factory = [spec](const QString &tag, engine::HttpClient *client) {
+            return engine::makePostSource(spec, tag, client);
+        };
     // The pipeline parses feeds and writes the project on a thread of its own, through its own
     // connection: this thread only hears about it.
     auto *pipeline = new engine::BackgroundHarvest(m_store->path(), m_worker.get(), factory, this);
@@ -1189,15 +1073,7 @@ void MainWindow::showProgress()
     } else {
         m_progressBar->setRange(0, 0);
     }
-    m_progressText->setText(tr("#%1 (%2 of %3): %4 classified, %5 skipped, %6 failed · %7 images/s · ETA %8")
-                                .arg(p.tag)
-                                .arg(p.tagIndex + 1)
-                                .arg(p.tagCount)
-                                .arg(p.ok)
-                                .arg(p.skipped)
-                                .arg(p.failed)
-                                .arg(p.imagesPerSecond, 0, 'f', 1)
-                                .arg(durationText(p.etaSeconds)));
+    m_progressText->setText(engine::ProgressText::describe(p));
 }
 
 void MainWindow::onHarvestFinished(const engine::HarvestOutcome &outcome)
@@ -1247,9 +1123,14 @@ bool MainWindow::isHarvesting() const
     return m_pipeline && m_pipeline->isRunning();
 }
 
+bool MainWindow::isBusy() const
+{
+    return isHarvesting() || m_loadingModel || m_lookingUpLogin;
+}
+
 void MainWindow::setHarvesting(bool running)
 {
-    const bool busy = running || m_loadingModel;
+    const bool busy = running || m_loadingModel || m_lookingUpLogin;
     m_startButton->setEnabled(!busy);
     m_stopButton->setEnabled(running);
     m_cancelButton->setEnabled(running);
@@ -1325,6 +1206,7 @@ void MainWindow::rebuildRecentMenu()
 void MainWindow::showError(const QString &message)
 {
     m_lastError = message;
+    m_errorNeedsLogin = false;
     m_errorBar->setText(message);
     m_errorBar->show();
     qCWarning(lcMainWindow).noquote() << message;
@@ -1334,6 +1216,7 @@ void MainWindow::showError(const QString &message)
 void MainWindow::clearError()
 {
     m_lastError.clear();
+    m_errorNeedsLogin = false;
     m_errorBar->hide();
 }
 

@@ -8,6 +8,7 @@
 #include "engine/pipeline/harvestprogress.h"
 #include "engine/pipeline/harvestrequest.h"
 #include "engine/sources/sourcespec.h"
+#include "engine/workflow/harvestinput.h"
 #include "ui/accountsdialog.h"
 #include "ui/appsettings.h"
 
@@ -35,7 +36,7 @@ class QVBoxLayout;
 namespace taglens::engine {
 class ClassifierWorker;
 class BackgroundHarvest;
-class HashtagLedger;
+class InstagramBudget;
 class ProjectStore;
 class TokenStore;
 } // namespace taglens::engine
@@ -126,6 +127,8 @@ public:
     void harvestDropped(const QStringList &paths, const QList<QUrl> &urls);
     void cancelHarvest();
     bool isHarvesting() const;
+    /// Harvesting, loading the model or looking up a login: Start waits.
+    bool isBusy() const;
     /// The request of the harvest started last (with the settings applied).
     engine::HarvestRequest lastHarvestRequest() const { return m_lastRequest; }
 
@@ -177,10 +180,11 @@ private:
     void buildFilterBar(QWidget *parent, QVBoxLayout *layout);
     void buildMenus();
     void startFromSearchBar();
-    void startInstagramFromSearchBar(const QStringList &typed);
+    /// Plans \a input, looks up its login off the GUI thread, then starts it.
+    void planAndStart(const engine::HarvestInput &input);
     void offerInstagramLogin(const QString &message);
     void refreshInstagramBudget();
-    engine::HashtagLedger *ledger(QString *error);
+    engine::InstagramBudget *instagramBudget(QString *error);
     void onSourceChanged();
     void runHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
     void harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls, const QString &collection);
@@ -211,13 +215,14 @@ private:
     std::function<void()> m_nextHarvest; // the second half of a drop of files and addresses
     QString m_modelPath;
     QString m_lastError;
+    bool m_errorNeedsLogin = false; // the error shown asks for an Instagram login
 
     std::unique_ptr<engine::ProjectStore> m_store;
     std::unique_ptr<engine::TokenStore> m_ownTokens;
     engine::TokenStore *m_tokens = nullptr;
     AccountsDialog *m_accounts = nullptr;
     AccountsDialog::UrlOpener m_openUrl;
-    std::unique_ptr<engine::HashtagLedger> m_ledger;
+    std::unique_ptr<engine::InstagramBudget> m_budget;
     QString m_ledgerPath;
     QUrl m_graphApiBase;
     QString m_instagramUserId; // the account searching in the running harvest
@@ -226,6 +231,7 @@ private:
     int m_workerThreads = 0;
     QPointer<engine::BackgroundHarvest> m_pipeline;
     bool m_loadingModel = false;
+    bool m_lookingUpLogin = false;
 
     ProjectModel *m_model;
     MediaFilterModel *m_filter;

@@ -11,6 +11,7 @@
 #include "engine/workflow/credentiallookup.h"
 #include "engine/workflow/harvestplanner.h"
 #include "engine/workflow/instagrambudget.h"
+#include "engine/workflow/progresstext.h"
 #include "terminalprogress.h"
 
 #include <QCommandLineParser>
@@ -37,18 +38,6 @@ std::atomic<bool> s_interrupted{false};
 extern "C" void onInterrupt(int)
 {
     s_interrupted = true; // the event loop notices and cancels cleanly
-}
-
-QString duration(double seconds)
-{
-    if (seconds < 0)
-        return QStringLiteral("?");
-    const int s = int(seconds);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3")
-                           .arg(s / 3600)
-                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
-                           .arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -203,20 +192,10 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     TerminalProgress bar(cli.err());
     QEventLoop loop;
     engine::HarvestOutcome outcome;
-    QObject::connect(
-        &pipeline, &engine::HarvestPipeline::progress, &loop, [&](const engine::HarvestProgress &p) {
-            bar.update(double(p.ok) / qMax(1, p.limit),
-                       tr("#%1 (%2/%3): %4 ok, %5 skipped, %6 failed, %7 posts, %8 img/s, ETA %9")
-                           .arg(p.tag)
-                           .arg(p.tagIndex + 1)
-                           .arg(p.tagCount)
-                           .arg(p.ok)
-                           .arg(p.skipped)
-                           .arg(p.failed)
-                           .arg(p.postsSeen)
-                           .arg(p.imagesPerSecond, 0, 'f', 1)
-                           .arg(duration(p.etaSeconds)));
-        });
+    QObject::connect(&pipeline, &engine::HarvestPipeline::progress, &loop,
+                     [&](const engine::HarvestProgress &p) {
+                         bar.update(double(p.ok) / qMax(1, p.limit), engine::ProgressText::describe(p));
+                     });
     QObject::connect(&pipeline, &engine::HarvestPipeline::notice, &loop, [&](const QString &message) {
         bar.done();
         cli.err() << message << Qt::endl;

@@ -17,3 +17,7 @@ add_test(NAME tst_credentiallookup_nokeychain
 set_tests_properties(tst_credentiallookup_keyring tst_credentiallookup_nokeychain PROPERTIES
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=taglens.*.debug=false"
   TIMEOUT 120)
+
+taglens_add_qtest(tst_progresstext
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_progresstext.cpp
+  LIBRARIES taglens_workflow)
