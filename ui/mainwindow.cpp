@@ -11,14 +11,13 @@
 #include "engine/export/imagescsvexporter.h"
 #include "engine/export/jsonexporter.h"
 #include "engine/export/summarycsvexporter.h"
-#include "engine/inference/classifierworker.h"
-#include "engine/pipeline/backgroundharvest.h"
 #include "engine/sources/hashtagledger.h"
 #include "engine/sources/postsourcefactory.h"
 #include "engine/sources/urllistsource.h"
 #include "engine/store/projectstore.h"
 #include "engine/workflow/credentiallookup.h"
 #include "engine/workflow/harvestplanner.h"
+#include "engine/workflow/harvestsession.h"
 #include "engine/workflow/instagrambudget.h"
 #include "engine/workflow/progresstext.h"
 #include "hashtagchipsedit.h"
@@ -67,7 +66,6 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
 
@@ -82,8 +80,6 @@ const QString RecentProjectsKey = QStringLiteral("recentProjects");
 // The source combo's items carry the names projects record.
 const QString LocalSource = engine::sourceKindName(engine::SourceKind::Local);
 const QString InstagramSource = engine::sourceKindName(engine::SourceKind::Instagram);
-
-using LoadResult = engine::Expected<std::unique_ptr<engine::ImageClassifier>>;
 
 /// An icon from the desktop theme (scalable, so sharp at any scale factor), or the style's own.
 QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback)
@@ -123,7 +119,8 @@ DroppedItems droppedItems(const QMimeData *mime)
 } // namespace
 
 MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
-    : QMainWindow(parent), m_loader(std::move(loader)), m_model(new ProjectModel(this)),
+    : QMainWindow(parent), m_hasLoader(bool(loader)),
+      m_session(new engine::HarvestSession(std::move(loader), this)), m_model(new ProjectModel(this)),
       m_filter(new MediaFilterModel(this)), m_delegate(new ThumbnailDelegate(this))
 {
     m_chooseSaveFile = [this](const QString &title, const QString &filter, const QString &suggested) {
@@ -251,6 +248,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     });
     m_progressTimer.setSingleShot(true);
     connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::showProgress);
+    connectSession();
     auto updateCount = [this] {
         m_countLabel->setText(tr("%n image(s) shown", nullptr, m_filter->rowCount()) +
                               tr(" of %1").arg(m_model->rowCount()));
@@ -295,12 +293,9 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    if (m_pipeline) {
-        m_pipeline->disconnect(this);
-        delete m_pipeline.data(); // cancels and waits for the harvest thread
-    }
+    m_session->disconnect(this);
+    delete m_session; // cancels and waits for the harvest thread
     m_model->setStore(nullptr);
-    m_worker.reset();
     delete m_accounts; // before the token store it uses
 }
 
@@ -523,9 +518,7 @@ void MainWindow::showModelSetup()
 
 void MainWindow::setModelPath(const QString &path)
 {
-    m_modelPath = path;
-    if (path != m_workerModelPath && !isHarvesting())
-        m_worker.reset(); // loaded again, from the new file, by the next harvest
+    m_modelPath = path; // a harvest after this loads it (the session keeps the model it loaded last)
     setHarvesting(isHarvesting());
 }
 
@@ -695,7 +688,7 @@ void MainWindow::startFromSearchBar()
     planAndStart(input);
 }
 
-void MainWindow::planAndStart(const engine::HarvestInput &input)
+void MainWindow::planAndStart(const engine::HarvestInput &input, const QList<engine::HarvestInput> &followUps)
 {
     if (isBusy()) {
         showError(tr("A harvest is already running."));
@@ -703,11 +696,28 @@ void MainWindow::planAndStart(const engine::HarvestInput &input)
     }
     auto plan = engine::HarvestPlanner::plan(input);
     if (!plan) {
-        m_nextHarvest = nullptr;
         showError(plan.error().message);
         return;
     }
     m_settings.applyTo(plan->request);
+    // Shown once the harvest runs: what the plans left out, and follow-ups that cannot run.
+    QStringList problems;
+    QStringList leftOut = plan->leftOut;
+    QList<engine::HarvestPlan> then;
+    for (const engine::HarvestInput &next : followUps) {
+        auto planned = engine::HarvestPlanner::plan(next);
+        if (!planned) {
+            problems << planned.error().message;
+            continue;
+        }
+        m_settings.applyTo(planned->request);
+        leftOut << planned->leftOut;
+        then << *planned;
+    }
+    if (!leftOut.isEmpty())
+        problems << tr("%n dropped address(es) cannot be fetched and were left out:", nullptr,
+                       int(leftOut.size())) +
+                        QLatin1Char('\n') + leftOut.mid(0, 5).join(QLatin1Char('\n'));
     // The keychain answers on a thread of its own; the window goes on meanwhile.
     engine::TokenStore *tokens = tokenStore();
     engine::SessionLogins session;
@@ -719,11 +729,10 @@ void MainWindow::planAndStart(const engine::HarvestInput &input)
     setHarvesting(false);
     engine::CredentialLookup::completeInBackground(std::move(*plan),
                                                    {tokens->settingsFile(), tokens->service()}, session)
-        .then(this, [this](const engine::Expected<engine::CredentialLookup::Found> &found) {
+        .then(this, [this, then, problems](const engine::Expected<engine::CredentialLookup::Found> &found) {
             m_lookingUpLogin = false;
             setHarvesting(false);
             if (!found) {
-                m_nextHarvest = nullptr;
                 if (found.error().code == engine::ErrorCode::Unauthorized)
                     offerInstagramLogin(found.error().message);
                 else
@@ -748,11 +757,9 @@ void MainWindow::planAndStart(const engine::HarvestInput &input)
                 refreshInstagramBudget();
                 statusBar()->showMessage(m_budgetLabel->toolTip().section(QLatin1Char('\n'), 0, 0), 15000);
             }
-            startHarvest(plan.request, plan.spec);
-            if (!plan.leftOut.isEmpty() && isBusy()) // after startHarvest() cleared the error bar
-                showError(tr("%n dropped address(es) cannot be fetched and were left out:", nullptr,
-                             int(plan.leftOut.size())) +
-                          QLatin1Char('\n') + plan.leftOut.mid(0, 5).join(QLatin1Char('\n')));
+            startPlans(QList<engine::HarvestPlan>{plan} + then);
+            if (!problems.isEmpty() && isBusy()) // after startPlans() cleared the error bar
+                showError(problems.join(QLatin1Char('\n')));
         });
 }
 
@@ -955,18 +962,34 @@ void MainWindow::harvestDroppedInto(const QStringList &paths, const QList<QUrl> 
         return;
     }
     // One harvest reads one kind of source: the files first, then the addresses, same collection.
-    if (!urls.isEmpty())
-        m_nextHarvest = [this, urls, collection] { harvestUrls(urls, collection); };
-    harvestLocal(paths, collection); // a refusal forgets the addresses too
+    engine::HarvestInput files;
+    files.source = engine::SourceKind::Local;
+    files.paths = paths;
+    files.collection = collection;
+    files.limitPerTag = engine::HarvestInput::Everything;
+    QList<engine::HarvestInput> then;
+    if (!urls.isEmpty()) {
+        engine::HarvestInput addresses = files;
+        addresses.source = engine::SourceKind::Urls;
+        addresses.paths.clear();
+        addresses.urls = urls;
+        then << addresses;
+    }
+    planAndStart(files, then);
 }
 
 void MainWindow::startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec)
 {
-    if (isHarvesting() || m_loadingModel) {
+    startPlans({engine::HarvestPlan{request, spec, {}}});
+}
+
+void MainWindow::startPlans(const QList<engine::HarvestPlan> &plans)
+{
+    if (m_session->isBusy()) {
         showError(tr("A harvest is already running."));
         return;
     }
-    if (m_modelPath.isEmpty() || !m_loader) {
+    if (m_modelPath.isEmpty() || !m_hasLoader) {
         showError(
             tr("No model is installed, so nothing can be classified. Set one up with Help ▸ Set Up Model."));
         return;
@@ -974,80 +997,49 @@ void MainWindow::startHarvest(const engine::HarvestRequest &request, const engin
     if (!ensureProject())
         return;
     clearError();
-    if (m_worker && m_workerModelPath == m_modelPath && m_workerThreads == m_settings.modelThreads) {
-        runHarvest(request, spec);
-        return;
-    }
-    m_worker.reset(); // another model, or other threads: loaded again
-    // Loading a model takes seconds: on the pool, back here when done.
-    m_loadingModel = true;
-    setHarvesting(false);
-    m_progressRow->show();
-    m_progressBar->setRange(0, 0);
-    m_progressText->setText(tr("Loading the model…"));
-    const QString path = m_modelPath;
-    const int threads = m_settings.modelThreads;
-    auto result = std::make_shared<LoadResult>(engine::Error::make(engine::ErrorCode::Internal, QString()));
-    QtConcurrent::run([loader = m_loader, path, threads, result] {
-        *result = loader(path);
-        if (*result && threads > 0) // 0: as the loader chose (one per core)
-            (*result)->get()->setThreadCount(threads);
-    }).then(this, [this, path, threads, result, request, spec] {
-        m_loadingModel = false;
-        if (!*result) {
-            m_nextHarvest = nullptr;
-            m_progressRow->hide();
-            setHarvesting(false);
-            showError(tr("The model could not be loaded: %1").arg(result->error().message));
-            return;
-        }
-        m_worker = std::make_unique<engine::ClassifierWorker>(std::move(result->value()));
-        m_workerModelPath = path;
-        m_workerThreads = threads;
-        runHarvest(request, spec);
+    const bool instagram = std::any_of(plans.cbegin(), plans.cend(), [](const engine::HarvestPlan &p) {
+        return p.spec.kind == engine::SourceKind::Instagram;
     });
+    m_session->setBudget(instagram ? instagramBudget(nullptr) : nullptr); // records each search it makes
+    m_session->setModel({m_modelPath, m_settings.modelThreads, m_settings.batchSize});
+    if (auto started = m_session->start(m_store->path(), plans.first(), plans.mid(1)); !started)
+        showError(started.error().message);
 }
 
-void MainWindow::runHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec)
+void MainWindow::connectSession()
 {
-    const engine::ModelInfo &model = m_worker->modelInfo();
-    if (model.sha256 != m_model->modelSha256())
-        m_model->setStore(m_store.get(), model.sha256, model.trained);
-    m_chart->setModelTrained(model.trained);
-    m_worker->setTopK(request.topK);
-    m_worker->setBatchSize(m_settings.batchSize);
-    m_lastRequest = request;
-
-    engine::HarvestPipeline::SourceFactory factory;
-    if (spec.kind == engine::SourceKind::Instagram) {
-        if (engine::InstagramBudget *budget = instagramBudget(nullptr))
-            factory = budget->sourceFactory(spec); // records each search it makes
-        m_instagramUserId = spec.instagramUserId;
-    }
-    if (!factory)
-        factory = [spec](const QString &tag, engine::HttpClient *client) {
-            return engine::makePostSource(spec, tag, client);
-        };
-    // The pipeline parses feeds and writes the project on a thread of its own, through its own
-    // connection: this thread only hears about it.
-    auto *pipeline = new engine::BackgroundHarvest(m_store->path(), m_worker.get(), factory, this);
-    m_pipeline = pipeline;
-    connect(pipeline, &engine::BackgroundHarvest::progress, this, &MainWindow::onProgress);
-    connect(pipeline, &engine::BackgroundHarvest::itemFinished, this,
+    connect(m_session, &engine::HarvestSession::modelLoading, this, [this] {
+        // Loading a model takes seconds, on the pool.
+        setHarvesting(false);
+        m_progressRow->show();
+        m_progressBar->setRange(0, 0);
+        m_progressText->setText(tr("Loading the model…"));
+    });
+    connect(m_session, &engine::HarvestSession::started, this,
+            [this](const engine::HarvestRequest &request, const engine::ModelInfo &model) {
+                if (model.sha256 != m_model->modelSha256())
+                    m_model->setStore(m_store.get(), model.sha256, model.trained);
+                m_chart->setModelTrained(model.trained);
+                m_lastRequest = request;
+                m_progressBar->setRange(0, 0);
+                m_progressText->setText(tr("Starting…"));
+                m_progressTimer.stop();
+                m_progressShown.invalidate();
+                setHarvesting(true);
+                Q_EMIT harvestStarted();
+            });
+    connect(m_session, &engine::HarvestSession::progress, this, &MainWindow::onProgress);
+    connect(m_session, &engine::HarvestSession::itemFinished, this,
             [this](qint64 mediaId, const QString &tag, engine::MediaStatus) {
                 m_model->appendOrUpdate(mediaId, tag);
             });
-    connect(pipeline, &engine::BackgroundHarvest::notice, this,
+    connect(m_session, &engine::HarvestSession::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
-    connect(pipeline, &engine::BackgroundHarvest::finished, this, &MainWindow::onHarvestFinished);
-    m_progressBar->setRange(0, 0);
-    m_progressText->setText(tr("Starting…"));
-    m_progressTimer.stop();
-    m_progressShown.invalidate();
-    setHarvesting(true);
-    Q_EMIT harvestStarted();
-    qCInfo(lcMainWindow) << "harvest" << engine::sourceKindName(request.source) << request.tags;
-    pipeline->start(request);
+    connect(m_session, &engine::HarvestSession::finished, this, &MainWindow::onHarvestFinished);
+    connect(m_session, &engine::HarvestSession::idle, this, [this] {
+        setHarvesting(false);
+        m_progressRow->hide();
+    });
 }
 
 void MainWindow::onProgress(const engine::HarvestProgress &progress)
@@ -1080,9 +1072,6 @@ void MainWindow::onHarvestFinished(const engine::HarvestOutcome &outcome)
 {
     const bool cancelled = outcome.end == engine::HarvestEnd::Cancelled;
     m_model->flushPending();
-    if (m_pipeline)
-        m_pipeline->deleteLater();
-    m_pipeline = nullptr;
     m_progressTimer.stop();
     m_chart->applyPendingRows(); // the chart as the harvest left it, at once
     setHarvesting(false);
@@ -1093,44 +1082,38 @@ void MainWindow::onHarvestFinished(const engine::HarvestOutcome &outcome)
         if (s.sourceFailed)
             problems << tr("#%1: %2").arg(s.tag, s.error.message);
     }
+    const bool modelFailed = outcome.error.code == engine::ErrorCode::ModelMissing ||
+                             outcome.error.code == engine::ErrorCode::ModelInvalid;
     if (outcome.end == engine::HarvestEnd::Failed)
-        problems.prepend(tr("The project could not be written: %1").arg(outcome.error.message));
+        problems.prepend(modelFailed ? tr("The model could not be loaded: %1").arg(outcome.error.message)
+                                     : tr("The project could not be written: %1").arg(outcome.error.message));
     if (!problems.isEmpty())
         showError(problems.join(QLatin1Char('\n')));
     statusBar()->showMessage(cancelled ? tr("Harvest stopped; starting it again resumes.")
                                        : tr("Harvest finished: %n image(s) classified.", nullptr, ok),
                              15000);
-    if (!m_instagramUserId.isEmpty()) {
-        m_instagramUserId.clear();
-        refreshInstagramBudget();
-    }
+    refreshInstagramBudget();
     Q_EMIT harvestFinished(cancelled);
-    // The addresses of a drop of files and addresses come next, unless the user stopped.
-    if (auto next = std::exchange(m_nextHarvest, nullptr);
-        next && outcome.end == engine::HarvestEnd::Finished)
-        QMetaObject::invokeMethod(this, next, Qt::QueuedConnection);
 }
 
 void MainWindow::cancelHarvest()
 {
-    m_nextHarvest = nullptr;
-    if (m_pipeline)
-        m_pipeline->cancel();
+    m_session->stop(); // and the addresses of a drop that wait behind the files
 }
 
 bool MainWindow::isHarvesting() const
 {
-    return m_pipeline && m_pipeline->isRunning();
+    return m_session->isRunning();
 }
 
 bool MainWindow::isBusy() const
 {
-    return isHarvesting() || m_loadingModel || m_lookingUpLogin;
+    return m_session->isBusy() || m_lookingUpLogin;
 }
 
 void MainWindow::setHarvesting(bool running)
 {
-    const bool busy = running || m_loadingModel || m_lookingUpLogin;
+    const bool busy = running || m_session->isBusy() || m_lookingUpLogin;
     m_startButton->setEnabled(!busy);
     m_stopButton->setEnabled(running);
     m_cancelButton->setEnabled(running);

@@ -9,6 +9,8 @@
 #include "engine/pipeline/harvestrequest.h"
 #include "engine/sources/sourcespec.h"
 #include "engine/workflow/harvestinput.h"
+#include "engine/workflow/harvestplan.h"
+#include "engine/workflow/harvestsession.h"
 #include "ui/accountsdialog.h"
 #include "ui/appsettings.h"
 
@@ -34,8 +36,6 @@ class QToolButton;
 class QVBoxLayout;
 
 namespace taglens::engine {
-class ClassifierWorker;
-class BackgroundHarvest;
 class InstagramBudget;
 class ProjectStore;
 class TokenStore;
@@ -62,8 +62,7 @@ class MainWindow : public QMainWindow
 
 public:
     /// Loads the model at a path; called on a pool thread.
-    using ClassifierLoader =
-        std::function<engine::Expected<std::unique_ptr<engine::ImageClassifier>>(const QString &modelPath)>;
+    using ClassifierLoader = engine::HarvestSession::ClassifierLoader;
     /// Asks for a file name (title, name filter, suggested path); empty when cancelled. Tests
     /// replace the file dialogs with these.
     using FileChooser =
@@ -181,7 +180,10 @@ private:
     void buildMenus();
     void startFromSearchBar();
     /// Plans \a input, looks up its login off the GUI thread, then starts it.
-    void planAndStart(const engine::HarvestInput &input);
+    void planAndStart(const engine::HarvestInput &input, const QList<engine::HarvestInput> &followUps = {});
+    /// Runs the plans one after the other in the open project (a scratch project when none is).
+    void startPlans(const QList<engine::HarvestPlan> &plans);
+    void connectSession();
     void offerInstagramLogin(const QString &message);
     void refreshInstagramBudget();
     engine::InstagramBudget *instagramBudget(QString *error);
@@ -205,14 +207,14 @@ private:
     void chooseAndSaveAs();
     void onCurrentChanged(const QModelIndex &current);
 
-    ClassifierLoader m_loader;
+    bool m_hasLoader = false;
+    engine::HarvestSession *m_session; // the model, the running harvest and the ones queued behind it
     engine::ModelStore::Converter m_converter;
     FileChooser m_chooseSaveFile;
     FileChooser m_chooseOpenFile;
     CollectionChooser m_chooseCollection;
     AppSettings m_settings;
     engine::HarvestRequest m_lastRequest;
-    std::function<void()> m_nextHarvest; // the second half of a drop of files and addresses
     QString m_modelPath;
     QString m_lastError;
     bool m_errorNeedsLogin = false; // the error shown asks for an Instagram login
@@ -225,12 +227,6 @@ private:
     std::unique_ptr<engine::InstagramBudget> m_budget;
     QString m_ledgerPath;
     QUrl m_graphApiBase;
-    QString m_instagramUserId; // the account searching in the running harvest
-    std::unique_ptr<engine::ClassifierWorker> m_worker;
-    QString m_workerModelPath;
-    int m_workerThreads = 0;
-    QPointer<engine::BackgroundHarvest> m_pipeline;
-    bool m_loadingModel = false;
     bool m_lookingUpLogin = false;
 
     ProjectModel *m_model;

@@ -4,12 +4,9 @@
 #include "clicontext.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
-#include "engine/inference/classifierworker.h"
-#include "engine/pipeline/harvestpipeline.h"
-#include "engine/sources/postsourcefactory.h"
-#include "engine/store/projectstore.h"
 #include "engine/workflow/credentiallookup.h"
 #include "engine/workflow/harvestplanner.h"
+#include "engine/workflow/harvestsession.h"
 #include "engine/workflow/instagrambudget.h"
 #include "engine/workflow/progresstext.h"
 #include "terminalprogress.h"
@@ -164,49 +161,37 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
                 << Qt::endl;
     }
 
-    auto classifier = cli.loadClassifier(parser.value(modelOption), threads);
-    if (!classifier)
-        return cli.fail(classifier.error().message);
-    auto store = engine::ProjectStore::open(parser.value(projectOption));
-    if (!store)
-        return cli.fail(store.error().message);
-    engine::ClassifierWorker worker(std::move(*classifier));
-    worker.setTopK(top);
-    if (!worker.modelInfo().trained)
-        cli.err() << tr("Warning: %1 is an untrained test model; its labels are meaningless.")
-                         .arg(worker.modelInfo().name)
-                  << Qt::endl;
-
-    const engine::HarvestPipeline::SourceFactory factory =
-        budget ? budget->sourceFactory(plan.spec)
-               : engine::HarvestPipeline::SourceFactory(
-                     [spec = plan.spec](const QString &tag, engine::HttpClient *client) {
-                         return engine::makePostSource(spec, tag, client);
-                     });
-    engine::HarvestPipeline pipeline(store->get(), &worker, factory);
-
-    engine::HarvestRequest request = plan.request;
-    request.topK = top;
-    request.parameters.insert(QStringLiteral("command"), QJsonArray::fromStringList(arguments.mid(1)));
+    engine::HarvestSession session(
+        [&cli, threads](const QString &path) { return cli.loadClassifier(path, threads); });
+    session.setModel({parser.value(modelOption), threads});
+    session.setBudget(budget.get());
+    engine::HarvestPlan run = plan;
+    run.request.topK = top;
+    run.request.parameters.insert(QStringLiteral("command"), QJsonArray::fromStringList(arguments.mid(1)));
 
     TerminalProgress bar(cli.err());
     QEventLoop loop;
     engine::HarvestOutcome outcome;
-    QObject::connect(&pipeline, &engine::HarvestPipeline::progress, &loop,
+    QObject::connect(&session, &engine::HarvestSession::started, &loop,
+                     [&](const engine::HarvestRequest &, const engine::ModelInfo &model) {
+                         if (!model.trained)
+                             cli.err()
+                                 << tr("Warning: %1 is an untrained test model; its labels are meaningless.")
+                                        .arg(model.name)
+                                 << Qt::endl;
+                     });
+    QObject::connect(&session, &engine::HarvestSession::progress, &loop,
                      [&](const engine::HarvestProgress &p) {
                          bar.update(double(p.ok) / qMax(1, p.limit), engine::ProgressText::describe(p));
                      });
-    QObject::connect(&pipeline, &engine::HarvestPipeline::notice, &loop, [&](const QString &message) {
+    QObject::connect(&session, &engine::HarvestSession::notice, &loop, [&](const QString &message) {
         bar.done();
         cli.err() << message << Qt::endl;
     });
-    QObject::connect(&pipeline, &engine::HarvestPipeline::tagFinished, &loop,
-                     [&](const engine::TagSummary &) { bar.done(); });
-    QObject::connect(&pipeline, &engine::HarvestPipeline::finished, &loop,
-                     [&](const engine::HarvestOutcome &ended) {
-                         outcome = ended;
-                         loop.quit();
-                     });
+    QObject::connect(&session, &engine::HarvestSession::tagFinished, &loop, [&] { bar.done(); });
+    QObject::connect(&session, &engine::HarvestSession::finished, &loop,
+                     [&](const engine::HarvestOutcome &ended) { outcome = ended; });
+    QObject::connect(&session, &engine::HarvestSession::idle, &loop, &QEventLoop::quit);
     s_interrupted = false;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -216,11 +201,12 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
             bar.done();
             cli.err() << tr("Stopping; what is done is kept, running the same command again resumes.")
                       << Qt::endl;
-            pipeline.cancel();
+            session.stop();
         }
     });
     interruptPoll.start(100);
-    pipeline.start(request);
+    if (auto started = session.start(parser.value(projectOption), run); !started)
+        return cli.fail(started.error().message);
     loop.exec();
     bar.done();
     std::signal(SIGINT, SIG_DFL);

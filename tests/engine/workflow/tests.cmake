@@ -21,3 +21,8 @@ set_tests_properties(tst_credentiallookup_keyring tst_credentiallookup_nokeychai
 taglens_add_qtest(tst_progresstext
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_progresstext.cpp
   LIBRARIES taglens_workflow)
+
+taglens_add_qtest(tst_harvestsession
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_harvestsession.cpp
+  LIBRARIES taglens_workflow taglens_torch taglens_testmodels)
+set_tests_properties(tst_harvestsession PROPERTIES FIXTURES_REQUIRED hostile_models)
