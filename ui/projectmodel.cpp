@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectmodel.h"
 
+#include "engine/store/projectreadpool.h"
 #include "engine/store/projectstore.h"
-#include "projectreadpool.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -87,7 +87,7 @@ void ProjectModel::setStore(engine::ProjectStore *store, const QString &modelSha
     m_modelTrained = modelTrained;
     ++m_generation;
     // The old readers only run short jobs; their queued ones are dropped.
-    m_readers.reset(store ? new ProjectReadPool(store->path(), ReaderThreads) : nullptr);
+    m_readers.reset(store ? new engine::ProjectReadPool(store->path(), ReaderThreads) : nullptr);
     forgetImages();
     m_pending.clear();
     m_flushing.clear();
@@ -131,45 +131,42 @@ void ProjectModel::startLoad()
     const quint64 sequence = m_loadSequence;
     const quint64 generation = m_generation;
     // A whole project is read once, by a connection of its own on the loader thread.
-    QtConcurrent::run(&m_loadPool,
-                      [path = m_store->path(), filter = rowFilter(m_modelSha256)] {
-                          QElapsedTimer clock;
-                          clock.start();
-                          LoadedRows result;
-                          auto store = engine::ProjectStore::open(path, engine::ProjectStore::OpenMode::ReadOnly);
-                          if (!store) {
-                              result.error = store.error().message;
-                              return result;
-                          }
-                          auto rows = (*store)->mediaRows(filter);
-                          if (!rows) {
-                              result.error = rows.error().message;
-                              return result;
-                          }
-                          result.rows = std::move(*rows);
-                          result.ok = true;
-                          qCDebug(lcProjectModel) << "read" << result.rows.size() << "items in" << clock.elapsed()
-                                                  << "ms";
-                          return result;
-                      })
-        .then(this, [this, sequence, generation](const LoadedRows &result) {
-            // Announced from the event loop, never from within the caller of setStore().
-            QMetaObject::invokeMethod(
-                this,
-                [this, sequence, generation, result] {
-                    if (generation != m_generation || sequence != m_loadSequence)
-                        return;
-                    if (!result.ok) {
-                        qCWarning(lcProjectModel).noquote() << "cannot read the project:" << result.error;
-                        m_loadingRows = false;
-                        Q_EMIT loadingChanged(false);
-                        Q_EMIT loadFailed(result.error);
-                        return;
-                    }
-                    applyLoadedRows(result.rows);
-                },
-                Qt::QueuedConnection);
-        });
+    QtConcurrent::run(&m_loadPool, [path = m_store->path(), filter = rowFilter(m_modelSha256)] {
+        QElapsedTimer clock;
+        clock.start();
+        LoadedRows result;
+        auto store = engine::ProjectStore::open(path, engine::ProjectStore::OpenMode::ReadOnly);
+        if (!store) {
+            result.error = store.error().message;
+            return result;
+        }
+        auto rows = (*store)->mediaRows(filter);
+        if (!rows) {
+            result.error = rows.error().message;
+            return result;
+        }
+        result.rows = std::move(*rows);
+        result.ok = true;
+        qCDebug(lcProjectModel) << "read" << result.rows.size() << "items in" << clock.elapsed() << "ms";
+        return result;
+    }).then(this, [this, sequence, generation](const LoadedRows &result) {
+        // Announced from the event loop, never from within the caller of setStore().
+        QMetaObject::invokeMethod(
+            this,
+            [this, sequence, generation, result] {
+                if (generation != m_generation || sequence != m_loadSequence)
+                    return;
+                if (!result.ok) {
+                    qCWarning(lcProjectModel).noquote() << "cannot read the project:" << result.error;
+                    m_loadingRows = false;
+                    Q_EMIT loadingChanged(false);
+                    Q_EMIT loadFailed(result.error);
+                    return;
+                }
+                applyLoadedRows(result.rows);
+            },
+            Qt::QueuedConnection);
+    });
     if (!wasLoading)
         Q_EMIT loadingChanged(true);
 }
@@ -223,7 +220,8 @@ void ProjectModel::flushPendingInBackground()
     const quint64 generation = m_generation;
     m_readers
         ->run(
-            [ids, filter = rowFilter(m_modelSha256)](const engine::ProjectStore *store, const QString &error) {
+            [ids, filter = rowFilter(m_modelSha256)](const engine::ProjectStore *store,
+                                                     const QString &error) {
                 LoadedRows result;
                 if (!store) {
                     result.error = error;
@@ -476,7 +474,10 @@ void ProjectModel::requestImage(const QString &sha256, bool preview) const
             // A load that finished before then() was attached runs this at once, inside data();
             // announce it from the event loop instead, never from within a view's data() call.
             QMetaObject::invokeMethod(
-                self, [self, sha256, preview, generation, image] { self->onImageLoaded(sha256, preview, image, generation); },
+                self,
+                [self, sha256, preview, generation, image] {
+                    self->onImageLoaded(sha256, preview, image, generation);
+                },
                 Qt::QueuedConnection);
         });
 }

@@ -15,12 +15,11 @@
 #include <memory>
 
 namespace taglens::engine {
+class ProjectReadPool;
 class ProjectStore;
-}
+} // namespace taglens::engine
 
 namespace taglens::ui {
-
-class ProjectReadPool;
 
 /// The media rows of a project as a list: one row per media item under each tag. Lives on the
 /// GUI thread; everything it reads from the project is read on threads of its own (each with its
@@ -116,7 +115,7 @@ private:
     void forgetImages();
 
     engine::ProjectStore *m_store = nullptr;
-    std::unique_ptr<ProjectReadPool> m_readers;
+    std::unique_ptr<engine::ProjectReadPool> m_readers;
     QString m_modelSha256;
     bool m_modelTrained = true;
     QList<engine::MediaRow> m_rows;
@@ -140,8 +139,8 @@ private:
     mutable int m_requestCounter = 0; // later requests first: what is on screen now
     int m_thumbnailSize = 160;
     int m_previewSize = 280;
-    quint64 m_generation = 0;    // bumped by setStore() so late results are dropped
-    quint64 m_loadSequence = 0;  // bumped by each load, so only the last one is shown
+    quint64 m_generation = 0;   // bumped by setStore() so late results are dropped
+    quint64 m_loadSequence = 0; // bumped by each load, so only the last one is shown
 };
 
 } // namespace taglens::ui

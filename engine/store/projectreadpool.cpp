@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectreadpool.h"
 
-#include "engine/store/projectstore.h"
+#include "projectstore.h"
 
 #include <QAtomicInteger>
 #include <QLoggingCategory>
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcProjectReadPool, "taglens.ui.projectreadpool")
+Q_LOGGING_CATEGORY(lcProjectReadPool, "taglens.engine.store.readpool")
 
-namespace taglens::ui {
+namespace taglens::engine {
 
 namespace {
 
@@ -20,7 +20,7 @@ QAtomicInteger<quint64> poolCounter;
 struct ThreadConnection
 {
     quint64 pool = 0;
-    std::unique_ptr<engine::ProjectStore> store;
+    std::unique_ptr<ProjectStore> store;
     QString error;
 };
 thread_local ThreadConnection t_connection;
@@ -47,7 +47,7 @@ ProjectReadPool::Connection ProjectReadPool::connection(const QString &path, qui
     if (c.pool != poolId) {
         c.store.reset();
         c.pool = poolId;
-        auto opened = engine::ProjectStore::open(path, engine::ProjectStore::OpenMode::ReadOnly);
+        auto opened = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
         if (opened) {
             c.store = std::move(*opened);
             c.error.clear();
@@ -59,4 +59,4 @@ ProjectReadPool::Connection ProjectReadPool::connection(const QString &path, qui
     return {c.store.get(), c.error};
 }
 
-} // namespace taglens::ui
+} // namespace taglens::engine

@@ -9,10 +9,8 @@
 #include <utility>
 
 namespace taglens::engine {
-class ProjectStore;
-}
 
-namespace taglens::ui {
+class ProjectStore;
 
 /// Threads that read one project off the GUI thread. Qt SQL connections belong to the thread
 /// that opened them, so each thread opens its own read-only ProjectStore on the project the
@@ -33,13 +31,13 @@ public:
 
     /// Runs job(store, error) on a pool thread with that thread's connection (nullptr, and why,
     /// when the project cannot be opened there). Jobs with a higher \a priority start first.
-    template<typename Job>
+    template <typename Job>
     auto run(Job job, int priority = 0)
-        -> QFuture<std::invoke_result_t<Job, const engine::ProjectStore *, const QString &>>
+        -> QFuture<std::invoke_result_t<Job, const ProjectStore *, const QString &>>
     {
         return QtConcurrent::task([path = m_path, id = m_id, job = std::move(job)]() mutable {
                    const Connection &c = connection(path, id);
-                   return job(static_cast<const engine::ProjectStore *>(c.store), c.error);
+                   return job(static_cast<const ProjectStore *>(c.store), c.error);
                })
             .onThreadPool(m_pool)
             .withPriority(priority)
@@ -54,7 +52,7 @@ public:
 private:
     struct Connection
     {
-        engine::ProjectStore *store = nullptr;
+        ProjectStore *store = nullptr;
         QString error;
     };
     static Connection connection(const QString &path, quint64 poolId);
@@ -64,4 +62,4 @@ private:
     QThreadPool m_pool;
 };
 
-} // namespace taglens::ui
+} // namespace taglens::engine
