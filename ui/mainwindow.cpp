@@ -6,16 +6,12 @@
 #include "detailpanel.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
-#include "engine/export/exportsnapshot.h"
-#include "engine/export/gexfexporter.h"
-#include "engine/export/imagescsvexporter.h"
-#include "engine/export/jsonexporter.h"
-#include "engine/export/summarycsvexporter.h"
 #include "engine/sources/hashtagledger.h"
 #include "engine/sources/postsourcefactory.h"
 #include "engine/sources/urllistsource.h"
 #include "engine/store/projectstore.h"
 #include "engine/workflow/credentiallookup.h"
+#include "engine/workflow/exportjob.h"
 #include "engine/workflow/harvestplanner.h"
 #include "engine/workflow/harvestsession.h"
 #include "engine/workflow/instagrambudget.h"
@@ -1221,34 +1217,38 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path)
     }
     engine::ExportOptions options;
     options.modelSha256 = m_model->modelSha256();
-    auto snapshot = engine::ExportSnapshot::load(*m_store, options);
-    if (!snapshot) {
-        showError(tr("Could not read the project: %1").arg(snapshot.error().message));
-        return false;
-    }
-    engine::Expected<void> written;
+    engine::ExportJob::Format format = engine::ExportJob::Format::ImagesCsv;
     switch (kind) {
     case ExportKind::ImagesCsv:
-        written = engine::ImagesCsvExporter::write(*snapshot, path);
+        format = engine::ExportJob::Format::ImagesCsv;
         break;
     case ExportKind::SummaryCsv:
-        written = engine::SummaryCsvExporter::write(*snapshot, path);
+        format = engine::ExportJob::Format::SummaryCsv;
         break;
     case ExportKind::Json:
-        written = engine::JsonExporter::write(*snapshot, path);
+        format = engine::ExportJob::Format::Json;
         break;
     case ExportKind::Gexf:
-        written = engine::GexfExporter::write(*snapshot, path);
+        format = engine::ExportJob::Format::Gexf;
         break;
     case ExportKind::ChartPng:
     case ExportKind::ChartSvg:
         break;
     }
-    if (!written) {
-        showError(tr("Could not export: %1").arg(written.error().message));
-        return false;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
+    // Read and written on a pool thread, each export with its own read-only connection; the
+    // window goes on and says when it is done.
+    statusBar()->showMessage(tr("Exporting %1…").arg(QDir::toNativeSeparators(path)));
+    engine::ExportJob::start(m_store->path(), options, {{format, path}})
+        .then(this, [this, path](const engine::Expected<engine::ExportJob::Written> &written) {
+            if (!written) {
+                statusBar()->clearMessage();
+                showError(tr("Could not export: %1").arg(written.error().message));
+                Q_EMIT exportFinished(path, false);
+                return;
+            }
+            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
+            Q_EMIT exportFinished(path, true);
+        });
     return true;
 }
 

@@ -151,7 +151,8 @@ public:
     QComboBox *edgeCombo() const { return m_edgeCombo; }
     QLineEdit *instanceEdit() const { return m_instanceEdit; }
 
-    /// Writes an export of the open project; false with lastError() set.
+    /// Writes an export of the open project: the chart at once, the data files in the background
+    /// (exportFinished() says when). False, with lastError() set, when it cannot start.
     bool exportTo(ExportKind kind, const QString &path);
 
     QString lastError() const { return m_lastError; }
@@ -167,6 +168,8 @@ Q_SIGNALS:
     void harvestStarted();
     void harvestFinished(bool cancelled);
     void errorShown(const QString &message);
+    /// A data export written in the background ended (\a ok false: lastError() says why).
+    void exportFinished(const QString &path, bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -179,6 +179,7 @@ private Q_SLOTS:
             asked << title;
             return m_dir.filePath(QStringLiteral("out-") + QFileInfo(suggested).fileName());
         });
+        QSignalSpy written(&window, &MainWindow::exportFinished);
         const auto actions = window.findChildren<QAction *>();
         int triggered = 0;
         for (QAction *action : actions) {
@@ -189,6 +190,10 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(triggered, 6);
+        // The four data files are written in the background, the two chart images at once.
+        QTRY_COMPARE(written.size(), 4);
+        for (const auto &args : std::as_const(written))
+            QVERIFY(args.at(1).toBool());
         QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
         for (const char *name : {"out-project-images.csv", "out-project-summary.csv", "out-project.json",
                                  "out-project.gexf", "out-project-chart.png", "out-project-chart.svg"}) {

@@ -26,3 +26,7 @@ taglens_add_qtest(tst_harvestsession
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_harvestsession.cpp
   LIBRARIES taglens_workflow taglens_torch taglens_testmodels)
 set_tests_properties(tst_harvestsession PROPERTIES FIXTURES_REQUIRED hostile_models)
+
+taglens_add_qtest(tst_exportjob
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_exportjob.cpp
+  LIBRARIES taglens_workflow taglens_testsupport)
