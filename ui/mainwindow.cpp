@@ -6,6 +6,7 @@
 #include "detailpanel.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
+#include "engine/core/whenfinished.h"
 #include "engine/sources/hashtagledger.h"
 #include "engine/sources/postsourcefactory.h"
 #include "engine/sources/urllistsource.h"
@@ -723,9 +724,10 @@ void MainWindow::planAndStart(const engine::HarvestInput &input, const QList<eng
     }
     m_lookingUpLogin = true;
     setHarvesting(false);
-    engine::CredentialLookup::completeInBackground(std::move(*plan),
-                                                   {tokens->settingsFile(), tokens->service()}, session)
-        .then(this, [this, then, problems](const engine::Expected<engine::CredentialLookup::Found> &found) {
+    engine::whenFinished(
+        engine::CredentialLookup::completeInBackground(std::move(*plan),
+                                                       {tokens->settingsFile(), tokens->service()}, session),
+        this, [this, then, problems](const engine::Expected<engine::CredentialLookup::Found> &found) {
             m_lookingUpLogin = false;
             setHarvesting(false);
             if (!found) {
@@ -1238,17 +1240,18 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path)
     // Read and written on a pool thread, each export with its own read-only connection; the
     // window goes on and says when it is done.
     statusBar()->showMessage(tr("Exporting %1…").arg(QDir::toNativeSeparators(path)));
-    engine::ExportJob::start(m_store->path(), options, {{format, path}})
-        .then(this, [this, path](const engine::Expected<engine::ExportJob::Written> &written) {
-            if (!written) {
-                statusBar()->clearMessage();
-                showError(tr("Could not export: %1").arg(written.error().message));
-                Q_EMIT exportFinished(path, false);
-                return;
-            }
-            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
-            Q_EMIT exportFinished(path, true);
-        });
+    engine::whenFinished(engine::ExportJob::start(m_store->path(), options, {{format, path}}), this,
+                         [this, path](const engine::Expected<engine::ExportJob::Written> &written) {
+                             if (!written) {
+                                 statusBar()->clearMessage();
+                                 showError(tr("Could not export: %1").arg(written.error().message));
+                                 Q_EMIT exportFinished(path, false);
+                                 return;
+                             }
+                             statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)),
+                                                      10000);
+                             Q_EMIT exportFinished(path, true);
+                         });
     return true;
 }
 

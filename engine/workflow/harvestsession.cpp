@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "harvestsession.h"
 
+#include "engine/core/whenfinished.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/sources/postsourcefactory.h"
 #include "instagrambudget.h"
@@ -76,12 +77,13 @@ void HarvestSession::loadModelThenRun()
     Q_EMIT modelLoading();
     const ModelChoice choice = m_choice;
     const quint64 generation = m_generation;
-    QtConcurrent::run([loader = m_loader, choice] {
+    auto loading = QtConcurrent::run([loader = m_loader, choice] {
         LoadResult loaded = loader(choice.path);
         if (loaded && choice.threads > 0) // 0: as the loader chose
             (*loaded)->setThreadCount(choice.threads);
         return std::make_shared<LoadResult>(std::move(loaded));
-    }).then(this, [this, choice, generation](const std::shared_ptr<LoadResult> &loaded) {
+    });
+    whenFinished(loading, this, [this, choice, generation](const std::shared_ptr<LoadResult> &loaded) {
         if (generation != m_generation)
             return; // a later start() or the session's end took over
         m_loading = false;

@@ -94,6 +94,7 @@ private Q_SLOTS:
         QSignalSpy started(&session, &HarvestSession::started);
         QSignalSpy finished(&session, &HarvestSession::finished);
         QSignalSpy idle(&session, &HarvestSession::idle);
+        qsizetype idleBefore = 0; // a model load that fails at once reports idle inside start()
         QVERIFY(session.start(newProject(), planFor({QStringLiteral("cats")}, 100),
                               {planFor({QStringLiteral("dogs")}, 100)}));
         QVERIFY(session.isBusy());
@@ -101,7 +102,8 @@ private Q_SLOTS:
         const auto refused = session.start(newProject(), planFor({QStringLiteral("boats")}, 5));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
-        QVERIFY(idle.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(idle.size() > idleBefore, 60000);
+        idleBefore = idle.size();
         QCOMPARE(idle.size(), 1);
         QCOMPARE(loading.size(), 1);
         QCOMPARE(m_loads.load(), 1);
@@ -118,11 +120,13 @@ private Q_SLOTS:
 
         // The kept model serves the next start; other threads load it again.
         QVERIFY(session.start(newProject(), planFor({QStringLiteral("dogs")}, 2)));
-        QVERIFY(idle.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(idle.size() > idleBefore, 60000);
+        idleBefore = idle.size();
         QCOMPARE(m_loads.load(), 1);
         session.setModel({QString(), 1, 4});
         QVERIFY(session.start(newProject(), planFor({QStringLiteral("dogs")}, 2)));
-        QVERIFY(idle.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(idle.size() > idleBefore, 60000);
+        idleBefore = idle.size();
         QCOMPARE(m_loads.load(), 2);
         QCOMPARE(outcomes(finished).last().ok(), 2);
     }
@@ -133,6 +137,7 @@ private Q_SLOTS:
         session.setPipelineSetup(shortTimeouts);
         QSignalSpy finished(&session, &HarvestSession::finished);
         QSignalSpy idle(&session, &HarvestSession::idle);
+        qsizetype idleBefore = 0; // a model load that fails at once reports idle inside start()
         int items = 0;
         connect(&session, &HarvestSession::itemFinished, this, [&] {
             if (++items == 3)
@@ -140,7 +145,8 @@ private Q_SLOTS:
         });
         QVERIFY(session.start(newProject(), planFor({QStringLiteral("boats")}, 1000),
                               {planFor({QStringLiteral("cats")}, 100)}));
-        QVERIFY(idle.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(idle.size() > idleBefore, 60000);
+        idleBefore = idle.size();
         const auto ends = outcomes(finished);
         QCOMPARE(ends.size(), 1);
         QCOMPARE(ends.first().end, HarvestEnd::Cancelled);
@@ -153,11 +159,13 @@ private Q_SLOTS:
         HarvestSession session(countingLoader());
         QSignalSpy finished(&session, &HarvestSession::finished);
         QSignalSpy idle(&session, &HarvestSession::idle);
+        qsizetype idleBefore = 0; // a model load that fails at once reports idle inside start()
         QSignalSpy started(&session, &HarvestSession::started);
         QVERIFY(session.start(newProject(), planFor({QStringLiteral("cats")}, 100)));
         QVERIFY(session.isLoadingModel());
         session.stop();
-        QVERIFY(idle.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(idle.size() > idleBefore, 60000);
+        idleBefore = idle.size();
         QCOMPARE(started.size(), 0);
         QCOMPARE(outcomes(finished).first().end, HarvestEnd::Cancelled);
         QVERIFY(session.loadedModel()); // kept for the next start
@@ -181,9 +189,11 @@ private Q_SLOTS:
             });
         QSignalSpy finished(&session, &HarvestSession::finished);
         QSignalSpy idle(&session, &HarvestSession::idle);
+        qsizetype idleBefore = 0; // a model load that fails at once reports idle inside start()
         QVERIFY(session.start(newProject(), planFor({QStringLiteral("cats")}, 5),
                               {planFor({QStringLiteral("dogs")}, 5)}));
-        QVERIFY(idle.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(idle.size() > idleBefore, 20000);
+        idleBefore = idle.size();
         const auto ends = outcomes(finished);
         QCOMPARE(ends.size(), 1);
         QCOMPARE(ends.first().end, HarvestEnd::Failed);

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QFuture>
+#include <QFutureWatcher>
+#include <QObject>
+#include <utility>
+
+namespace taglens::engine {
+
+/// Calls handler(result) on \a context's thread once \a future has a result; never if the
+/// context goes first or the future is cancelled without one. A future that is already finished
+/// is handled at once, before this returns (a plan that needs no login starts without a detour
+/// through the event loop). One place for both cases, with no result-less call when the future
+/// is cancelled.
+template <typename T, typename Handler>
+void whenFinished(const QFuture<T> &future, QObject *context, Handler handler)
+{
+    if (future.isFinished()) {
+        if (future.resultCount() > 0)
+            handler(future.result());
+        return;
+    }
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, handler = std::move(handler)]() mutable {
+                         watcher->deleteLater();
+                         if (watcher->future().resultCount() > 0)
+                             handler(watcher->future().result());
+                     });
+    watcher->setFuture(future);
+}
+
+} // namespace taglens::engine
