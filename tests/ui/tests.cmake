@@ -35,14 +35,7 @@ add_dependencies(tst_guicommandline taglens)
 add_executable(tst_accountsdialog ${CMAKE_CURRENT_LIST_DIR}/tst_accountsdialog.cpp)
 target_link_libraries(tst_accountsdialog PRIVATE Qt6::Test TagLens::policy taglens_ui taglens_torch
   taglens_testsupport)
-add_test(NAME tst_accountsdialog_keyring
-  COMMAND ${PROJECT_SOURCE_DIR}/tests/engine/auth/run-with-keyring.sh $<TARGET_FILE:tst_accountsdialog>)
-add_test(NAME tst_accountsdialog_nokeychain
-  COMMAND ${PROJECT_SOURCE_DIR}/tests/engine/auth/run-without-bus.sh $<TARGET_FILE:tst_accountsdialog>)
-set_tests_properties(tst_accountsdialog_keyring tst_accountsdialog_nokeychain PROPERTIES
-  FIXTURES_REQUIRED hostile_models
-  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=taglens.*.debug=false;TAGLENS_SOURCE_DIR=${PROJECT_SOURCE_DIR};TAGLENS_BUILD_DIR=${PROJECT_BINARY_DIR}"
-  TIMEOUT 300)
+taglens_add_keychain_tests(tst_accountsdialog TIMEOUT 300 FIXTURES hostile_models FULL_ENVIRONMENT)
 
 # Not a test: takes README's screenshots for scripts/screenshot.sh (under Xvfb).
 add_executable(taglens-screenshooter ${CMAKE_CURRENT_LIST_DIR}/screenshooter.cpp)

@@ -10,13 +10,7 @@ taglens_add_qtest(tst_loopbackredirectcatcher
 # unlocked gnome-keyring) and with no session bus at all (the run-only fallback).
 add_executable(tst_tokenstore ${CMAKE_CURRENT_LIST_DIR}/tst_tokenstore.cpp)
 target_link_libraries(tst_tokenstore PRIVATE Qt6::Test TagLens::policy taglens_engine taglens_testsupport)
-add_test(NAME tst_tokenstore_keyring
-  COMMAND ${CMAKE_CURRENT_LIST_DIR}/run-with-keyring.sh $<TARGET_FILE:tst_tokenstore>)
-add_test(NAME tst_tokenstore_nokeychain
-  COMMAND ${CMAKE_CURRENT_LIST_DIR}/run-without-bus.sh $<TARGET_FILE:tst_tokenstore>)
-set_tests_properties(tst_tokenstore_keyring tst_tokenstore_nokeychain PROPERTIES
-  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=taglens.*.debug=false"
-  TIMEOUT 120)
+taglens_add_keychain_tests(tst_tokenstore TIMEOUT 120)
 
 add_executable(tst_mastodonauthclient ${CMAKE_CURRENT_LIST_DIR}/tst_mastodonauthclient.cpp)
 target_link_libraries(tst_mastodonauthclient PRIVATE Qt6::Test TagLens::policy taglens_engine taglens_testsupport)

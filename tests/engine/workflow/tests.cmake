@@ -10,13 +10,7 @@ taglens_add_qtest(tst_instagrambudget
 # Logins looked up for a plan, with a real Secret Service and with none (as the token store).
 add_executable(tst_credentiallookup ${CMAKE_CURRENT_LIST_DIR}/tst_credentiallookup.cpp)
 target_link_libraries(tst_credentiallookup PRIVATE Qt6::Test TagLens::policy taglens_workflow)
-add_test(NAME tst_credentiallookup_keyring
-  COMMAND ${PROJECT_SOURCE_DIR}/tests/engine/auth/run-with-keyring.sh $<TARGET_FILE:tst_credentiallookup>)
-add_test(NAME tst_credentiallookup_nokeychain
-  COMMAND ${PROJECT_SOURCE_DIR}/tests/engine/auth/run-without-bus.sh $<TARGET_FILE:tst_credentiallookup>)
-set_tests_properties(tst_credentiallookup_keyring tst_credentiallookup_nokeychain PROPERTIES
-  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=taglens.*.debug=false"
-  TIMEOUT 120)
+taglens_add_keychain_tests(tst_credentiallookup TIMEOUT 120)
 
 taglens_add_qtest(tst_progresstext
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_progresstext.cpp
