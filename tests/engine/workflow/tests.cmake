@@ -24,3 +24,7 @@ set_tests_properties(tst_harvestsession PROPERTIES FIXTURES_REQUIRED hostile_mod
 taglens_add_qtest(tst_exportjob
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_exportjob.cpp
   LIBRARIES taglens_workflow taglens_testsupport)
+
+taglens_add_qtest(tst_projectsession
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_projectsession.cpp
+  LIBRARIES taglens_workflow)

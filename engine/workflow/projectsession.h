@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../core/error.h"
+#include "../core/expected.h"
+#include "projectoverview.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QThreadPool>
+#include <memory>
+
+namespace taglens::engine {
+
+class ProjectReadPool;
+
+/// The project a front end has open: opening (creating, migrating), Save As and the queries a
+/// window repeats (the tags) all run off the caller's thread; results come back as signals on
+/// it. The session holds no connection on the caller's thread: a harvest, the model of rows
+/// and the exports each read or write through connections of their own, by path.
+///
+/// One open or Save As runs at a time; another asked for meanwhile fails at once with
+/// InvalidArgument (the window disables the actions while isBusy()).
+class ProjectSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class OpenMode
+    {
+        CreateIfMissing, ///< a new project when there is no file (and its folder when missing)
+        MustExist,       ///< File ▸ Open and the command line: the file must be there
+    };
+    enum class Operation
+    {
+        Open,
+        SaveAs,
+        ReadTags,
+    };
+    Q_ENUM(Operation)
+
+    explicit ProjectSession(QObject *parent = nullptr);
+    /// Waits for a running open or Save As (they are short and must not be cut off mid-write).
+    ~ProjectSession() override;
+
+    /// Opens \a path: opened() with what it holds, or failed(). Errors: NotFound (MustExist and
+    /// no file), InvalidArgument (a folder, not a project, a newer TagLens' project, busy), Io.
+    void open(const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
+    /// Writes a complete copy of the open project to \a path and continues there: opened() for
+    /// the copy, or failed() with the open project unchanged. The same file: opened() at once.
+    void saveAs(const QString &path);
+    /// Reads the tags again (after a harvest added some): tagsChanged() when they differ.
+    void refreshTags();
+    /// Forgets the open project (its file stays).
+    void close();
+
+    bool isOpen() const { return !m_overview.path.isEmpty(); }
+    /// An open or Save As is running.
+    bool isBusy() const { return m_busy; }
+    QString path() const { return m_overview.path; }
+    /// What the project held when it opened, with the tags as last read.
+    const ProjectOverview &overview() const { return m_overview; }
+    QStringList tags() const { return m_overview.tags; }
+
+Q_SIGNALS:
+    void opened(const taglens::engine::ProjectOverview &overview);
+    void failed(taglens::engine::ProjectSession::Operation operation, const QString &path,
+                const taglens::engine::Error &error);
+    void tagsChanged(const QStringList &tags);
+    void busyChanged(bool busy);
+
+private:
+    void setBusy(bool busy);
+    void finishOpen(Operation operation, const QString &path, const Expected<ProjectOverview> &result);
+
+    QThreadPool m_pool; // one thread: opens and copies, one after the other
+    std::unique_ptr<ProjectReadPool> m_readers;
+    ProjectOverview m_overview;
+    quint64 m_generation = 0; // bumped by every open and close, so late tag reads are dropped
+    bool m_busy = false;
+};
+
+} // namespace taglens::engine
