@@ -11,17 +11,17 @@
 #include <QImage>
 #include <QRandomGenerator>
 #include <QThread>
-
 #include <algorithm>
 
 namespace taglens::app {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this command's messages (the command is a function, not a class).
+struct BenchCommand
 {
-    return QCoreApplication::translate("BenchCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BenchCommand)
+};
 
 /// A 1080×1080 photo-like JPEG (smooth gradients plus sensor-like noise of a few levels), the
 /// size Mastodon serves: about as large as a real photo at quality 90. (Noise of ±16 levels made
@@ -57,16 +57,20 @@ double median(QList<double> v)
 int runBenchCommand(CliContext &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Measure classification speed on this machine."));
+    parser.setApplicationDescription(BenchCommand::tr("Measure classification speed on this machine."));
     parser.addHelpOption();
-    const QCommandLineOption modelOption(QStringLiteral("model"), tr("Model file (default: the installed one)."),
-                                         tr("PATH"));
-    const QCommandLineOption threadsOption(QStringLiteral("threads"), tr("Model threads (default: one per core)."),
-                                           tr("N"), QStringLiteral("0"));
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         BenchCommand::tr("Model file (default: the installed one)."),
+                                         BenchCommand::tr("PATH"));
+    const QCommandLineOption threadsOption(QStringLiteral("threads"),
+                                           BenchCommand::tr("Model threads (default: one per core)."),
+                                           BenchCommand::tr("N"), QStringLiteral("0"));
     const QCommandLineOption imagesOption(QStringLiteral("images"),
-                                          tr("Images per measurement (default 48)."), tr("N"), QStringLiteral("48"));
-    const QCommandLineOption batchesOption(QStringLiteral("batches"), tr("Batch sizes (default 1,4,8,16)."),
-                                           tr("LIST"), QStringLiteral("1,4,8,16"));
+                                          BenchCommand::tr("Images per measurement (default 48)."),
+                                          BenchCommand::tr("N"), QStringLiteral("48"));
+    const QCommandLineOption batchesOption(QStringLiteral("batches"),
+                                           BenchCommand::tr("Batch sizes (default 1,4,8,16)."),
+                                           BenchCommand::tr("LIST"), QStringLiteral("1,4,8,16"));
     parser.addOptions({modelOption, threadsOption, imagesOption, batchesOption});
     if (!parser.parse(arguments))
         return cli.usage(parser.errorText());
@@ -77,15 +81,15 @@ int runBenchCommand(CliContext &cli, const QStringList &arguments)
     bool ok = false;
     const int threads = parser.value(threadsOption).toInt(&ok);
     if (!ok || threads < 0)
-        return cli.usage(tr("--threads must be a number."));
+        return cli.usage(BenchCommand::tr("--threads must be a number."));
     const int images = parser.value(imagesOption).toInt(&ok);
     if (!ok || images < 1)
-        return cli.usage(tr("--images must be a positive number."));
+        return cli.usage(BenchCommand::tr("--images must be a positive number."));
     QList<int> batches;
     for (const QString &b : parser.value(batchesOption).split(QLatin1Char(','))) {
         const int n = b.toInt(&ok);
         if (!ok || n < 1 || n > 256)
-            return cli.usage(tr("--batches must list numbers from 1 to 256."));
+            return cli.usage(BenchCommand::tr("--batches must list numbers from 1 to 256."));
         batches.append(n);
     }
 
@@ -94,8 +98,9 @@ int runBenchCommand(CliContext &cli, const QStringList &arguments)
         return cli.fail(classifier.error().message);
     engine::ImageClassifier &model = **classifier;
     QTextStream &out = cli.out();
-    out << tr("model: %1 (%2)").arg(model.info().name, model.info().format) << Qt::endl;
-    out << tr("threads: %1").arg(threads > 0 ? threads : QThread::idealThreadCount()) << Qt::endl;
+    out << BenchCommand::tr("model: %1 (%2)").arg(model.info().name, model.info().format) << Qt::endl;
+    out << BenchCommand::tr("threads: %1").arg(threads > 0 ? threads : QThread::idealThreadCount())
+        << Qt::endl;
 
     // Decode and preprocess: these run on the decoding pool, beside inference.
     const QByteArray jpeg = syntheticJpeg();
@@ -119,7 +124,9 @@ int runBenchCommand(CliContext &cli, const QStringList &arguments)
             prepareMs.append(pr);
         }
     }
-    out << QStringLiteral("decode 1080x1080 jpeg (%1 KiB): %2 ms\n").arg(jpeg.size() / 1024).arg(median(decodeMs), 0, 'f', 2);
+    out << QStringLiteral("decode 1080x1080 jpeg (%1 KiB): %2 ms\n")
+               .arg(jpeg.size() / 1024)
+               .arg(median(decodeMs), 0, 'f', 2);
     out << QStringLiteral("preprocess 1080x1080: %1 ms\n").arg(median(prepareMs), 0, 'f', 2);
 
     double best = 0;

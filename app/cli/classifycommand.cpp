@@ -17,10 +17,11 @@ namespace taglens::app {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this command's messages (the command is a function, not a class).
+struct ClassifyCommand
 {
-    return QCoreApplication::translate("ClassifyCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ClassifyCommand)
+};
 
 QString csvCell(const QString &value)
 {
@@ -53,22 +54,27 @@ QJsonObject toJson(const engine::FileClassification &r)
 int runClassifyCommand(CliContext &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Classify image files with the installed model."));
+    parser.setApplicationDescription(ClassifyCommand::tr("Classify image files with the installed model."));
     parser.addHelpOption();
-    const QCommandLineOption modelOption(QStringLiteral("model"),
-                                         tr("Model file: a torchvision Inception-v3 .pth or a TorchScript .pt."),
-                                         tr("PATH"));
-    const QCommandLineOption topOption(QStringLiteral("top"), tr("Labels per image (default 5)."), tr("K"),
-                                       QStringLiteral("5"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output: table, csv or json (default table)."),
-                                          tr("FORMAT"), QStringLiteral("table"));
-    const QCommandLineOption batchOption(QStringLiteral("batch"), tr("Images per forward pass (default 8)."),
-                                         tr("N"), QStringLiteral("8"));
-    const QCommandLineOption threadsOption(QStringLiteral("threads"),
-                                           tr("Threads for the model (default: one per core)."), tr("N"),
-                                           QStringLiteral("0"));
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"),
+        ClassifyCommand::tr("Model file: a torchvision Inception-v3 .pth or a TorchScript .pt."),
+        ClassifyCommand::tr("PATH"));
+    const QCommandLineOption topOption(QStringLiteral("top"),
+                                       ClassifyCommand::tr("Labels per image (default 5)."),
+                                       ClassifyCommand::tr("K"), QStringLiteral("5"));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          ClassifyCommand::tr("Output: table, csv or json (default table)."),
+                                          ClassifyCommand::tr("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"),
+                                         ClassifyCommand::tr("Images per forward pass (default 8)."),
+                                         ClassifyCommand::tr("N"), QStringLiteral("8"));
+    const QCommandLineOption threadsOption(
+        QStringLiteral("threads"), ClassifyCommand::tr("Threads for the model (default: one per core)."),
+        ClassifyCommand::tr("N"), QStringLiteral("0"));
     parser.addOptions({modelOption, topOption, formatOption, batchOption, threadsOption});
-    parser.addPositionalArgument(QStringLiteral("files"), tr("Image files to classify."), tr("FILE..."));
+    parser.addPositionalArgument(QStringLiteral("files"), ClassifyCommand::tr("Image files to classify."),
+                                 ClassifyCommand::tr("FILE..."));
     if (!parser.parse(arguments))
         return cli.usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -82,23 +88,25 @@ int runClassifyCommand(CliContext &cli, const QStringList &arguments)
     const int threads = parser.value(threadsOption).toInt(&okThreads);
     const QString format = parser.value(formatOption);
     if (!okTop || top < 1 || top > 1000)
-        return cli.usage(tr("--top must be a number from 1 to 1000."));
+        return cli.usage(ClassifyCommand::tr("--top must be a number from 1 to 1000."));
     if (!okBatch || batch < 1 || batch > 256)
-        return cli.usage(tr("--batch must be a number from 1 to 256."));
+        return cli.usage(ClassifyCommand::tr("--batch must be a number from 1 to 256."));
     if (!okThreads || threads < 0 || threads > 256)
-        return cli.usage(tr("--threads must be a number from 0 to 256."));
+        return cli.usage(ClassifyCommand::tr("--threads must be a number from 0 to 256."));
     if (format != QLatin1String("table") && format != QLatin1String("csv") && format != QLatin1String("json"))
-        return cli.usage(tr("--format must be table, csv or json."));
+        return cli.usage(ClassifyCommand::tr("--format must be table, csv or json."));
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
-        return cli.usage(tr("Name at least one image file."));
+        return cli.usage(ClassifyCommand::tr("Name at least one image file."));
 
     auto classifier = cli.loadClassifier(parser.value(modelOption), threads);
     if (!classifier)
         return cli.fail(classifier.error().message);
     const engine::ModelInfo info = (*classifier)->info();
     if (!info.trained)
-        cli.err() << tr("Warning: %1 is an untrained test model; its labels are meaningless.").arg(info.name)
+        cli.err() << ClassifyCommand::tr(
+                         "Warning: %1 is an untrained test model; its labels are meaningless.")
+                         .arg(info.name)
                   << Qt::endl;
 
     engine::ClassifierWorker worker(std::move(*classifier));
@@ -133,7 +141,8 @@ int runClassifyCommand(CliContext &cli, const QStringList &arguments)
                             r.size.isValid() ? QString::number(r.size.height()) : QString()};
             for (int k = 0; k < top; ++k) {
                 const auto l = r.classification.labels.value(k);
-                row << csvCell(l.label) << (l.index >= 0 ? QString::number(double(l.score), 'f', 6) : QString());
+                row << csvCell(l.label)
+                    << (l.index >= 0 ? QString::number(double(l.score), 'f', 6) : QString());
             }
             out << row.join(QLatin1Char(',')) << "\r\n";
         }
@@ -141,14 +150,15 @@ int runClassifyCommand(CliContext &cli, const QStringList &arguments)
         for (const auto &r : std::as_const(results)) {
             out << r.file << Qt::endl;
             if (!r.ok) {
-                out << "    " << tr("error: %1").arg(r.error.message) << Qt::endl;
+                out << "    " << ClassifyCommand::tr("error: %1").arg(r.error.message) << Qt::endl;
                 continue;
             }
             for (const auto &l : r.classification.labels)
-                out << QStringLiteral("    %1%  %2").arg(100.0 * double(l.score), 6, 'f', 2).arg(l.label) << Qt::endl;
+                out << QStringLiteral("    %1%  %2").arg(100.0 * double(l.score), 6, 'f', 2).arg(l.label)
+                    << Qt::endl;
         }
         if (!info.trained)
-            out << tr("(untrained test model: these labels are meaningless)") << Qt::endl;
+            out << ClassifyCommand::tr("(untrained test model: these labels are meaningless)") << Qt::endl;
     }
     out.flush();
     return ExitOk;

@@ -86,8 +86,8 @@ void MastodonTagTimeline::setCheckInstanceAccess(bool check)
 QString MastodonTagTimeline::description() const
 {
     if (!m_valid)
-        return QStringLiteral("#%1 on %2").arg(m_typedTag, m_typedInstance);
-    return QStringLiteral("#%1 on %2").arg(m_tag, m_instance.toDisplayString());
+        return tr("#%1 on %2").arg(m_typedTag, m_typedInstance);
+    return tr("#%1 on %2").arg(m_tag, m_instance.toDisplayString());
 }
 
 Expected<QUrl> MastodonTagTimeline::normalizeInstance(const QString &typed)

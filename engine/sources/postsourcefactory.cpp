@@ -69,7 +69,8 @@ Expected<std::unique_ptr<PostSource>> makePostSource(const SourceSpec &spec, con
         return std::unique_ptr<PostSource>(std::move(source));
     }
     return Error::make(ErrorCode::Internal,
-                       QStringLiteral("SourceSpec of an unhandled kind %1").arg(int(spec.kind)));
+                       QCoreApplication::translate("PostSourceFactory", "SourceSpec of an unhandled kind %1")
+                           .arg(int(spec.kind)));
 }
 
 } // namespace taglens::engine

@@ -109,7 +109,7 @@ bool isSha256Hex(const QString &value)
 Error invalidSha256(const QString &value)
 {
     return Error::make(ErrorCode::InvalidArgument,
-                       QStringLiteral("\"%1\" is not a SHA-256 (64 lower-case hex digits).").arg(value));
+                       ProjectStore::tr("\"%1\" is not a SHA-256 (64 lower-case hex digits).").arg(value));
 }
 
 QByteArray encodeEmbedding(const QList<float> &vector)
@@ -156,20 +156,20 @@ struct ProjectStore::Private
         case kSqliteNotADatabase:
             return Error::make(
                 ErrorCode::InvalidArgument,
-                QStringLiteral("%1 is not a TagLens project (not an SQLite database).").arg(file));
+                ProjectStore::tr("%1 is not a TagLens project (not an SQLite database).").arg(file));
         case kSqliteCorrupt:
             return Error::make(ErrorCode::Io,
                                QStringLiteral("%1 is damaged: %2 (SQLite: %3).").arg(file, what, detail));
         case kSqliteFull:
-            return Error::make(ErrorCode::Io, QStringLiteral("%1: %2: the disk is full.").arg(file, what));
+            return Error::make(ErrorCode::Io, ProjectStore::tr("%1: %2: the disk is full.").arg(file, what));
         case kSqliteReadOnly:
             return Error::make(ErrorCode::Io,
-                               QStringLiteral("%1: %2: the project is open read-only.").arg(file, what));
+                               ProjectStore::tr("%1: %2: the project is open read-only.").arg(file, what));
         case kSqliteBusy:
         case kSqliteLocked:
             return Error::make(
                 ErrorCode::Io,
-                QStringLiteral("%1: %2: another program is writing to the project.").arg(file, what));
+                ProjectStore::tr("%1: %2: another program is writing to the project.").arg(file, what));
         default:
             return Error::make(ErrorCode::Io, QStringLiteral("%1: %2 (SQLite: %3).").arg(file, what, detail));
         }
@@ -220,7 +220,7 @@ struct ProjectStore::Private
 Expected<void> ProjectStore::Private::prepareConnection()
 {
     const QString file = QDir::toNativeSeparators(path);
-    const QString reading = QStringLiteral("cannot read the project");
+    const QString reading = ProjectStore::tr("cannot read the project");
     // The first reads of the file: a file that is not SQLite fails here, before anything is written.
     const auto version = scalar(QStringLiteral("PRAGMA user_version"), {}, reading);
     if (!version)
@@ -242,12 +242,13 @@ Expected<void> ProjectStore::Private::prepareConnection()
     }
     if ((*version == 0 && *objectCount > 0) ||
         (*version > 0 && *applicationId != ProjectSchema::applicationId)) {
-        return Error::make(ErrorCode::InvalidArgument,
-                           QStringLiteral("%1 is an SQLite database, but not a TagLens project.").arg(file));
+        return Error::make(
+            ErrorCode::InvalidArgument,
+            ProjectStore::tr("%1 is an SQLite database, but not a TagLens project.").arg(file));
     }
     schemaVersion = int(*version);
 
-    const QString configuring = QStringLiteral("cannot configure the connection");
+    const QString configuring = ProjectStore::tr("cannot configure the connection");
     if (auto ok = execPlain(QStringLiteral("PRAGMA foreign_keys = ON"), configuring); !ok)
         return ok.error();
     if (auto ok = execPlain(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs), configuring); !ok)
@@ -256,7 +257,7 @@ Expected<void> ProjectStore::Private::prepareConnection()
     if (mode == OpenMode::ReadOnly) {
         if (schemaVersion == 0) {
             return Error::make(ErrorCode::InvalidArgument,
-                               QStringLiteral("%1 is empty, not a TagLens project.").arg(file));
+                               ProjectStore::tr("%1 is empty, not a TagLens project.").arg(file));
         }
         if (schemaVersion < ProjectSchema::latestVersion()) {
             return Error::make(ErrorCode::InvalidArgument,
@@ -287,7 +288,7 @@ Expected<void> ProjectStore::Private::migrate()
 {
     if (schemaVersion == ProjectSchema::latestVersion())
         return {};
-    const QString what = QStringLiteral("cannot update the project format");
+    const QString what = ProjectStore::tr("cannot update the project format");
     // IMMEDIATE: two processes creating the same project wait for each other here instead of
     // both creating tables.
     if (auto ok = execPlain(QStringLiteral("BEGIN IMMEDIATE"), what); !ok)
@@ -332,17 +333,16 @@ ProjectStore::~ProjectStore()
 Expected<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString &path, OpenMode mode)
 {
     if (path.isEmpty())
-        return Error::make(ErrorCode::InvalidArgument, QStringLiteral("No project file was given."));
+        return Error::make(ErrorCode::InvalidArgument, tr("No project file was given."));
     const QFileInfo info(path);
     const QString file = QDir::toNativeSeparators(path);
     if (info.isDir())
-        return Error::make(ErrorCode::Io, QStringLiteral("%1 is a folder, not a project file.").arg(file));
+        return Error::make(ErrorCode::Io, tr("%1 is a folder, not a project file.").arg(file));
     if (!info.exists()) {
         if (mode == OpenMode::ReadOnly)
-            return Error::make(ErrorCode::NotFound, QStringLiteral("%1 does not exist.").arg(file));
+            return Error::make(ErrorCode::NotFound, tr("%1 does not exist.").arg(file));
         if (!info.absoluteDir().exists()) {
-            return Error::make(ErrorCode::NotFound,
-                               QStringLiteral("The folder for %1 does not exist.").arg(file));
+            return Error::make(ErrorCode::NotFound, tr("The folder for %1 does not exist.").arg(file));
         }
     }
 
@@ -353,14 +353,14 @@ Expected<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString &path, 
     d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
     if (!d->db.isValid()) {
         return Error::make(ErrorCode::Internal,
-                           QStringLiteral("Qt's SQLite driver is not installed (the QSQLITE plugin)."));
+                           tr("Qt's SQLite driver is not installed (the QSQLITE plugin)."));
     }
     d->db.setDatabaseName(path);
     if (mode == OpenMode::ReadOnly)
         d->db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!d->db.open()) {
         return Error::make(ErrorCode::Io,
-                           QStringLiteral("Cannot open %1: %2.").arg(file, d->db.lastError().databaseText()));
+                           tr("Cannot open %1: %2.").arg(file, d->db.lastError().databaseText()));
     }
     // From here the store owns the connection, so every early return below closes it.
     std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(d)));
@@ -382,7 +382,7 @@ int ProjectStore::schemaVersion() const
 
 Expected<void> ProjectStore::verifyIntegrity() const
 {
-    const QString what = QStringLiteral("cannot check the project");
+    const QString what = tr("cannot check the project");
     QStringList problems;
     {
         auto query = d->exec(QStringLiteral("PRAGMA integrity_check"), {}, what);
@@ -400,7 +400,7 @@ Expected<void> ProjectStore::verifyIntegrity() const
             return query.error();
         while (query->next()) {
             problems.append(
-                QStringLiteral("row %1 of %2 refers to a missing row of %3")
+                tr("row %1 of %2 refers to a missing row of %3")
                     .arg(query->value(1).toString(), query->value(0).toString(), query->value(2).toString()));
         }
     }
@@ -425,7 +425,7 @@ Expected<void> ProjectStore::transaction()
     } else {
         statement = QStringLiteral("SAVEPOINT taglens_%1").arg(d->depth);
     }
-    if (auto ok = d->execPlain(statement, QStringLiteral("cannot start a transaction")); !ok)
+    if (auto ok = d->execPlain(statement, tr("cannot start a transaction")); !ok)
         return ok.error();
     ++d->depth;
     return {};
@@ -434,9 +434,9 @@ Expected<void> ProjectStore::transaction()
 Expected<void> ProjectStore::commit()
 {
     if (d->depth == 0)
-        return Error::make(ErrorCode::Internal, QStringLiteral("commit() without transaction()"));
+        return Error::make(ErrorCode::Internal, tr("commit() without transaction()"));
     --d->depth;
-    const QString what = QStringLiteral("cannot save the changes");
+    const QString what = tr("cannot save the changes");
     if (d->depth > 0)
         return d->execPlain(QStringLiteral("RELEASE taglens_%1").arg(d->depth), what);
     if (auto ok = d->execPlain(QStringLiteral("COMMIT"), what); !ok) {
@@ -497,14 +497,14 @@ HarvestRecord harvestFromQuery(const QSqlQuery &query)
 Expected<qint64> ProjectStore::beginHarvest(const HarvestRecord &record)
 {
     if (record.source.isEmpty())
-        return Error::make(ErrorCode::InvalidArgument, QStringLiteral("A harvest needs a source."));
+        return Error::make(ErrorCode::InvalidArgument, tr("A harvest needs a source."));
     const QDateTime started = record.startedAt.isValid() ? record.startedAt : QDateTime::currentDateTimeUtc();
     auto query = d->exec(
         QStringLiteral("INSERT INTO harvests (source, instance, tags, parameters, model_name, model_sha256, "
                        "model_trained, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running')"),
         {record.source, text(record.instance), jsonText(record.tags), jsonText(record.parameters),
          text(record.modelName), text(record.modelSha256), record.modelTrained, storedTime(started)},
-        QStringLiteral("cannot record the harvest"));
+        tr("cannot record the harvest"));
     if (!query)
         return query.error();
     return query->lastInsertId().toLongLong();
@@ -514,11 +514,11 @@ Expected<void> ProjectStore::finishHarvest(qint64 harvestId, HarvestStatus statu
 {
     auto query = d->exec(QStringLiteral("UPDATE harvests SET status = ?, finished_at = ? WHERE id = ?"),
                          {harvestStatusName(status), storedTime(QDateTime::currentDateTimeUtc()), harvestId},
-                         QStringLiteral("cannot record the end of the harvest"));
+                         tr("cannot record the end of the harvest"));
     if (!query)
         return query.error();
     if (query->numRowsAffected() == 0)
-        return Error::make(ErrorCode::NotFound, QStringLiteral("There is no harvest %1.").arg(harvestId));
+        return Error::make(ErrorCode::NotFound, tr("There is no harvest %1.").arg(harvestId));
     return {};
 }
 
@@ -526,7 +526,7 @@ Expected<std::optional<HarvestRecord>> ProjectStore::latestHarvest() const
 {
     auto query =
         d->exec(QStringLiteral("SELECT %1 FROM harvests ORDER BY id DESC LIMIT 1").arg(kHarvestColumns), {},
-                QStringLiteral("cannot read the harvests"));
+                tr("cannot read the harvests"));
     if (!query)
         return query.error();
     if (!query->next())
@@ -537,7 +537,7 @@ Expected<std::optional<HarvestRecord>> ProjectStore::latestHarvest() const
 Expected<QList<HarvestRecord>> ProjectStore::harvests() const
 {
     auto query = d->exec(QStringLiteral("SELECT %1 FROM harvests ORDER BY id").arg(kHarvestColumns), {},
-                         QStringLiteral("cannot read the harvests"));
+                         tr("cannot read the harvests"));
     if (!query)
         return query.error();
     QList<HarvestRecord> list;
@@ -551,11 +551,10 @@ Expected<QList<HarvestRecord>> ProjectStore::harvests() const
 Expected<PostRef> ProjectStore::addPost(const Post &post, const QString &tag)
 {
     if (tag.isEmpty() || post.source.isEmpty() || post.remoteId.isEmpty()) {
-        return Error::make(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("A post needs a source, a remote id and the tag it was found under."));
+        return Error::make(ErrorCode::InvalidArgument,
+                           tr("A post needs a source, a remote id and the tag it was found under."));
     }
-    const QString what = QStringLiteral("cannot store post %1").arg(post.remoteId);
+    const QString what = tr("cannot store post %1").arg(post.remoteId);
     StoreTransaction tx(*this);
     if (!tx.started())
         return tx.started().error();
@@ -640,7 +639,7 @@ Expected<void> requireOneRow(const Expected<QSqlQuery> &query, qint64 mediaId)
     if (!query)
         return query.error();
     if (query->numRowsAffected() == 0)
-        return Error::make(ErrorCode::NotFound, QStringLiteral("There is no media item %1.").arg(mediaId));
+        return Error::make(ErrorCode::NotFound, ProjectStore::tr("There is no media item %1.").arg(mediaId));
     return {};
 }
 
@@ -651,7 +650,7 @@ Expected<void> ProjectStore::markSkipped(qint64 mediaId, const QString &reason)
     return requireOneRow(
         d->exec(QStringLiteral("UPDATE media SET status = 'skipped', error_code = NULL, error = ?, "
                                "image_sha256 = NULL WHERE id = ?"),
-                {text(reason), mediaId}, QStringLiteral("cannot record a skipped item")),
+                {text(reason), mediaId}, tr("cannot record a skipped item")),
         mediaId);
 }
 
@@ -660,8 +659,7 @@ Expected<void> ProjectStore::markFailed(qint64 mediaId, const Error &error)
     return requireOneRow(
         d->exec(QStringLiteral("UPDATE media SET status = 'failed', error_code = ?, error = ?, "
                                "image_sha256 = NULL WHERE id = ?"),
-                {errorCodeName(error.code), text(error.message), mediaId},
-                QStringLiteral("cannot record a failed item")),
+                {errorCodeName(error.code), text(error.message), mediaId}, tr("cannot record a failed item")),
         mediaId);
 }
 
@@ -671,18 +669,17 @@ Expected<void> ProjectStore::markOk(qint64 mediaId, const QString &sha256)
         return invalidSha256(sha256);
     // Checked here rather than left to the foreign key, whose error names no row.
     const auto known = d->scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM images WHERE sha256 = ?)"),
-                                 {sha256}, QStringLiteral("cannot record a finished item"));
+                                 {sha256}, tr("cannot record a finished item"));
     if (!known)
         return known.error();
     if (*known == 0) {
-        return Error::make(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("Image %1 is not in the project; add it before marking items ok.").arg(sha256));
+        return Error::make(ErrorCode::InvalidArgument,
+                           tr("Image %1 is not in the project; add it before marking items ok.").arg(sha256));
     }
     return requireOneRow(
         d->exec(QStringLiteral("UPDATE media SET status = 'ok', error_code = NULL, error = NULL, "
                                "image_sha256 = ? WHERE id = ?"),
-                {sha256, mediaId}, QStringLiteral("cannot record a finished item")),
+                {sha256, mediaId}, tr("cannot record a finished item")),
         mediaId);
 }
 
@@ -691,7 +688,7 @@ Expected<void> ProjectStore::markOk(qint64 mediaId, const QString &sha256)
 bool ProjectStore::hasImage(const QString &sha256) const
 {
     const auto known = d->scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM images WHERE sha256 = ?)"),
-                                 {sha256}, QStringLiteral("cannot read the images"));
+                                 {sha256}, tr("cannot read the images"));
     if (!known)
         qCWarning(lcStore) << known.error().message;
     return known && *known != 0;
@@ -703,7 +700,7 @@ Expected<void> ProjectStore::addImage(const ImageRecord &record)
         return invalidSha256(record.sha256);
     if (record.bytes.isEmpty() == record.path.isEmpty()) {
         return Error::make(ErrorCode::InvalidArgument,
-                           QStringLiteral("An image needs either its bytes or the path of a local file."));
+                           tr("An image needs either its bytes or the path of a local file."));
     }
     const QVariant bytes = record.bytes.isEmpty() ? nullBlob() : QVariant(record.bytes);
     const QVariant path = record.path.isEmpty() ? nullText() : QVariant(record.path);
@@ -714,7 +711,7 @@ Expected<void> ProjectStore::addImage(const ImageRecord &record)
             "INSERT INTO images (sha256, width, height, format, byte_size, path, thumbnail, bytes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING"),
         {record.sha256, record.width, record.height, text(record.format), byteSize, path, thumbnail, bytes},
-        QStringLiteral("cannot store image %1").arg(record.sha256));
+        tr("cannot store image %1").arg(record.sha256));
     if (!query)
         return query.error();
     return {};
@@ -722,11 +719,11 @@ Expected<void> ProjectStore::addImage(const ImageRecord &record)
 
 bool ProjectStore::hasClassification(const QString &sha256, const QString &modelSha256) const
 {
-    const auto known = d->scalar(
-        QStringLiteral(
-            "SELECT EXISTS (SELECT 1 FROM predictions WHERE image_sha256 = ? AND model_sha256 = ?) "
-            "OR EXISTS (SELECT 1 FROM embeddings WHERE image_sha256 = ? AND model_sha256 = ?)"),
-        {sha256, modelSha256, sha256, modelSha256}, QStringLiteral("cannot read the classifications"));
+    const auto known =
+        d->scalar(QStringLiteral(
+                      "SELECT EXISTS (SELECT 1 FROM predictions WHERE image_sha256 = ? AND model_sha256 = ?) "
+                      "OR EXISTS (SELECT 1 FROM embeddings WHERE image_sha256 = ? AND model_sha256 = ?)"),
+                  {sha256, modelSha256, sha256, modelSha256}, tr("cannot read the classifications"));
     if (!known)
         qCWarning(lcStore) << known.error().message;
     return known && *known != 0;
@@ -736,14 +733,13 @@ Expected<void> ProjectStore::addClassification(const QString &sha256, const QStr
                                                const Classification &classification)
 {
     if (modelSha256.isEmpty())
-        return Error::make(ErrorCode::InvalidArgument,
-                           QStringLiteral("A classification needs the model's SHA-256."));
+        return Error::make(ErrorCode::InvalidArgument, tr("A classification needs the model's SHA-256."));
     if (!hasImage(sha256)) {
         return Error::make(
             ErrorCode::InvalidArgument,
-            QStringLiteral("Image %1 is not in the project; add it before its classification.").arg(sha256));
+            tr("Image %1 is not in the project; add it before its classification.").arg(sha256));
     }
-    const QString what = QStringLiteral("cannot store the classification of %1").arg(sha256);
+    const QString what = tr("cannot store the classification of %1").arg(sha256);
     StoreTransaction tx(*this);
     if (!tx.started())
         return tx.started().error();
@@ -783,7 +779,7 @@ Expected<void> ProjectStore::addClassification(const QString &sha256, const QStr
 
 Expected<Classification> ProjectStore::classification(const QString &sha256, const QString &modelSha256) const
 {
-    const QString what = QStringLiteral("cannot read the classification of %1").arg(sha256);
+    const QString what = tr("cannot read the classification of %1").arg(sha256);
     Classification result;
     bool found = false;
     {
@@ -808,16 +804,15 @@ Expected<Classification> ProjectStore::classification(const QString &sha256, con
             found = true;
             const QByteArray bytes = query->value(0).toByteArray();
             if (bytes.size() % qsizetype(sizeof(float)) != 0) {
-                return Error::make(ErrorCode::Io, QStringLiteral("%1: the stored embedding of %2 is damaged.")
+                return Error::make(ErrorCode::Io, tr("%1: the stored embedding of %2 is damaged.")
                                                       .arg(QDir::toNativeSeparators(d->path), sha256));
             }
             result.embedding = decodeEmbedding(bytes);
         }
     }
     if (!found) {
-        return Error::make(
-            ErrorCode::NotFound,
-            QStringLiteral("Image %1 has no classification by model %2.").arg(sha256, modelSha256));
+        return Error::make(ErrorCode::NotFound,
+                           tr("Image %1 has no classification by model %2.").arg(sha256, modelSha256));
     }
     return result;
 }
@@ -829,7 +824,7 @@ Expected<int> ProjectStore::okImageCount(const QString &tag) const
     const auto count =
         d->scalar(QStringLiteral("SELECT COUNT(*) FROM post_tags pt JOIN media m ON m.post_id = "
                                  "pt.post_id WHERE pt.tag = ? AND m.status = 'ok'"),
-                  {tag}, QStringLiteral("cannot count the images of #%1").arg(tag));
+                  {tag}, tr("cannot count the images of #%1").arg(tag));
     if (!count)
         return count.error();
     return int(*count);
@@ -839,11 +834,11 @@ Expected<StatusCounts> ProjectStore::statusCounts(const QString &tag) const
 {
     auto query = tag.isEmpty()
                      ? d->exec(QStringLiteral("SELECT status, COUNT(*) FROM media GROUP BY status"), {},
-                               QStringLiteral("cannot count the media items"))
+                               tr("cannot count the media items"))
                      : d->exec(QStringLiteral(
                                    "SELECT m.status, COUNT(*) FROM post_tags pt JOIN media m ON m.post_id = "
                                    "pt.post_id WHERE pt.tag = ? GROUP BY m.status"),
-                               {tag}, QStringLiteral("cannot count the media items of #%1").arg(tag));
+                               {tag}, tr("cannot count the media items of #%1").arg(tag));
     if (!query)
         return query.error();
     StatusCounts counts;
@@ -869,7 +864,7 @@ Expected<StatusCounts> ProjectStore::statusCounts(const QString &tag) const
 
 Expected<QStringList> ProjectStore::tags() const
 {
-    const QString what = QStringLiteral("cannot read the tags");
+    const QString what = tr("cannot read the tags");
     QStringList list;
     {
         auto query = d->exec(QStringLiteral("SELECT DISTINCT tag FROM post_tags"), {}, what);
@@ -896,7 +891,7 @@ Expected<QStringList> ProjectStore::tags() const
 Expected<QList<MediaRow>> ProjectStore::Private::readMediaRows(const MediaRowFilter &filter,
                                                                const QList<qint64> *mediaIds) const
 {
-    const QString what = QStringLiteral("cannot read the media items");
+    const QString what = ProjectStore::tr("cannot read the media items");
     // One read transaction, so the predictions and the rows come from the same state of the file
     // while a harvest writes to it. Inside a caller's transaction the state is already fixed.
     const bool ownSnapshot = depth == 0;
@@ -1018,12 +1013,11 @@ Expected<QList<MediaRow>> ProjectStore::mediaRowsByIds(const QList<qint64> &medi
 Expected<QByteArray> ProjectStore::thumbnail(const QString &sha256) const
 {
     auto query = d->exec(QStringLiteral("SELECT thumbnail FROM images WHERE sha256 = ?"), {sha256},
-                         QStringLiteral("cannot read the thumbnail of %1").arg(sha256));
+                         tr("cannot read the thumbnail of %1").arg(sha256));
     if (!query)
         return query.error();
     if (!query->next())
-        return Error::make(ErrorCode::NotFound,
-                           QStringLiteral("Image %1 is not in the project.").arg(sha256));
+        return Error::make(ErrorCode::NotFound, tr("Image %1 is not in the project.").arg(sha256));
     return query->value(0).toByteArray();
 }
 
@@ -1033,12 +1027,11 @@ Expected<QByteArray> ProjectStore::imageBytes(const QString &sha256) const
     QByteArray bytes;
     {
         auto query = d->exec(QStringLiteral("SELECT path, bytes FROM images WHERE sha256 = ?"), {sha256},
-                             QStringLiteral("cannot read image %1").arg(sha256));
+                             tr("cannot read image %1").arg(sha256));
         if (!query)
             return query.error();
         if (!query->next())
-            return Error::make(ErrorCode::NotFound,
-                               QStringLiteral("Image %1 is not in the project.").arg(sha256));
+            return Error::make(ErrorCode::NotFound, tr("Image %1 is not in the project.").arg(sha256));
         path = query->value(0).toString();
         bytes = query->value(1).toByteArray();
     }
@@ -1049,19 +1042,17 @@ Expected<QByteArray> ProjectStore::imageBytes(const QString &sha256) const
     if (!file.exists()) {
         return Error::make(
             ErrorCode::NotFound,
-            QStringLiteral("%1 is gone (it was harvested from there).").arg(QDir::toNativeSeparators(path)));
+            tr("%1 is gone (it was harvested from there).").arg(QDir::toNativeSeparators(path)));
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::make(
-            ErrorCode::Io,
-            QStringLiteral("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return Error::make(ErrorCode::Io,
+                           tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     }
     bytes = file.readAll();
     // Local files are referenced, not copied, so they can change behind the project's back.
     if (Sha256::hex(bytes) != sha256) {
-        return Error::make(
-            ErrorCode::Checksum,
-            QStringLiteral("%1 changed since it was harvested.").arg(QDir::toNativeSeparators(path)));
+        return Error::make(ErrorCode::Checksum,
+                           tr("%1 changed since it was harvested.").arg(QDir::toNativeSeparators(path)));
     }
     return bytes;
 }
@@ -1071,7 +1062,7 @@ Expected<QByteArray> ProjectStore::imageBytes(const QString &sha256) const
 Expected<QString> ProjectStore::setting(const QString &key, const QString &fallback) const
 {
     auto query = d->exec(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key},
-                         QStringLiteral("cannot read setting %1").arg(key));
+                         tr("cannot read setting %1").arg(key));
     if (!query)
         return query.error();
     return query->next() ? query->value(0).toString() : fallback;
@@ -1083,20 +1074,14 @@ Expected<void> ProjectStore::saveCopy(const QString &destination) const
     const QString shown = QDir::toNativeSeparators(destination);
     if (destination.isEmpty() || target.absoluteFilePath() == QFileInfo(d->path).absoluteFilePath() ||
         (target.exists() && target.canonicalFilePath() == QFileInfo(d->path).canonicalFilePath()))
-        return Error::make(
-            ErrorCode::InvalidArgument,
-            QCoreApplication::translate("ProjectStore", "%1 is this project itself.").arg(shown));
+        return Error::make(ErrorCode::InvalidArgument, tr("%1 is this project itself.").arg(shown));
     if (d->depth > 0)
         return Error::make(ErrorCode::InvalidArgument,
-                           QCoreApplication::translate(
-                               "ProjectStore", "The project cannot be copied while it is being written."));
+                           tr("The project cannot be copied while it is being written."));
     if (target.isDir())
-        return Error::make(ErrorCode::InvalidArgument,
-                           QCoreApplication::translate("ProjectStore", "%1 is a folder.").arg(shown));
+        return Error::make(ErrorCode::InvalidArgument, tr("%1 is a folder.").arg(shown));
     if (!target.absoluteDir().exists())
-        return Error::make(
-            ErrorCode::Io,
-            QCoreApplication::translate("ProjectStore", "The folder of %1 does not exist.").arg(shown));
+        return Error::make(ErrorCode::Io, tr("The folder of %1 does not exist.").arg(shown));
 
     // VACUUM INTO refuses an existing file: a fresh name beside the destination (same file
     // system, so the rename below is atomic).
@@ -1106,14 +1091,15 @@ Expected<void> ProjectStore::saveCopy(const QString &destination) const
                                                             .arg(copyCounter.fetchAndAddRelaxed(1));
     QFile::remove(partial);
     auto removePartial = qScopeGuard([&] { QFile::remove(partial); });
-    if (auto vacuum = d->exec(QStringLiteral("VACUUM INTO ?"), {partial},
-                              QStringLiteral("cannot write a copy to %1").arg(shown));
+    if (auto vacuum =
+            d->exec(QStringLiteral("VACUUM INTO ?"), {partial}, tr("cannot write a copy to %1").arg(shown));
         !vacuum)
         return vacuum.error();
     if (::rename(QFile::encodeName(partial).constData(),
                  QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
-        return Error::make(ErrorCode::Io, QCoreApplication::translate("ProjectStore", "Cannot replace %1: %2")
-                                              .arg(shown, QString::fromLocal8Bit(std::strerror(errno))));
+        return Error::make(
+            ErrorCode::Io,
+            tr("Cannot replace %1: %2").arg(shown, QString::fromLocal8Bit(std::strerror(errno))));
     removePartial.dismiss();
     qCInfo(lcStore) << "copied" << d->path << "to" << target.absoluteFilePath();
     return {};
@@ -1123,7 +1109,7 @@ Expected<void> ProjectStore::setSetting(const QString &key, const QString &value
 {
     auto query = d->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
                                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                         {text(key), text(value)}, QStringLiteral("cannot save setting %1").arg(key));
+                         {text(key), text(value)}, tr("cannot save setting %1").arg(key));
     if (!query)
         return query.error();
     return {};

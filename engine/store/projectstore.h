@@ -13,6 +13,7 @@
 #include "statuscounts.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,8 @@ namespace taglens::engine {
 /// Tags are stored as given; callers normalise them (lower case, no '#') before passing them in.
 class ProjectStore
 {
+    Q_DECLARE_TR_FUNCTIONS(ProjectStore)
+
 public:
     enum class OpenMode
     {
@@ -139,7 +142,8 @@ public:
     /// The rows of these media items only, as mediaRows() gives them (same order, one row per
     /// tag, filter.tag and the predictions applied): a cheap read for a few items of a large
     /// project. Unknown ids are left out; no ids, no rows.
-    Expected<QList<MediaRow>> mediaRowsByIds(const QList<qint64> &mediaIds, const MediaRowFilter &filter = {}) const;
+    Expected<QList<MediaRow>> mediaRowsByIds(const QList<qint64> &mediaIds,
+                                             const MediaRowFilter &filter = {}) const;
     /// The stored JPEG thumbnail (empty when none was stored). Errors: NotFound (unknown image).
     Expected<QByteArray> thumbnail(const QString &sha256) const;
     /// The image file's bytes, read from the project or from the referenced local file.

@@ -3,6 +3,8 @@
 
 #include "projectstore.h"
 
+#include <QCoreApplication>
+
 namespace taglens::engine {
 
 StoreTransaction::StoreTransaction(ProjectStore &store)
@@ -21,7 +23,9 @@ Expected<void> StoreTransaction::commit()
     if (!m_started)
         return m_started;
     if (!m_open)
-        return Error::make(ErrorCode::Internal, QStringLiteral("The transaction was already finished."));
+        return Error::make(
+            ErrorCode::Internal,
+            QCoreApplication::translate("StoreTransaction", "The transaction was already finished."));
     m_open = false;
     return m_store.commit();
 }

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inceptionv3builder.h"
 
+#include "engine/models/modelstore.h"
+#include "engine/models/sha256digest.h"
 #include "metadatafiles.h"
 #include "statedictpickle.h"
 #include "torchsupport_p.h"
-
-#include "engine/models/modelstore.h"
-#include "engine/models/sha256digest.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,9 +13,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
-
 #include <caffe2/serialize/inline_container.h>
-
 #include <map>
 #include <optional>
 
@@ -29,11 +26,6 @@ using engine::ErrorCode;
 using engine::Expected;
 
 namespace {
-
-QString trBuilder(const char *text)
-{
-    return QCoreApplication::translate("InceptionV3Builder", text);
-}
 
 /// One BasicConv2d of torchvision's Inception-v3: conv (no bias) → batch-norm (eps 0.001) → ReLU.
 struct ConvSpec
@@ -57,10 +49,14 @@ struct BlockType
 #define TAGLENS_AVG_POOL "torch.avg_pool2d(x, [3, 3], [1, 1], [1, 1], False, True, None)"
 #define TAGLENS_MAX_POOL "torch.max_pool2d(x, [3, 3], [2, 2], [0, 0], [1, 1], False)"
 
-const BlockType kInceptionA{
-    {{"branch1x1"}, {"branch5x5_1"}, {"branch5x5_2"}, {"branch3x3dbl_1"}, {"branch3x3dbl_2"}, {"branch3x3dbl_3"},
-     {"branch_pool"}},
-    R"(
+const BlockType kInceptionA{{{"branch1x1"},
+                             {"branch5x5_1"},
+                             {"branch5x5_2"},
+                             {"branch3x3dbl_1"},
+                             {"branch3x3dbl_2"},
+                             {"branch3x3dbl_3"},
+                             {"branch_pool"}},
+                            R"(
 def forward(self, x):
     b1 = self.branch1x1.forward(x)
     b5 = self.branch5x5_2.forward(self.branch5x5_1.forward(x))
@@ -69,11 +65,9 @@ def forward(self, x):
     return torch.cat([b1, b5, bd, bp], 1)
 )"};
 
-const BlockType kInceptionB{{{"branch3x3", 2, true},
-                             {"branch3x3dbl_1"},
-                             {"branch3x3dbl_2"},
-                             {"branch3x3dbl_3", 2, true}},
-                            R"(
+const BlockType kInceptionB{
+    {{"branch3x3", 2, true}, {"branch3x3dbl_1"}, {"branch3x3dbl_2"}, {"branch3x3dbl_3", 2, true}},
+    R"(
 def forward(self, x):
     b3 = self.branch3x3.forward(x)
     bd = self.branch3x3dbl_3.forward(self.branch3x3dbl_2.forward(self.branch3x3dbl_1.forward(x)))
@@ -81,18 +75,17 @@ def forward(self, x):
     return torch.cat([b3, bd, bp], 1)
 )"};
 
-const BlockType kInceptionC{
-    {{"branch1x1"},
-     {"branch7x7_1"},
-     {"branch7x7_2"},
-     {"branch7x7_3"},
-     {"branch7x7dbl_1"},
-     {"branch7x7dbl_2"},
-     {"branch7x7dbl_3"},
-     {"branch7x7dbl_4"},
-     {"branch7x7dbl_5"},
-     {"branch_pool"}},
-    R"(
+const BlockType kInceptionC{{{"branch1x1"},
+                             {"branch7x7_1"},
+                             {"branch7x7_2"},
+                             {"branch7x7_3"},
+                             {"branch7x7dbl_1"},
+                             {"branch7x7dbl_2"},
+                             {"branch7x7dbl_3"},
+                             {"branch7x7dbl_4"},
+                             {"branch7x7dbl_5"},
+                             {"branch_pool"}},
+                            R"(
 def forward(self, x):
     b1 = self.branch1x1.forward(x)
     b7 = self.branch7x7_3.forward(self.branch7x7_2.forward(self.branch7x7_1.forward(x)))
@@ -116,17 +109,16 @@ def forward(self, x):
     return torch.cat([b3, b7, bp], 1)
 )"};
 
-const BlockType kInceptionE{
-    {{"branch1x1"},
-     {"branch3x3_1"},
-     {"branch3x3_2a"},
-     {"branch3x3_2b"},
-     {"branch3x3dbl_1"},
-     {"branch3x3dbl_2"},
-     {"branch3x3dbl_3a"},
-     {"branch3x3dbl_3b"},
-     {"branch_pool"}},
-    R"(
+const BlockType kInceptionE{{{"branch1x1"},
+                             {"branch3x3_1"},
+                             {"branch3x3_2a"},
+                             {"branch3x3_2b"},
+                             {"branch3x3dbl_1"},
+                             {"branch3x3dbl_2"},
+                             {"branch3x3dbl_3a"},
+                             {"branch3x3dbl_3b"},
+                             {"branch_pool"}},
+                            R"(
 def forward(self, x):
     b1 = self.branch1x1.forward(x)
     t = self.branch3x3_1.forward(x)
@@ -199,23 +191,30 @@ private:
 Expected<StateDict> StateDict::open(const QString &path)
 {
     if (!QFileInfo::exists(path))
-        return Error::make(ErrorCode::ModelMissing, trBuilder("The weights file %1 does not exist.").arg(path));
+        return Error::make(ErrorCode::ModelMissing,
+                           InceptionV3Builder::tr("The weights file %1 does not exist.").arg(path));
     StateDict sd;
     sd.m_path = path;
     try {
-        sd.m_reader = std::make_shared<caffe2::serialize::PyTorchStreamReader>(QFile::encodeName(path).toStdString());
+        sd.m_reader =
+            std::make_shared<caffe2::serialize::PyTorchStreamReader>(QFile::encodeName(path).toStdString());
         if (!sd.m_reader->hasRecord("data.pkl"))
-            return Error::make(ErrorCode::ModelInvalid,
-                               trBuilder("%1 is not a PyTorch state_dict file (it has no data.pkl).").arg(path));
+            return Error::make(
+                ErrorCode::ModelInvalid,
+                InceptionV3Builder::tr("%1 is not a PyTorch state_dict file (it has no data.pkl).")
+                    .arg(path));
         auto [data, size] = sd.m_reader->getRecord("data.pkl");
-        const QByteArray pickle = QByteArray::fromRawData(static_cast<const char *>(data.get()), qsizetype(size));
+        const QByteArray pickle =
+            QByteArray::fromRawData(static_cast<const char *>(data.get()), qsizetype(size));
         auto records = StateDictPickle::parse(pickle);
         if (!records)
-            return Error::make(ErrorCode::ModelInvalid, QStringLiteral("%1: %2").arg(path, records.error().message));
+            return Error::make(ErrorCode::ModelInvalid,
+                               QStringLiteral("%1: %2").arg(path, records.error().message));
         for (const TensorRecord &r : std::as_const(*records))
             sd.m_records.insert(r.name, r);
     } catch (const std::exception &e) {
-        return torchError(ErrorCode::ModelInvalid, trBuilder("Cannot read the weights file %1").arg(path), e);
+        return torchError(ErrorCode::ModelInvalid,
+                          InceptionV3Builder::tr("Cannot read the weights file %1").arg(path), e);
     }
     return sd;
 }
@@ -225,12 +224,13 @@ Expected<at::Tensor> StateDict::tensor(const QString &name, std::initializer_lis
     const auto it = m_records.constFind(name);
     if (it == m_records.constEnd())
         return Error::make(ErrorCode::ModelInvalid,
-                           trBuilder("%1 has no tensor \"%2\": it is not a torchvision Inception-v3 state_dict.")
+                           InceptionV3Builder::tr(
+                               "%1 has no tensor \"%2\": it is not a torchvision Inception-v3 state_dict.")
                                .arg(m_path, name));
     const TensorRecord &r = *it;
     if (expectedRank.size() > 0 && qsizetype(*expectedRank.begin()) != r.sizes.size())
         return Error::make(ErrorCode::ModelInvalid,
-                           trBuilder("%1: tensor \"%2\" has %3 dimensions, expected %4.")
+                           InceptionV3Builder::tr("%1: tensor \"%2\" has %3 dimensions, expected %4.")
                                .arg(m_path, name)
                                .arg(r.sizes.size())
                                .arg(*expectedRank.begin()));
@@ -254,18 +254,20 @@ Expected<at::Tensor> StateDict::tensor(const QString &name, std::initializer_lis
         if (r.sizes[i] == 0)
             empty = true;
         else if (r.strides[i] > 0 && (r.sizes[i] - 1) > (INT64_MAX / 4) / r.strides[i])
-            return Error::make(ErrorCode::ModelInvalid, trBuilder("%1: tensor \"%2\" is malformed.").arg(m_path, name));
+            return Error::make(ErrorCode::ModelInvalid,
+                               InceptionV3Builder::tr("%1: tensor \"%2\" is malformed.").arg(m_path, name));
         else
             lastIndex += (r.sizes[i] - 1) * r.strides[i];
     }
     if (!empty && (r.offset < 0 || lastIndex >= r.storageNumel))
-        return Error::make(ErrorCode::ModelInvalid,
-                           trBuilder("%1: tensor \"%2\" points outside its storage.").arg(m_path, name));
+        return Error::make(
+            ErrorCode::ModelInvalid,
+            InceptionV3Builder::tr("%1: tensor \"%2\" points outside its storage.").arg(m_path, name));
     try {
         auto [data, size] = m_reader->getRecord("data/" + r.storageKey.toStdString());
         if (int64_t(size) != r.storageNumel * elementSize)
             return Error::make(ErrorCode::ModelInvalid,
-                               trBuilder("%1: the storage of \"%2\" has %3 bytes, expected %4.")
+                               InceptionV3Builder::tr("%1: the storage of \"%2\" has %3 bytes, expected %4.")
                                    .arg(m_path, name)
                                    .arg(qint64(size))
                                    .arg(r.storageNumel * elementSize));
@@ -277,7 +279,8 @@ Expected<at::Tensor> StateDict::tensor(const QString &name, std::initializer_lis
             t = t.to(at::kFloat);
         return t;
     } catch (const std::exception &e) {
-        return torchError(ErrorCode::ModelInvalid, trBuilder("%1: cannot read tensor \"%2\"").arg(m_path, name), e);
+        return torchError(ErrorCode::ModelInvalid,
+                          InceptionV3Builder::tr("%1: cannot read tensor \"%2\"").arg(m_path, name), e);
     }
 }
 
@@ -289,7 +292,7 @@ std::string typeName(const QString &path)
 }
 
 Expected<torch::jit::Module> makeConv(StateDict &sd, const QString &path, const ConvSpec &spec,
-                                       const std::shared_ptr<torch::jit::CompilationUnit> &cu)
+                                      const std::shared_ptr<torch::jit::CompilationUnit> &cu)
 {
     auto weight = sd.tensor(path + QStringLiteral(".conv.weight"), {4});
     if (!weight)
@@ -301,8 +304,9 @@ Expected<torch::jit::Module> makeConv(StateDict &sd, const QString &path, const 
         if (!t)
             return t.error();
         if (t->size(0) != weight->size(0))
-            return Error::make(ErrorCode::ModelInvalid,
-                               trBuilder("The batch-norm of %1 does not match its convolution.").arg(path));
+            return Error::make(
+                ErrorCode::ModelInvalid,
+                InceptionV3Builder::tr("The batch-norm of %1 does not match its convolution.").arg(path));
         m.register_buffer(std::string("bn_") + bn, *t);
     }
     const int64_t kh = weight->size(2);
@@ -352,8 +356,8 @@ Expected<torch::jit::Module> buildInceptionV3Module(const QString &stateDictPath
         for (const auto &[blockName, type] : kBlocks) {
             torch::jit::Module block(typeName(QLatin1String(blockName)), cu);
             for (const ConvSpec &spec : type->convs) {
-                auto conv =
-                    makeConv(*sd, QLatin1String(blockName) + QLatin1Char('.') + QLatin1String(spec.name), spec, cu);
+                auto conv = makeConv(
+                    *sd, QLatin1String(blockName) + QLatin1Char('.') + QLatin1String(spec.name), spec, cu);
                 if (!conv)
                     return conv.error();
                 block.register_module(spec.name, *conv);
@@ -368,14 +372,16 @@ Expected<torch::jit::Module> buildInceptionV3Module(const QString &stateDictPath
         if (!fcBias)
             return fcBias.error();
         if (fcWeight->size(0) != fcBias->size(0))
-            return Error::make(ErrorCode::ModelInvalid, trBuilder("The final layer's weight and bias do not match."));
+            return Error::make(ErrorCode::ModelInvalid,
+                               InceptionV3Builder::tr("The final layer's weight and bias do not match."));
         net.register_buffer("fc_weight", *fcWeight);
         net.register_buffer("fc_bias", *fcBias);
         net.define(kNetworkForward);
         net.eval();
         return net;
     } catch (const std::exception &e) {
-        return torchError(ErrorCode::ModelInvalid, trBuilder("Cannot build Inception-v3 from %1").arg(stateDictPath), e);
+        return torchError(ErrorCode::ModelInvalid,
+                          InceptionV3Builder::tr("Cannot build Inception-v3 from %1").arg(stateDictPath), e);
     }
 }
 
@@ -387,10 +393,10 @@ Expected<InceptionV3Builder::Metadata> InceptionV3Builder::metadataFor(const QSt
     Metadata m;
     m.sourceSha256 = QString::fromLatin1(*sha);
     if (engine::Sha256Digest::matchesPrefix(*sha, engine::ModelStore::officialSha256Prefix())) {
-        m.name = trBuilder("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)");
+        m.name = InceptionV3Builder::tr("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)");
         return m;
     }
-    m.name = trBuilder("Inception-v3 (%1)").arg(QFileInfo(stateDictPath).fileName());
+    m.name = InceptionV3Builder::tr("Inception-v3 (%1)").arg(QFileInfo(stateDictPath).fileName());
     QFile sidecar(MetadataFiles::sidecarMetadataPath(stateDictPath));
     if (sidecar.open(QIODevice::ReadOnly)) {
         engine::ModelInfo info;
@@ -404,8 +410,8 @@ Expected<InceptionV3Builder::Metadata> InceptionV3Builder::metadataFor(const QSt
     return m;
 }
 
-Expected<void> InceptionV3Builder::convertToTorchScript(const QString &stateDictPath, const QString &outputPath,
-                                                        const Metadata &metadata)
+Expected<void> InceptionV3Builder::convertToTorchScript(const QString &stateDictPath,
+                                                        const QString &outputPath, const Metadata &metadata)
 {
     auto net = buildInceptionV3Module(stateDictPath);
     if (!net)
@@ -426,12 +432,13 @@ Expected<void> InceptionV3Builder::convertToTorchScript(const QString &stateDict
     info.hasEmbedding = true;
     try {
         torch::jit::ExtraFilesMap extra;
-        extra[MetadataFiles::labelsName().toStdString()] = MetadataFiles::labelsText(info.labels).toStdString();
+        extra[MetadataFiles::labelsName().toStdString()] =
+            MetadataFiles::labelsText(info.labels).toStdString();
         extra[MetadataFiles::metadataName().toStdString()] = MetadataFiles::metadataJson(info).toStdString();
         net->save(QFile::encodeName(outputPath).toStdString(), extra);
     } catch (const std::exception &e) {
         QFile::remove(outputPath);
-        return torchError(ErrorCode::Io, trBuilder("Cannot write %1").arg(outputPath), e);
+        return torchError(ErrorCode::Io, InceptionV3Builder::tr("Cannot write %1").arg(outputPath), e);
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #include "../../core/expected.h"
 #include "../modelinfo.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,8 @@ namespace taglens::torchbackend {
 /// its labels and preprocessing as extra files, so one optimised loading path serves every model.
 class InceptionV3Builder
 {
+    Q_DECLARE_TR_FUNCTIONS(InceptionV3Builder)
+
 public:
     /// The metadata written beside the network (`taglens.json` and `labels.txt` extra files).
     struct Metadata
@@ -31,8 +34,8 @@ public:
     /// SHA-256) is "trained"; otherwise a `<name>.json` beside it may say what they are.
     static engine::Expected<Metadata> metadataFor(const QString &stateDictPath);
 
-    static engine::Expected<void> convertToTorchScript(const QString &stateDictPath, const QString &outputPath,
-                                                       const Metadata &metadata);
+    static engine::Expected<void> convertToTorchScript(const QString &stateDictPath,
+                                                       const QString &outputPath, const Metadata &metadata);
 };
 
 } // namespace taglens::torchbackend

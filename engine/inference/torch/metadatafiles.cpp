@@ -19,11 +19,6 @@ namespace {
 constexpr qsizetype kMaxLabels = 100000;
 constexpr qsizetype kMaxLabelLength = 1000;
 
-QString trMetadata(const char *text)
-{
-    return QCoreApplication::translate("MetadataFiles", text);
-}
-
 QString sidecarBase(const QString &modelPath)
 {
     const QFileInfo fi(modelPath);
@@ -46,7 +41,8 @@ Expected<QStringList> MetadataFiles::imagenetLabels()
 {
     QFile f(QStringLiteral(":/taglens/models/imagenet_classes.txt"));
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCode::Internal, trMetadata("The built-in ImageNet class list is missing."));
+        return Error::make(ErrorCode::Internal,
+                           MetadataFiles::tr("The built-in ImageNet class list is missing."));
     return parseLabels(f.readAll());
 }
 
@@ -64,13 +60,15 @@ Expected<QStringList> MetadataFiles::parseLabels(const QByteArray &text)
         if (line.isEmpty() && i == lines.size() - 1)
             break; // the final newline
         if (line.isEmpty() || line.size() > kMaxLabelLength)
-            return Error::make(ErrorCode::ModelInvalid, trMetadata("The label list has an empty or overlong line %1.").arg(i + 1));
+            return Error::make(
+                ErrorCode::ModelInvalid,
+                MetadataFiles::tr("The label list has an empty or overlong line %1.").arg(i + 1));
         if (labels.size() >= kMaxLabels)
-            return Error::make(ErrorCode::ModelInvalid, trMetadata("The label list is too long."));
+            return Error::make(ErrorCode::ModelInvalid, MetadataFiles::tr("The label list is too long."));
         labels.append(line);
     }
     if (labels.isEmpty())
-        return Error::make(ErrorCode::ModelInvalid, trMetadata("The label list is empty."));
+        return Error::make(ErrorCode::ModelInvalid, MetadataFiles::tr("The label list is empty."));
     return labels;
 }
 
@@ -94,11 +92,13 @@ Expected<void> MetadataFiles::applyMetadataJson(const QByteArray &json, engine::
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return Error::make(ErrorCode::ModelInvalid, trMetadata("The model metadata is not a JSON object: %1")
-                                                        .arg(parseError.errorString()));
+        return Error::make(
+            ErrorCode::ModelInvalid,
+            MetadataFiles::tr("The model metadata is not a JSON object: %1").arg(parseError.errorString()));
     const QJsonObject o = doc.object();
     auto bad = [](const QString &key) {
-        return Error::make(ErrorCode::ModelInvalid, trMetadata("The model metadata has an invalid \"%1\".").arg(key));
+        return Error::make(ErrorCode::ModelInvalid,
+                           MetadataFiles::tr("The model metadata has an invalid \"%1\".").arg(key));
     };
     engine::ModelInfo out = info;
     for (const char *key : {"name", "architecture", "source_sha256"}) {
@@ -126,7 +126,8 @@ Expected<void> MetadataFiles::applyMetadataJson(const QByteArray &json, engine::
         const double d = v.toDouble(-1);
         if (!v.isDouble() || d < 16 || d > 2048 || d != int(d))
             return bad(QLatin1String(key));
-        (qstrcmp(key, "input_size") == 0 ? out.preprocessing.inputSize : out.preprocessing.resizeSize) = int(d);
+        (qstrcmp(key, "input_size") == 0 ? out.preprocessing.inputSize : out.preprocessing.resizeSize) =
+            int(d);
     }
     for (const char *key : {"mean", "std"}) {
         const QJsonValue v = o.value(QLatin1String(key));

@@ -5,6 +5,7 @@
 #include "../modelinfo.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,8 @@ namespace taglens::torchbackend {
 /// `<basename>.labels.txt` and `<basename>.json`.
 class MetadataFiles
 {
+    Q_DECLARE_TR_FUNCTIONS(MetadataFiles)
+
 public:
     static QString labelsName() { return QStringLiteral("labels.txt"); }
     static QString metadataName() { return QStringLiteral("taglens.json"); }

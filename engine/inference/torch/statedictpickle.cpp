@@ -3,9 +3,7 @@
 
 #include <QHash>
 #include <QLoggingCategory>
-
 #include <cstring>
-
 #include <memory>
 #include <variant>
 
@@ -61,24 +59,24 @@ struct Tensor
 
 struct Value
 {
-    std::variant<None, Mark, bool, qint64, double, QString, Global, PersistentId, Tuple, List, Dict, Tensor> v;
+    std::variant<None, Mark, bool, qint64, double, QString, Global, PersistentId, Tuple, List, Dict, Tensor>
+        v;
 };
 
-template<typename T>
-ValuePtr make(T x)
+template <typename T> ValuePtr make(T x)
 {
     return std::make_shared<Value>(Value{std::move(x)});
 }
 
-template<typename T>
-const T *as(const ValuePtr &p)
+template <typename T> const T *as(const ValuePtr &p)
 {
     return p ? std::get_if<T>(&p->v) : nullptr;
 }
 
 Error malformed(const QString &what)
 {
-    return Error::make(ErrorCode::ModelInvalid, QStringLiteral("The weights file is malformed: %1.").arg(what));
+    return Error::make(ErrorCode::ModelInvalid,
+                       StateDictPickle::tr("The weights file is malformed: %1.").arg(what));
 }
 
 QString dtypeForStorage(const QString &name)
@@ -129,7 +127,7 @@ private:
 Expected<void> Reader::push(ValuePtr v)
 {
     if (m_stack.size() >= kMaxStackDepth)
-        return malformed(QStringLiteral("the pickle stack is too deep"));
+        return malformed(StateDictPickle::tr("the pickle stack is too deep"));
     m_stack.append(std::move(v));
     return {};
 }
@@ -137,10 +135,10 @@ Expected<void> Reader::push(ValuePtr v)
 Expected<ValuePtr> Reader::pop()
 {
     if (m_stack.isEmpty())
-        return malformed(QStringLiteral("the pickle stack underflowed"));
+        return malformed(StateDictPickle::tr("the pickle stack underflowed"));
     ValuePtr v = m_stack.takeLast();
     if (as<Mark>(v))
-        return malformed(QStringLiteral("unexpected mark"));
+        return malformed(StateDictPickle::tr("unexpected mark"));
     return v;
 }
 
@@ -153,14 +151,14 @@ Expected<QList<ValuePtr>> Reader::popToMark()
             return items;
         }
     }
-    return malformed(QStringLiteral("missing mark"));
+    return malformed(StateDictPickle::tr("missing mark"));
 }
 
 Expected<QString> Reader::line()
 {
     const qint64 end = m_data.indexOf('\n', m_pos);
     if (end < 0 || end - m_pos > 256)
-        return malformed(QStringLiteral("an unterminated global name"));
+        return malformed(StateDictPickle::tr("an unterminated global name"));
     QString s = QString::fromUtf8(m_data.mid(m_pos, end - m_pos));
     m_pos = end + 1;
     return s;
@@ -171,51 +169,52 @@ Expected<ValuePtr> Reader::reduce(const ValuePtr &callable, const ValuePtr &args
     const Global *g = as<Global>(callable);
     const Tuple *args = as<Tuple>(argsValue);
     if (!g || !args)
-        return malformed(QStringLiteral("REDUCE without a global and an argument tuple"));
+        return malformed(StateDictPickle::tr("REDUCE without a global and an argument tuple"));
     if (g->module == QLatin1String("collections") && g->name == QLatin1String("OrderedDict"))
         return make(Dict{});
     if (g->module == QLatin1String("torch._utils") && g->name == QLatin1String("_rebuild_tensor_v2")) {
         // (storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
         if (args->items.size() < 4)
-            return malformed(QStringLiteral("a tensor with too few arguments"));
+            return malformed(StateDictPickle::tr("a tensor with too few arguments"));
         const Tensor *storage = as<Tensor>(args->items[0]);
         const qint64 *offset = as<qint64>(args->items[1]);
         const Tuple *size = as<Tuple>(args->items[2]);
         const Tuple *stride = as<Tuple>(args->items[3]);
-        if (!storage || !offset || !size || !stride || size->items.size() != stride->items.size()
-            || size->items.size() > 8)
-            return malformed(QStringLiteral("a tensor with invalid arguments"));
+        if (!storage || !offset || !size || !stride || size->items.size() != stride->items.size() ||
+            size->items.size() > 8)
+            return malformed(StateDictPickle::tr("a tensor with invalid arguments"));
         TensorRecord r = storage->record;
         r.offset = *offset;
         for (qsizetype i = 0; i < size->items.size(); ++i) {
             const qint64 *sz = as<qint64>(size->items[i]);
             const qint64 *st = as<qint64>(stride->items[i]);
             if (!sz || !st || *sz < 0 || *st < 0)
-                return malformed(QStringLiteral("a tensor with invalid sizes"));
+                return malformed(StateDictPickle::tr("a tensor with invalid sizes"));
             r.sizes.append(*sz);
             r.strides.append(*st);
         }
         return make(Tensor{r});
     }
-    return malformed(QStringLiteral("a call to %1.%2, which a state_dict never contains").arg(g->module, g->name));
+    return malformed(
+        StateDictPickle::tr("a call to %1.%2, which a state_dict never contains").arg(g->module, g->name));
 }
 
 Expected<QList<TensorRecord>> Reader::run()
 {
     while (true) {
         if (!need(1))
-            return malformed(QStringLiteral("it ends before the pickle's STOP"));
+            return malformed(StateDictPickle::tr("it ends before the pickle's STOP"));
         const quint8 op = u8();
         switch (op) {
         case 0x80: // PROTO
             if (!need(1))
-                return malformed(QStringLiteral("truncated PROTO"));
+                return malformed(StateDictPickle::tr("truncated PROTO"));
             if (u8() > 5)
-                return malformed(QStringLiteral("an unsupported pickle protocol"));
+                return malformed(StateDictPickle::tr("an unsupported pickle protocol"));
             break;
         case 0x95: // FRAME
             if (!need(8))
-                return malformed(QStringLiteral("truncated FRAME"));
+                return malformed(StateDictPickle::tr("truncated FRAME"));
             m_pos += 8;
             break;
         case 'c': { // GLOBAL module\nname\n
@@ -233,7 +232,7 @@ Expected<QList<TensorRecord>> Reader::run()
             auto name = pop();
             auto module = pop();
             if (!name || !module || !as<QString>(*name) || !as<QString>(*module))
-                return malformed(QStringLiteral("invalid STACK_GLOBAL"));
+                return malformed(StateDictPickle::tr("invalid STACK_GLOBAL"));
             if (auto r = push(make(Global{*as<QString>(*module), *as<QString>(*name)})); !r)
                 return r.error();
             break;
@@ -244,18 +243,20 @@ Expected<QList<TensorRecord>> Reader::run()
                 return id.error();
             const Tuple *t = as<Tuple>(*id);
             // ('storage', torch.FloatStorage, key, 'cpu', numel)
-            if (!t || t->items.size() != 5 || !as<QString>(t->items[0]) || !as<Global>(t->items[1])
-                || !as<QString>(t->items[2]) || !as<qint64>(t->items[4]))
-                return malformed(QStringLiteral("an unknown persistent id"));
+            if (!t || t->items.size() != 5 || !as<QString>(t->items[0]) || !as<Global>(t->items[1]) ||
+                !as<QString>(t->items[2]) || !as<qint64>(t->items[4]))
+                return malformed(StateDictPickle::tr("an unknown persistent id"));
             const Global *storageType = as<Global>(t->items[1]);
             TensorRecord r;
             r.dtype = dtypeForStorage(storageType->name);
             if (storageType->module != QLatin1String("torch") || r.dtype.isEmpty())
-                return malformed(QStringLiteral("an unsupported storage type %1").arg(storageType->name));
+                return malformed(
+                    StateDictPickle::tr("an unsupported storage type %1").arg(storageType->name));
             r.storageKey = *as<QString>(t->items[2]);
             r.storageNumel = *as<qint64>(t->items[4]);
-            if (r.storageNumel < 0 || r.storageKey.contains(QLatin1Char('/')) || r.storageKey.contains(QLatin1String("..")))
-                return malformed(QStringLiteral("an invalid storage record"));
+            if (r.storageNumel < 0 || r.storageKey.contains(QLatin1Char('/')) ||
+                r.storageKey.contains(QLatin1String("..")))
+                return malformed(StateDictPickle::tr("an invalid storage record"));
             if (auto rr = push(make(Tensor{r})); !rr)
                 return rr.error();
             break;
@@ -279,7 +280,7 @@ Expected<QList<TensorRecord>> Reader::run()
             if (!state)
                 return state.error();
             if (m_stack.isEmpty() || as<Mark>(m_stack.last()))
-                return malformed(QStringLiteral("BUILD without an object"));
+                return malformed(StateDictPickle::tr("BUILD without an object"));
             break;
         }
         case '(':
@@ -345,10 +346,10 @@ Expected<QList<TensorRecord>> Reader::run()
                 items = *v;
             }
             if (m_stack.isEmpty() || !as<List>(m_stack.last()))
-                return malformed(QStringLiteral("APPEND to something that is not a list"));
+                return malformed(StateDictPickle::tr("APPEND to something that is not a list"));
             auto &list = std::get<List>(m_stack.last()->v);
             if (list.items.size() + items.size() > kMaxContainerItems)
-                return malformed(QStringLiteral("a list that is too long"));
+                return malformed(StateDictPickle::tr("a list that is too long"));
             list.items.append(items);
             break;
         }
@@ -359,7 +360,7 @@ Expected<QList<TensorRecord>> Reader::run()
                 auto v = pop();
                 auto k = v ? pop() : Expected<ValuePtr>(v.error());
                 if (!v || !k)
-                    return malformed(QStringLiteral("SETITEM without a key and a value"));
+                    return malformed(StateDictPickle::tr("SETITEM without a key and a value"));
                 items = {*k, *v};
             } else {
                 auto v = popToMark();
@@ -368,10 +369,10 @@ Expected<QList<TensorRecord>> Reader::run()
                 items = *v;
             }
             if (items.size() % 2 != 0 || m_stack.isEmpty() || !as<Dict>(m_stack.last()))
-                return malformed(QStringLiteral("SETITEMS on something that is not a dict"));
+                return malformed(StateDictPickle::tr("SETITEMS on something that is not a dict"));
             auto &dict = std::get<Dict>(m_stack.last()->v);
             if (dict.items.size() + items.size() / 2 > kMaxContainerItems)
-                return malformed(QStringLiteral("a dict that is too large"));
+                return malformed(StateDictPickle::tr("a dict that is too large"));
             for (qsizetype i = 0; i < items.size(); i += 2)
                 dict.items.append({items[i], items[i + 1]});
             break;
@@ -380,10 +381,10 @@ Expected<QList<TensorRecord>> Reader::run()
         case 0x8c: { // BINUNICODE / SHORT_BINUNICODE
             const int lenBytes = op == 'X' ? 4 : 1;
             if (!need(lenBytes))
-                return malformed(QStringLiteral("a truncated string"));
+                return malformed(StateDictPickle::tr("a truncated string"));
             const quint32 len = le(lenBytes);
             if (!need(len))
-                return malformed(QStringLiteral("a truncated string"));
+                return malformed(StateDictPickle::tr("a truncated string"));
             QString s = QString::fromUtf8(m_data.constData() + m_pos, len);
             m_pos += len;
             if (auto r = push(make(std::move(s))); !r)
@@ -392,28 +393,28 @@ Expected<QList<TensorRecord>> Reader::run()
         }
         case 'J':
             if (!need(4))
-                return malformed(QStringLiteral("a truncated integer"));
+                return malformed(StateDictPickle::tr("a truncated integer"));
             if (auto r = push(make(qint64(qint32(le(4))))); !r)
                 return r.error();
             break;
         case 'K':
             if (!need(1))
-                return malformed(QStringLiteral("a truncated integer"));
+                return malformed(StateDictPickle::tr("a truncated integer"));
             if (auto r = push(make(qint64(le(1)))); !r)
                 return r.error();
             break;
         case 'M':
             if (!need(2))
-                return malformed(QStringLiteral("a truncated integer"));
+                return malformed(StateDictPickle::tr("a truncated integer"));
             if (auto r = push(make(qint64(le(2)))); !r)
                 return r.error();
             break;
         case 0x8a: { // LONG1
             if (!need(1))
-                return malformed(QStringLiteral("a truncated integer"));
+                return malformed(StateDictPickle::tr("a truncated integer"));
             const int n = u8();
             if (n > 8 || !need(n))
-                return malformed(QStringLiteral("an integer that is too large"));
+                return malformed(StateDictPickle::tr("an integer that is too large"));
             quint64 v = 0;
             for (int i = 0; i < n; ++i)
                 v |= quint64(quint8(m_data[m_pos + i])) << (8 * i);
@@ -426,7 +427,7 @@ Expected<QList<TensorRecord>> Reader::run()
         }
         case 'G': { // BINFLOAT, big-endian double
             if (!need(8))
-                return malformed(QStringLiteral("a truncated float"));
+                return malformed(StateDictPickle::tr("a truncated float"));
             quint64 bits = 0;
             for (int i = 0; i < 8; ++i)
                 bits = (bits << 8) | quint8(m_data[m_pos + i]);
@@ -446,11 +447,11 @@ Expected<QList<TensorRecord>> Reader::run()
             } else {
                 const int n = op == 'q' ? 1 : 4;
                 if (!need(n))
-                    return malformed(QStringLiteral("a truncated memo index"));
+                    return malformed(StateDictPickle::tr("a truncated memo index"));
                 idx = le(n);
             }
             if (m_stack.isEmpty() || m_memo.size() >= kMaxMemo)
-                return malformed(QStringLiteral("an invalid memo store"));
+                return malformed(StateDictPickle::tr("an invalid memo store"));
             m_memo.insert(idx, m_stack.last());
             break;
         }
@@ -458,10 +459,10 @@ Expected<QList<TensorRecord>> Reader::run()
         case 'j': { // BINGET / LONG_BINGET
             const int n = op == 'h' ? 1 : 4;
             if (!need(n))
-                return malformed(QStringLiteral("a truncated memo index"));
+                return malformed(StateDictPickle::tr("a truncated memo index"));
             const auto it = m_memo.constFind(le(n));
             if (it == m_memo.constEnd())
-                return malformed(QStringLiteral("a reference to an unknown memo entry"));
+                return malformed(StateDictPickle::tr("a reference to an unknown memo entry"));
             if (auto r = push(*it); !r)
                 return r.error();
             break;
@@ -472,14 +473,14 @@ Expected<QList<TensorRecord>> Reader::run()
                 return top.error();
             const Dict *dict = as<Dict>(*top);
             if (!dict)
-                return malformed(QStringLiteral("the top-level object is not a dict of tensors"));
+                return malformed(StateDictPickle::tr("the top-level object is not a dict of tensors"));
             QList<TensorRecord> out;
             out.reserve(dict->items.size());
             for (const auto &[k, v] : dict->items) {
                 const QString *key = as<QString>(k);
                 const Tensor *t = as<Tensor>(v);
                 if (!key || !t)
-                    return malformed(QStringLiteral("an entry that is not a named tensor"));
+                    return malformed(StateDictPickle::tr("an entry that is not a named tensor"));
                 TensorRecord r = t->record;
                 r.name = *key;
                 out.append(std::move(r));
@@ -487,7 +488,7 @@ Expected<QList<TensorRecord>> Reader::run()
             return out;
         }
         default:
-            return malformed(QStringLiteral("an unsupported pickle opcode 0x%1 at byte %2")
+            return malformed(StateDictPickle::tr("an unsupported pickle opcode 0x%1 at byte %2")
                                  .arg(op, 2, 16, QLatin1Char('0'))
                                  .arg(m_pos - 1));
         }

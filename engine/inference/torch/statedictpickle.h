@@ -4,6 +4,7 @@
 #include "../../core/expected.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -27,6 +28,8 @@ struct TensorRecord
 /// `OrderedDict` and the storage classes are accepted as globals; anything else is an error.
 class StateDictPickle
 {
+    Q_DECLARE_TR_FUNCTIONS(StateDictPickle)
+
 public:
     static engine::Expected<QList<TensorRecord>> parse(const QByteArray &pickle);
 };

@@ -1,27 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "torchclassifier.h"
 
+#include "engine/inference/torchvisiontransform.h"
+#include "engine/models/modelstore.h"
+#include "engine/models/sha256digest.h"
 #include "inceptionv3builder.h"
 #include "metadatafiles.h"
 #include "torchsupport_p.h"
 
-#include "engine/inference/torchvisiontransform.h"
-#include "engine/models/modelstore.h"
-#include "engine/models/sha256digest.h"
-
+#include <ATen/Parallel.h>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QThread>
-
 #include <caffe2/serialize/inline_container.h>
-#include <ATen/Parallel.h>
-#include <torch/csrc/jit/passes/freeze_module.h>
-#include <torch/csrc/jit/passes/subgraph_rewrite.h>
-
 #include <cmath>
 #include <cstring>
+#include <torch/csrc/jit/passes/freeze_module.h>
+#include <torch/csrc/jit/passes/subgraph_rewrite.h>
 
 Q_LOGGING_CATEGORY(lcTorch, "taglens.torch.classifier")
 
@@ -37,15 +34,11 @@ using engine::PreparedInput;
 
 namespace {
 
-QString trClassifier(const char *text)
-{
-    return QCoreApplication::translate("TorchClassifier", text);
-}
-
 QString installHint()
 {
-    return trClassifier("Install the official Inception-v3 weights with \"taglens-cli model install\" "
-              "(or \"taglens-cli model install --from FILE\" offline), or choose another model file.");
+    return TorchClassifier::tr(
+        "Install the official Inception-v3 weights with \"taglens-cli model install\" "
+        "(or \"taglens-cli model install --from FILE\" offline), or choose another model file.");
 }
 
 /// Stores every 4-d tensor parameter or buffer (the convolution weights) in \a format.
@@ -94,8 +87,8 @@ void applyReluInPlace(torch::jit::Module &module)
     torch::jit::SubgraphRewriter rewriter;
     for (const Producer &producer : producers) {
         const auto graph = [&](const char *relu) {
-            return std::string("graph(") + producer.params + "):\n  %y = " + producer.call + "\n  %r = " + relu
-                   + "(%y)\n  return (%r)";
+            return std::string("graph(") + producer.params + "):\n  %y = " + producer.call +
+                   "\n  %r = " + relu + "(%y)\n  return (%r)";
         };
         rewriter.RegisterRewritePattern(graph("aten::relu"), graph("aten::relu_"));
     }
@@ -114,7 +107,9 @@ struct TorchClassifier::Private
     at::MemoryFormat inputFormat = at::MemoryFormat::ChannelsLast;
 };
 
-TorchClassifier::TorchClassifier(std::unique_ptr<Private> p) : d(std::move(p)) {}
+TorchClassifier::TorchClassifier(std::unique_ptr<Private> p) : d(std::move(p))
+{
+}
 
 TorchClassifier::~TorchClassifier() = default;
 
@@ -139,10 +134,12 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
 {
     const QFileInfo fi(path);
     if (!fi.exists())
-        return Error::make(ErrorCode::ModelMissing, trClassifier("No model at %1. %2").arg(path, installHint()));
+        return Error::make(ErrorCode::ModelMissing,
+                           TorchClassifier::tr("No model at %1. %2").arg(path, installHint()));
     if (!fi.isFile() || fi.size() < 22) // 22 bytes: the smallest possible zip file
         return Error::make(ErrorCode::ModelInvalid,
-                           trClassifier("%1 is not a model file (it is empty or not a file). %2").arg(path, installHint()));
+                           TorchClassifier::tr("%1 is not a model file (it is empty or not a file). %2")
+                               .arg(path, installHint()));
 
     auto sha = engine::Sha256Digest::ofFile(path);
     if (!sha)
@@ -159,13 +156,16 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
         caffe2::serialize::PyTorchStreamReader reader(QFile::encodeName(path).toStdString());
         isTorchScript = reader.hasRecord("constants.pkl");
         if (!isTorchScript && !reader.hasRecord("data.pkl"))
-            return Error::make(ErrorCode::ModelInvalid,
-                               trClassifier("%1 is neither a TorchScript module nor a PyTorch state_dict. %2")
-                                   .arg(path, installHint()));
+            return Error::make(
+                ErrorCode::ModelInvalid,
+                TorchClassifier::tr("%1 is neither a TorchScript module nor a PyTorch state_dict. %2")
+                    .arg(path, installHint()));
     } catch (const std::exception &e) {
-        Error err = torchError(ErrorCode::ModelInvalid, trClassifier("%1 is not a readable model file (truncated or not a PyTorch archive)")
-                                                            .arg(path),
-                               e);
+        Error err = torchError(
+            ErrorCode::ModelInvalid,
+            TorchClassifier::tr("%1 is not a readable model file (truncated or not a PyTorch archive)")
+                .arg(path),
+            e);
         err.message += QLatin1Char(' ') + installHint();
         return err;
     }
@@ -186,8 +186,9 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
             info.format = QStringLiteral("state-dict");
             info.architecture = QStringLiteral("inception_v3");
             const bool official = info.sha256.startsWith(engine::ModelStore::officialSha256Prefix());
-            info.name = official ? trClassifier("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)")
-                                 : trClassifier("Inception-v3 (%1)").arg(fi.fileName());
+            info.name = official
+                            ? TorchClassifier::tr("Inception-v3 (ImageNet-1k, torchvision IMAGENET1K_V1)")
+                            : TorchClassifier::tr("Inception-v3 (%1)").arg(fi.fileName());
             info.sourceSha256 = info.sha256;
             auto net = buildInceptionV3Module(path);
             if (!net)
@@ -209,12 +210,14 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
         if (!metadataText.empty()) {
             auto applied = MetadataFiles::applyMetadataJson(QByteArray::fromStdString(metadataText), info);
             if (!applied)
-                return Error::make(ErrorCode::ModelInvalid, QStringLiteral("%1: %2").arg(path, applied.error().message));
+                return Error::make(ErrorCode::ModelInvalid,
+                                   QStringLiteral("%1: %2").arg(path, applied.error().message));
         }
         if (!labelsText.empty()) {
             auto labels = MetadataFiles::parseLabels(QByteArray::fromStdString(labelsText));
             if (!labels)
-                return Error::make(ErrorCode::ModelInvalid, QStringLiteral("%1: %2").arg(path, labels.error().message));
+                return Error::make(ErrorCode::ModelInvalid,
+                                   QStringLiteral("%1: %2").arg(path, labels.error().message));
             info.labels = *labels;
         } else if (!isTorchScript) {
             auto labels = MetadataFiles::imagenetLabels();
@@ -222,15 +225,18 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
                 return labels.error();
             info.labels = *labels;
         } else {
-            return Error::make(ErrorCode::ModelInvalid,
-                               trClassifier("%1 carries no class names: add a labels.txt extra file or a %2 beside it.")
-                                   .arg(path, QFileInfo(MetadataFiles::sidecarLabelsPath(path)).fileName()));
+            return Error::make(
+                ErrorCode::ModelInvalid,
+                TorchClassifier::tr(
+                    "%1 carries no class names: add a labels.txt extra file or a %2 beside it.")
+                    .arg(path, QFileInfo(MetadataFiles::sidecarLabelsPath(path)).fileName()));
         }
 
         p->module.eval();
         raw = p->module;
     } catch (const std::exception &e) {
-        return torchError(ErrorCode::ModelInvalid, trClassifier("Cannot load the model %1").arg(path), e);
+        return torchError(ErrorCode::ModelInvalid, TorchClassifier::tr("Cannot load the model %1").arg(path),
+                          e);
     }
 
     auto classifier = std::unique_ptr<TorchClassifier>(new TorchClassifier(std::move(p)));
@@ -269,13 +275,14 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
         }
         raw = torch::jit::Module();
         if (lcTorch().isDebugEnabled())
-            qCDebug(lcTorch).noquote() << "optimised graph:\n"
-                                       << QString::fromStdString(loaded.module.get_method("forward").graph()->toString());
+            qCDebug(lcTorch).noquote()
+                << "optimised graph:\n"
+                << QString::fromStdString(loaded.module.get_method("forward").graph()->toString());
         at::Tensor logits;
         if (out.isTensor()) {
             logits = out.toTensor();
-        } else if (out.isTuple() && out.toTupleRef().elements().size() >= 1
-                   && out.toTupleRef().elements()[0].isTensor()) {
+        } else if (out.isTuple() && out.toTupleRef().elements().size() >= 1 &&
+                   out.toTupleRef().elements()[0].isTensor()) {
             const auto &elements = out.toTupleRef().elements();
             logits = elements[0].toTensor();
             if (elements.size() >= 2 && elements[1].isTensor() && elements[1].toTensor().dim() == 2) {
@@ -284,26 +291,32 @@ Expected<std::unique_ptr<TorchClassifier>> TorchClassifier::load(const QString &
             }
         } else {
             return Error::make(ErrorCode::ModelInvalid,
-                               trClassifier("%1 does not return class scores (a tensor or a tuple starting with one).").arg(path));
+                               TorchClassifier::tr(
+                                   "%1 does not return class scores (a tensor or a tuple starting with one).")
+                                   .arg(path));
         }
         if (logits.dim() != 2 || logits.size(0) != 1)
-            return Error::make(ErrorCode::ModelInvalid, trClassifier("%1 returns scores of an unexpected shape.").arg(path));
+            return Error::make(ErrorCode::ModelInvalid,
+                               TorchClassifier::tr("%1 returns scores of an unexpected shape.").arg(path));
         if (logits.size(1) != loaded.info.labels.size())
-            return Error::make(ErrorCode::ModelInvalid, trClassifier("%1 scores %2 classes but has %3 labels.")
-                                                            .arg(path)
-                                                            .arg(logits.size(1))
-                                                            .arg(loaded.info.labels.size()));
+            return Error::make(ErrorCode::ModelInvalid,
+                               TorchClassifier::tr("%1 scores %2 classes but has %3 labels.")
+                                   .arg(path)
+                                   .arg(logits.size(1))
+                                   .arg(loaded.info.labels.size()));
         if (!loaded.info.hasEmbedding)
             loaded.info.embeddingSize = 0;
     } catch (const std::exception &e) {
-        return torchError(ErrorCode::ModelInvalid, trClassifier("The model %1 fails on a %2×%2 image").arg(path).arg(s), e);
+        return torchError(ErrorCode::ModelInvalid,
+                          TorchClassifier::tr("The model %1 fails on a %2×%2 image").arg(path).arg(s), e);
     }
     qCInfo(lcTorch).noquote() << "loaded" << loaded.info.name << "from" << path << "threads"
                               << loaded.threads;
     return classifier;
 }
 
-Expected<std::unique_ptr<engine::ImageClassifier>> TorchClassifier::open(const QString &path, const Options &options)
+Expected<std::unique_ptr<engine::ImageClassifier>> TorchClassifier::open(const QString &path,
+                                                                         const Options &options)
 {
     QString modelPath = path;
     if (modelPath.isEmpty()) {
@@ -348,7 +361,8 @@ Expected<at::Tensor> stackBatch(const QList<PreparedInput> &batch, const engine:
                                 at::MemoryFormat format)
 {
     const int s = pp.inputSize;
-    at::Tensor input = torch::empty({qsizetype(batch.size()), 3, s, s}, at::TensorOptions(at::kFloat).memory_format(format));
+    at::Tensor input =
+        torch::empty({qsizetype(batch.size()), 3, s, s}, at::TensorOptions(at::kFloat).memory_format(format));
     float *dst = input.data_ptr<float>();
     const qsizetype plane = qsizetype(s) * s;
     const qsizetype per = 3 * plane;
@@ -356,9 +370,7 @@ Expected<at::Tensor> stackBatch(const QList<PreparedInput> &batch, const engine:
         const PreparedInput &in = batch[i];
         if (!in.isValid() || in.channels != 3 || in.size != s)
             return Error::make(ErrorCode::InvalidArgument,
-                               QCoreApplication::translate("TorchClassifier",
-                                                           "Input %1 was not prepared for this model.")
-                                   .arg(i + 1));
+                               TorchClassifier::tr("Input %1 was not prepared for this model.").arg(i + 1));
         const float *src = in.values.constData();
         float *out = dst + i * per;
         if (format == at::MemoryFormat::ChannelsLast) {
@@ -399,7 +411,7 @@ Expected<QList<QList<float>>> TorchClassifier::logits(const QList<PreparedInput>
         }
         return rows;
     } catch (const std::exception &e) {
-        return torchError(ErrorCode::Inference, trClassifier("The model failed"), e);
+        return torchError(ErrorCode::Inference, TorchClassifier::tr("The model failed"), e);
     }
 }
 
@@ -444,7 +456,8 @@ Expected<QList<Classification>> TorchClassifier::classify(const QList<PreparedIn
         }
         return results;
     } catch (const std::exception &e) {
-        return torchError(ErrorCode::Inference, trClassifier("The model failed on a batch of %1").arg(batch.size()), e);
+        return torchError(ErrorCode::Inference,
+                          TorchClassifier::tr("The model failed on a batch of %1").arg(batch.size()), e);
     }
 }
 

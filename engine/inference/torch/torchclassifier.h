@@ -4,8 +4,8 @@
 #include "../../core/expected.h"
 #include "../imageclassifier.h"
 
+#include <QCoreApplication>
 #include <QString>
-
 #include <memory>
 
 namespace taglens::torchbackend {
@@ -19,13 +19,16 @@ namespace taglens::torchbackend {
 /// module does not round-trip in LibTorch 1.13, so optimisation always happens here).
 class TorchClassifier final : public engine::ImageClassifier
 {
+    Q_DECLARE_TR_FUNCTIONS(TorchClassifier)
+
 public:
     struct Options
     {
         int threads = 0; ///< intra-op threads; 0 = one per core
     };
 
-    static engine::Expected<std::unique_ptr<TorchClassifier>> load(const QString &path, const Options &options);
+    static engine::Expected<std::unique_ptr<TorchClassifier>> load(const QString &path,
+                                                                   const Options &options);
     static engine::Expected<std::unique_ptr<TorchClassifier>> load(const QString &path)
     {
         return load(path, Options{});
@@ -54,7 +57,8 @@ public:
     static engine::Expected<void> installFromStateDict(const QString &source, const QString &destination);
 
     /// torchvision's Resize → CenterCrop → ToTensor → Normalize, as done on a PIL image.
-    static engine::Expected<engine::PreparedInput> preprocess(const QImage &image, const engine::Preprocessing &pp);
+    static engine::Expected<engine::PreparedInput> preprocess(const QImage &image,
+                                                              const engine::Preprocessing &pp);
 
     /// The raw logits for a batch (N × classes), for reference checks against PyTorch.
     engine::Expected<QList<QList<float>>> logits(const QList<engine::PreparedInput> &batch);
