@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: run test build deps configure bench clean format
+.PHONY: run test build deps configure bench clean format translations
 
 deps:
 	@bash scripts/install-deps.sh
@@ -23,6 +23,11 @@ test: build
 
 bench: build
 	@bash bench/run-all.sh $(BUILD_DIR)
+
+# Refreshes resources/translations/*.ts with lupdate from the engine, UI and app sources (messages
+# gone from the code are dropped); translate what it marks unfinished, then build.
+translations: configure
+	@cmake --build $(BUILD_DIR) --target update_translations
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -3,11 +3,12 @@
 #include "authcommand.h"
 #include "benchcommand.h"
 #include "classifycommand.h"
+#include "clicontext.h"
+#include "engine/core/loggingrules.h"
+#include "engine/core/translationloader.h"
 #include "exportcommand.h"
 #include "harvestcommand.h"
-#include "clicontext.h"
 #include "modelcommand.h"
-#include "engine/core/loggingrules.h"
 
 #include <QCoreApplication>
 
@@ -15,30 +16,32 @@ using namespace taglens::app;
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of the command line's own messages.
+struct CliMain
 {
-    return QCoreApplication::translate("taglens-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CliMain)
+};
 
 QString usageText()
 {
-    return tr("Usage: taglens-cli COMMAND [OPTIONS]\n"
-              "\n"
-              "What do people show in the pictures they post under a hashtag?\n"
-              "\n"
-              "Commands:\n"
-              "  harvest              fetch, classify and store the images under hashtags\n"
-              "  export               write a project as CSV, summary CSV, JSON or GEXF\n"
-              "  classify FILE...     classify image files and print the labels\n"
-              "  model install        download and install the official Inception-v3 weights\n"
-              "  model install --from FILE   install weights already on disk (offline machines)\n"
-              "  model list           list installed models\n"
-              "  model info           show the identity of a model\n"
-              "  bench                measure classification speed\n"
-              "  auth login|logout|status   log in to a Mastodon or Pixelfed instance, or to Instagram\n"
-              "                             (--source instagram --client-id ID); tokens stay in the keychain\n"
-              "\n"
-              "Run \"taglens-cli COMMAND --help\" for a command's options; --verbose anywhere shows the logs.\n");
+    return CliMain::tr(
+        "Usage: taglens-cli COMMAND [OPTIONS]\n"
+        "\n"
+        "What do people show in the pictures they post under a hashtag?\n"
+        "\n"
+        "Commands:\n"
+        "  harvest              fetch, classify and store the images under hashtags\n"
+        "  export               write a project as CSV, summary CSV, JSON or GEXF\n"
+        "  classify FILE...     classify image files and print the labels\n"
+        "  model install        download and install the official Inception-v3 weights\n"
+        "  model install --from FILE   install weights already on disk (offline machines)\n"
+        "  model list           list installed models\n"
+        "  model info           show the identity of a model\n"
+        "  bench                measure classification speed\n"
+        "  auth login|logout|status   log in to a Mastodon or Pixelfed instance, or to Instagram\n"
+        "                             (--source instagram --client-id ID); tokens stay in the keychain\n"
+        "\n"
+        "Run \"taglens-cli COMMAND --help\" for a command's options; --verbose anywhere shows the logs.\n");
 }
 
 } // namespace
@@ -48,13 +51,15 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taglens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TAGLENS_VERSION));
+    // The user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) before any text is made.
+    const taglens::engine::TranslationLoader translations;
 
     QStringList args = QCoreApplication::arguments();
     const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
     taglens::engine::installDefaultLoggingRules(verbose || qEnvironmentVariableIsSet("TAGLENS_VERBOSE"));
     CliContext cli;
-    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
-        || args[1] == QLatin1String("help")) {
+    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h") ||
+        args[1] == QLatin1String("help")) {
         (args.size() < 2 ? cli.err() : cli.out()) << usageText();
         return args.size() < 2 ? ExitUsage : ExitOk;
     }
@@ -78,5 +83,5 @@ int main(int argc, char *argv[])
         return runAuthCommand(cli, rest);
     if (command == QLatin1String("bench"))
         return runBenchCommand(cli, rest);
-    return cli.usage(tr("Unknown command \"%1\".").arg(command));
+    return cli.usage(CliMain::tr("Unknown command \"%1\".").arg(command));
 }

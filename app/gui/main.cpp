@@ -1,16 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // taglens: the desktop application. Composition root: engine + LibTorch backend + widgets.
 #include "engine/core/loggingrules.h"
+#include "engine/core/translationloader.h"
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/models/modelstore.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
-#include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDebug>
 #include <QFileInfo>
 #include <QIcon>
+
+namespace {
+
+// The options, described in the user's language: made once the translations are installed.
+void describeOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "TagLens: what do people show in the pictures they post under a hashtag?"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(QCommandLineOption(QStringLiteral("model"),
+                                        QCoreApplication::translate("main", "Classify with this model file."),
+                                        QCoreApplication::translate("main", "PATH")));
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QCoreApplication::translate("main", "A .taglens project to open."),
+                                 QStringLiteral("[FILE]"));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -18,37 +38,34 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("taglens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TAGLENS_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "TagLens: what do people show in the pictures they post under a hashtag?"));
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption modelOption(QStringLiteral("model"),
-                                         QCoreApplication::translate("main", "Classify with this model file."),
-                                         QCoreApplication::translate("main", "PATH"));
-    parser.addOption(modelOption);
-    parser.addPositionalArgument(QStringLiteral("project"),
-                                 QCoreApplication::translate("main", "A .taglens project to open."),
-                                 QStringLiteral("[FILE]"));
-
     // --help and --version answer without a display (over ssh, in scripts): no GUI application
     // for them. Other mistakes are reported once the GUI application has taken its own options
     // (-platform, -style, ...) out of the command line.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    parser.parse(arguments);
-    if (parser.isSet(helpOption) || parser.isSet(versionOption) || parser.isSet(QStringLiteral("help-all"))) {
+    QCommandLineParser probe;
+    describeOptions(probe);
+    probe.parse(arguments);
+    if (probe.isSet(QStringLiteral("help")) || probe.isSet(QStringLiteral("version")) ||
+        probe.isSet(QStringLiteral("help-all"))) {
         QCoreApplication textOnly(argc, argv);
+        const taglens::engine::TranslationLoader translations;
+        QCommandLineParser parser;
+        describeOptions(parser);
         parser.process(textOnly); // prints and exits
         return 0;
     }
 
     QApplication app(argc, argv);
+    // The user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) before any widget is made.
+    const taglens::engine::TranslationLoader translations;
     QApplication::setApplicationDisplayName(QStringLiteral("TagLens"));
     QApplication::setDesktopFileName(QStringLiteral("taglens"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("taglens"),
                                                  QIcon::fromTheme(QStringLiteral("applications-graphics"))));
+    QCommandLineParser parser;
+    describeOptions(parser);
     parser.process(app);
     taglens::engine::installDefaultLoggingRules(qEnvironmentVariableIsSet("TAGLENS_VERBOSE"));
 
@@ -56,7 +73,7 @@ int main(int argc, char *argv[])
         [](const QString &path) { return taglens::torchbackend::TorchClassifier::open(path); });
     window.setModelConverter(taglens::torchbackend::TorchClassifier::installFromStateDict);
     const taglens::engine::ModelStore store;
-    QString modelPath = parser.value(modelOption);
+    QString modelPath = parser.value(QStringLiteral("model"));
     if (modelPath.isEmpty() && store.hasDefaultModel())
         modelPath = store.defaultModelPath();
     if (!modelPath.isEmpty()) {

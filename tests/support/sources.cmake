@@ -28,3 +28,8 @@ target_sources(taglens_testsupport PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/processrun.cpp
   ${CMAKE_CURRENT_LIST_DIR}/processrun.h
 )
+# The translation checks read the Qt Linguist catalogues.
+target_sources(taglens_testsupport PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/translationcatalogue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/translationcatalogue.h
+)

@@ -10,3 +10,12 @@ taglens_add_qtest(tst_expected
 taglens_add_qtest(tst_sourcekind
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sourcekind.cpp
   LIBRARIES taglens_engine)
+
+# The built-in translations: the loader installs them by locale, and every catalogue is complete.
+taglens_add_qtest(tst_translationloader
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_translationloader.cpp
+  LIBRARIES taglens_engine taglens_testsupport)
+
+taglens_add_qtest(tst_translationfile
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_translationfile.cpp
+  LIBRARIES taglens_testsupport)
