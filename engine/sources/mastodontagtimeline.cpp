@@ -234,7 +234,7 @@ void MastodonTagTimeline::onAccessChecked(const Expected<HttpResponse> &result)
                     ErrorCode::Network,
                     tr("%1 has turned hashtag timelines off.").arg(m_instance.toDisplayString())));
             } else {
-                fail(Error::make(ErrorCode::Network,
+                fail(Error::make(ErrorCode::Unauthorized,
                                  tr("This instance needs you to log in to read hashtag timelines.")));
             }
             return;
@@ -273,9 +273,9 @@ Error MastodonTagTimeline::pageError(const Error &error, int httpStatus) const
 {
     if (httpStatus == 401) {
         if (m_token.isEmpty())
-            return Error::make(ErrorCode::Network,
+            return Error::make(ErrorCode::Unauthorized,
                                tr("This instance needs you to log in to read hashtag timelines."));
-        return Error::make(ErrorCode::Network,
+        return Error::make(ErrorCode::Unauthorized,
                            tr("%1 did not accept the access token (HTTP 401); log in again.")
                                .arg(m_instance.toDisplayString()));
     }

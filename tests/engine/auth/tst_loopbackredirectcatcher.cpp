@@ -18,6 +18,13 @@ using taglens::engine::LoopbackRedirectCatcher;
 
 namespace {
 
+// The page the browser gets after a sign-in ends, in whatever language the catcher speaks.
+QByteArray closeTabHint()
+{
+    return taglens::engine::LoopbackRedirectCatcher::tr("You can close this tab and return to TagLens.")
+        .toUtf8();
+}
+
 const QByteArray State = "s7aTe-Of-This-Login_0123456789abcdefghijklm";
 
 struct Answer
@@ -122,7 +129,7 @@ private Q_SLOTS:
         const Answer answer = exchange(catcher->port(), realRedirect(catcher->port()));
         QCOMPARE(answer.status, 200);
         QVERIFY(answer.raw.contains("Content-Type: text/html; charset=utf-8"));
-        QVERIFY(answer.raw.contains("You can close this tab and return to TagLens."));
+        QVERIFY(answer.raw.contains(closeTabHint()));
         QCOMPARE(finished.size(), 1);
         const auto result = catcher->result();
         QVERIFY(result.hasValue());
@@ -234,7 +241,7 @@ private Q_SLOTS:
         const Answer abuse = exchange(catcher->port(), request);
         QVERIFY(abuse.connected);
         QCOMPARE(abuse.status, status);
-        QVERIFY(!abuse.raw.contains("You can close this tab and return to TagLens."));
+        QVERIFY(!abuse.raw.contains(closeTabHint()));
         QCOMPARE(refused.size(), 1);
         QVERIFY(!catcher->isFinished());
         QVERIFY(catcher->isListening());
@@ -325,12 +332,12 @@ private Q_SLOTS:
         QTest::addColumn<ErrorCode>("code");
         QTest::addColumn<QString>("messagePart");
         QTest::newRow("access_denied") << QByteArray("error=access_denied") << ErrorCode::Cancelled
-                                       << QStringLiteral("Access was denied");
+                                       << QString(); // nothing passed in to look for
         QTest::newRow("access_denied with description")
             << QByteArray("error=access_denied&error_description=The+resource+owner+said+no")
             << ErrorCode::Cancelled << QStringLiteral("The resource owner said no");
-        QTest::newRow("invalid_scope") << QByteArray("error=invalid_scope") << ErrorCode::InvalidArgument
-                                       << QStringLiteral("permissions");
+        QTest::newRow("invalid_scope")
+            << QByteArray("error=invalid_scope") << ErrorCode::InvalidArgument << QString();
         QTest::newRow("server_error") << QByteArray("error=server_error&error_description=db%20down")
                                       << ErrorCode::Network << QStringLiteral("db down");
         QTest::newRow("other") << QByteArray("error=unauthorized_client") << ErrorCode::InvalidArgument
@@ -349,11 +356,12 @@ private Q_SLOTS:
             exchange(port, "GET /callback?" + query + "&state=" + State +
                                " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n\r\n");
         QCOMPARE(answer.status, 200);
-        QVERIFY(answer.raw.contains("You can close this tab"));
+        QVERIFY(answer.raw.contains(closeTabHint()));
         QCOMPARE(finished.size(), 1);
         const auto result = catcher->result();
         QVERIFY(!result.hasValue());
         QCOMPARE(result.error().code, code);
+        QVERIFY(!result.error().message.isEmpty());
         QVERIFY2(result.error().message.contains(messagePart), qPrintable(result.error().message));
         QVERIFY(!exchange(port, realRedirect(port)).connected);
     }
@@ -368,7 +376,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(5000));
         QVERIFY(!catcher->result().hasValue());
         QCOMPARE(catcher->result().error().code, ErrorCode::Network);
-        QVERIFY(catcher->result().error().message.contains(QStringLiteral("in time")));
+        QVERIFY(!catcher->result().error().message.isEmpty());
         QVERIFY(!exchange(port, realRedirect(port)).connected);
     }
 

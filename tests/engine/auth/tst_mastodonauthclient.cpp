@@ -2,6 +2,7 @@
 // The Mastodon OAuth steps and the whole MastodonLogin against a stand-in on 127.0.0.1 that
 // speaks Mastodon's documented formats (docs.joinmastodon.org: apps, oauth, accounts), errors
 // included. Run through run-with-keyring.sh so the login stores into a real Secret Service.
+#include "engine/auth/loopbackredirectcatcher.h"
 #include "engine/auth/mastodonauthclient.h"
 #include "engine/auth/mastodonlogin.h"
 #include "engine/auth/pkce.h"
@@ -23,6 +24,13 @@ using namespace taglens::engine;
 using namespace taglens::tests;
 
 namespace {
+
+// The page the browser gets after a sign-in ends, in whatever language the catcher speaks.
+QByteArray closeTabHint()
+{
+    return taglens::engine::LoopbackRedirectCatcher::tr("You can close this tab and return to TagLens.")
+        .toUtf8();
+}
 
 template <typename T, typename Start> Expected<T> await(Start start)
 {
@@ -80,17 +88,18 @@ private Q_SLOTS:
             << ErrorCode::InvalidArgument << QStringLiteral("Redirect URI must be an absolute URI");
         QTest::newRow("apps 404 (OAuth off on Pixelfed)")
             << QStringLiteral("apps") << 404 << QByteArray("<html>nope</html>") << ErrorCode::Network
-            << QStringLiteral("is OAuth enabled");
+            << QStringLiteral("404");
         QTest::newRow("apps 429") << QStringLiteral("apps") << 429
                                   << QByteArray(R"({"error":"Too many requests"})") << ErrorCode::Network
-                                  << QStringLiteral("rate limit");
+                                  << QStringLiteral("429");
         QTest::newRow("apps 503") << QStringLiteral("apps") << 503 << QByteArray() << ErrorCode::Network
-                                  << QStringLiteral("HTTP 503");
+                                  << QStringLiteral("503");
         QTest::newRow("apps 200 without secret")
             << QStringLiteral("apps") << 200 << QByteArray(R"({"id":"1","name":"TagLens"})")
             << ErrorCode::Network << QStringLiteral("client_secret");
-        QTest::newRow("apps 200 not json") << QStringLiteral("apps") << 200 << QByteArray("<html>")
-                                           << ErrorCode::Network << QStringLiteral("not a JSON object");
+        QTest::newRow("apps 200 not json")
+            << QStringLiteral("apps") << 200 << QByteArray("<html>") << ErrorCode::Network
+            << QString(); // nothing passed in to look for
         QTest::newRow("token invalid_grant")
             << QStringLiteral("token") << 400
             << QByteArray(
@@ -100,7 +109,7 @@ private Q_SLOTS:
             << QStringLiteral("token") << 401
             << QByteArray(
                    R"({"error":"invalid_client","error_description":"Client authentication failed due to unknown client."})")
-            << ErrorCode::Network << QStringLiteral("does not know TagLens");
+            << ErrorCode::Network << QStringLiteral("401");
         QTest::newRow("revoke unauthorized_client")
             << QStringLiteral("revoke") << 403
             << QByteArray(
@@ -245,7 +254,7 @@ private Q_SLOTS:
         QNetworkReply *page = browser.get(QNetworkRequest(callback));
         QTRY_VERIFY_WITH_TIMEOUT(page->isFinished(), 30000);
         QCOMPARE(page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        QVERIFY(page->readAll().contains("You can close this tab and return to TagLens."));
+        QVERIFY(page->readAll().contains(closeTabHint()));
         delete page;
 
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);

@@ -20,6 +20,13 @@ using namespace taglens::engine;
 
 namespace {
 
+// The page the browser gets after a sign-in ends, in whatever language the catcher speaks.
+QByteArray closeTabHint()
+{
+    return taglens::engine::LoopbackRedirectCatcher::tr("You can close this tab and return to TagLens.")
+        .toUtf8();
+}
+
 template <typename T, typename Start> Expected<T> await(Start start)
 {
     std::optional<Expected<T>> result;
@@ -172,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("state")), QString::fromLatin1(state));
         const Hop page = fetch(browser, url);
         QCOMPARE(page.status, 200);
-        QVERIFY(page.body.contains("You can close this tab"));
+        QVERIFY(page.body.contains(closeTabHint()));
         QVERIFY(catcher.isFinished());
         const auto redirect = catcher.result();
         if (user == u"abort") {
@@ -203,8 +210,8 @@ private Q_SLOTS:
         auto replay = await<OAuthToken>(
             [&](auto done) { client.exchangeCode(app, redirect->code, *redirectUri, verifier, done); });
         QVERIFY(!replay.hasValue());
-        QVERIFY2(replay.error().message.contains(QStringLiteral("sign-in code was refused")),
-                 qPrintable(replay.error().message));
+        QCOMPARE(replay.error().code, taglens::engine::ErrorCode::InvalidArgument);
+        QVERIFY(!replay.error().message.isEmpty());
 
         auto revoked = await<bool>([&](auto done) { client.revoke(app, token->accessToken, done); });
         QVERIFY2(revoked.hasValue(), revoked ? "" : qPrintable(revoked.error().message));

