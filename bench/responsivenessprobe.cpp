@@ -233,7 +233,10 @@ void runHarvest(const Options &options, StallRecorder &recorder)
         ui::MainWindow window(loaderWith(options.threads));
         window.setModelPath(options.model);
         window.setModelStatus(QStringLiteral("Model: %1").arg(QFileInfo(options.model).fileName()));
-        if (!window.openProject(dir.filePath(QStringLiteral("harvest.taglens")))) {
+        if (!window.openProject(dir.filePath(QStringLiteral("harvest.taglens"))) ||
+            !spinUntil([&] { return !window.projectPath().isEmpty() || !window.lastError().isEmpty(); },
+                       20000) ||
+            window.projectPath().isEmpty()) {
             out() << "cannot create the project: " << window.lastError() << Qt::endl;
             return;
         }

@@ -4,29 +4,32 @@
 #include "accountsdialog.h"
 #include "charts/tagmotifchart.h"
 #include "detailpanel.h"
+#include "dropcollector.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
 #include "engine/core/whenfinished.h"
 #include "engine/sources/hashtagledger.h"
-#include "engine/sources/postsourcefactory.h"
-#include "engine/sources/urllistsource.h"
-#include "engine/store/projectstore.h"
 #include "engine/workflow/credentiallookup.h"
 #include "engine/workflow/exportjob.h"
 #include "engine/workflow/harvestplanner.h"
 #include "engine/workflow/harvestsession.h"
 #include "engine/workflow/instagrambudget.h"
-#include "engine/workflow/progresstext.h"
+#include "engine/workflow/projectsession.h"
+#include "filterbar.h"
+#include "harvestprogressstrip.h"
 #include "hashtagchipsedit.h"
 #include "mediafiltermodel.h"
+#include "messagebanner.h"
 #include "modelsetupdialog.h"
 #include "projectmodel.h"
+#include "recentprojects.h"
+#include "searchbar.h"
 #include "settingsdialog.h"
+#include "themeicon.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailgridview.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -36,32 +39,20 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFuture>
-#include <QHBoxLayout>
-#include <QIcon>
-#include <QInputDialog>
 #include <QItemSelectionModel>
-#include <QJsonArray>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
-#include <QShortcut>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QStyle>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
@@ -70,55 +61,20 @@ namespace taglens::ui {
 
 namespace {
 
-constexpr int MaxRecentProjects = 8;
-// The progress bar and counts are redrawn at most this often (every item reports progress).
-constexpr int ProgressIntervalMs = 200;
-const QString RecentProjectsKey = QStringLiteral("recentProjects");
-// The source combo's items carry the names projects record.
-const QString LocalSource = engine::sourceKindName(engine::SourceKind::Local);
-const QString InstagramSource = engine::sourceKindName(engine::SourceKind::Instagram);
-
-/// An icon from the desktop theme (scalable, so sharp at any scale factor), or the style's own.
-QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback)
+QString emptyHintText()
 {
-    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
-}
-
-/// What a drop brings: local files and folders, and http(s) addresses — as URLs, or as lines of
-/// text when the source offers no URL list.
-struct DroppedItems
-{
-    QStringList paths;
-    QList<QUrl> urls;
-    bool isEmpty() const { return paths.isEmpty() && urls.isEmpty(); }
-};
-
-DroppedItems droppedItems(const QMimeData *mime)
-{
-    DroppedItems items;
-    if (mime->hasUrls()) {
-        const auto urls = mime->urls();
-        for (const QUrl &url : urls) {
-            const QString scheme = url.scheme().toLower();
-            if (url.isLocalFile())
-                items.paths << url.toLocalFile();
-            else if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
-                items.urls << url;
-            if (items.paths.size() + items.urls.size() >= engine::UrlListSource::MaxUrls)
-                break;
-        }
-    } else if (mime->hasText()) {
-        items.urls = engine::UrlListSource::urlsInText(mime->text());
-    }
-    return items;
+    return MainWindow::tr(
+        "Type hashtags above and press Start,\nor drop images, folders or image addresses here.");
 }
 
 } // namespace
 
 MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     : QMainWindow(parent), m_hasLoader(bool(loader)),
-      m_session(new engine::HarvestSession(std::move(loader), this)), m_model(new ProjectModel(this)),
-      m_filter(new MediaFilterModel(this)), m_delegate(new ThumbnailDelegate(this))
+      m_session(new engine::HarvestSession(std::move(loader), this)),
+      m_project(new engine::ProjectSession(this)), m_model(new ProjectModel(this)),
+      m_filter(new MediaFilterModel(this)), m_delegate(new ThumbnailDelegate(this)),
+      m_recent(new RecentProjects(this)), m_drops(new DropCollector(this))
 {
     m_chooseSaveFile = [this](const QString &title, const QString &filter, const QString &suggested) {
         return QFileDialog::getSaveFileName(this, title, suggested, filter);
@@ -128,51 +84,30 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     };
     m_filter->setSourceModel(m_model);
     m_settings = AppSettings::load();
-    // As for the command line: the Graph API stand-in of tests and screenshots, never another host.
-    if (auto graph =
-            engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl()))
-        m_graphApiBase = *graph;
-    else
-        qCWarning(lcMainWindow).noquote() << graph.error().message;
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    buildSearchBar(central, layout);
-
-    m_errorBar = new QLabel(central);
-    m_errorBar->setWordWrap(true);
-    m_errorBar->setTextFormat(Qt::PlainText);
-    m_errorBar->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e0a39b;"
-                       " border-radius: 4px; padding: 6px; }"));
-    m_errorBar->setAccessibleName(tr("Error message"));
-    m_errorBar->hide();
-    layout->addWidget(m_errorBar);
-
-    m_progressRow = new QWidget(central);
-    auto *progressLayout = new QHBoxLayout(m_progressRow);
-    progressLayout->setContentsMargins(0, 0, 0, 0);
-    m_progressBar = new QProgressBar(m_progressRow);
-    m_progressBar->setAccessibleName(tr("Harvest progress"));
-    m_progressText = new QLabel(m_progressRow);
-    m_progressText->setAccessibleName(tr("Harvest counts"));
-    // Its text changes with every update: a fixed width keeps that from laying the window out again.
-    m_progressText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_cancelButton = new QPushButton(tr("Cancel"), m_progressRow);
-    m_cancelButton->setAccessibleName(tr("Cancel harvest"));
-    progressLayout->addWidget(m_progressBar, 1);
-    progressLayout->addWidget(m_progressText, 2);
-    progressLayout->addWidget(m_cancelButton);
-    m_progressRow->hide();
-    layout->addWidget(m_progressRow);
-    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelHarvest);
+    m_search = new SearchBar(central);
+    layout->addWidget(m_search);
+    // As for the command line: the Graph API stand-in of tests and screenshots, never another host.
+    if (auto graph =
+            engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl()))
+        m_search->setGraphApiBase(*graph);
+    else
+        qCWarning(lcMainWindow).noquote() << graph.error().message;
+    m_banner = new MessageBanner(central);
+    m_banner->setAccessibleName(tr("Error message"));
+    layout->addWidget(m_banner);
+    m_progress = new HarvestProgressStrip(central);
+    layout->addWidget(m_progress);
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     auto *left = new QSplitter(Qt::Vertical, splitter);
     auto *gridPane = new QWidget(left);
     auto *gridLayout = new QVBoxLayout(gridPane);
     gridLayout->setContentsMargins(0, 0, 0, 0);
-    buildFilterBar(gridPane, gridLayout);
+    m_filterBar = new FilterBar(m_filter, gridPane);
+    gridLayout->addWidget(m_filterBar);
     m_grid = new ThumbnailGridView(gridPane);
     m_grid->setViewMode(QListView::IconMode);
     m_grid->setResizeMode(QListView::Adjust);
@@ -186,9 +121,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_grid->setLayoutMode(QListView::Batched);
     m_grid->setBatchSize(200);
     gridLayout->addWidget(m_grid, 1);
-    m_emptyHint = new QLabel(
-        tr("Type hashtags above and press Start,\nor drop images, folders or image addresses here."),
-        m_grid->viewport());
+    m_emptyHint = new QLabel(emptyHintText(), m_grid->viewport());
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setEnabled(false); // drawn in the palette's disabled text colour
     auto *hintLayout = new QVBoxLayout(m_grid->viewport());
@@ -216,8 +149,25 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_modelStatus->setAccessibleName(tr("Model status"));
     statusBar()->addPermanentWidget(m_modelStatus);
 
+    connect(m_search, &SearchBar::startRequested, this, &MainWindow::startFromSearchBar);
+    connect(m_search, &SearchBar::stopRequested, this, &MainWindow::cancelHarvest);
+    connect(m_search, &SearchBar::tagRejected, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_search, &SearchBar::loginRequested, this, [this] { showAccounts(true); });
+    connect(m_search, &SearchBar::sourceChanged, this, &MainWindow::refreshInstagramBudget);
+    connect(m_progress, &HarvestProgressStrip::cancelRequested, this, &MainWindow::cancelHarvest);
+    connect(m_filterBar, &FilterBar::tagChosen, this, [this](const QString &tag) {
+        m_chart->setTags(tag.isEmpty() ? QStringList() : QStringList{tag});
+    });
+    connect(m_drops, &DropCollector::collected, this,
+            [this](const QStringList &paths, const QList<QUrl> &urls, const QString &collection) {
+                planAndStart(engine::HarvestPlanner::dropInputs(paths, urls, collection));
+            });
+    connect(m_recent, &RecentProjects::openRequested, this,
+            [this](const QString &path) { openExistingProject(path); });
+
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { onCurrentChanged(current); });
+            [this](const QModelIndex &current) { m_detail->setIndex(current); });
     connect(m_filter, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 const QModelIndex current = m_grid->currentIndex();
@@ -233,52 +183,45 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
         // While a harvest streams rows in, the chart is redrawn about once a second.
         m_chart->setRows(m_model->mediaRows(),
                          isHarvesting() ? TagMotifChart::Redraw::Coalesced : TagMotifChart::Redraw::Now);
-        refreshTags();
+        if (isHarvesting() || m_model->hasPendingUpdates())
+            m_project->refreshTags(); // a harvest may bring new ones; read off this thread
     });
     connect(m_model, &ProjectModel::rowsLoaded, this, [this] {
         if (!m_grid->currentIndex().isValid() && m_filter->rowCount() > 0)
             m_grid->setCurrentIndex(m_filter->index(0, 0)); // the detail panel shows something at once
         qCInfo(lcMainWindow) << "opened" << projectPath() << "with" << m_model->rowCount() << "rows";
     });
+    connect(m_model, &ProjectModel::updatesRead, this, [this](bool ok) {
+        // A read that failed keeps its updates queued; the end is told all the same.
+        if (m_ending && (!ok || !m_model->hasPendingUpdates()))
+            announceEnd(*std::exchange(m_ending, std::nullopt));
+    });
     connect(m_model, &ProjectModel::loadFailed, this, [this](const QString &message) {
         showError(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(projectPath()), message));
     });
-    m_progressTimer.setSingleShot(true);
-    connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::showProgress);
-    connectSession();
-    auto updateCount = [this] {
-        m_countLabel->setText(tr("%n image(s) shown", nullptr, m_filter->rowCount()) +
-                              tr(" of %1").arg(m_model->rowCount()));
-        m_emptyHint->setVisible(m_model->rowCount() == 0);
-    };
-    connect(m_model, &ProjectModel::loadingChanged, this, [this, updateCount](bool loading) {
+    connect(m_model, &ProjectModel::loadingChanged, this, [this](bool loading) {
         // A large project takes a moment to read (off this thread): say so meanwhile.
-        m_emptyHint->setText(
-            loading ? tr("Reading the project…")
-                    : tr("Type hashtags above and press Start,\nor drop images, folders or image "
-                         "addresses here."));
+        m_emptyHint->setText(loading ? tr("Reading the project…") : emptyHintText());
         if (loading) {
             m_emptyHint->show();
-            m_countLabel->setText(tr("Reading the project…"));
+            m_filterBar->showReading();
             m_grid->viewport()->setCursor(Qt::BusyCursor);
         } else {
             m_grid->viewport()->unsetCursor();
             updateCount();
         }
     });
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, updateCount);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, updateCount);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, updateCount);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCount);
+    connect(m_filter, &MediaFilterModel::filterChanged, this, &MainWindow::updateCount);
     connect(m_chart, &TagMotifChart::labelActivated, this,
             [this](const QString &label) { m_filter->setLabel(label); });
     connect(m_chart, &TagMotifChart::minimumScoreChanged, this,
             [this](double score) { m_filter->setMinimumScore(score); });
-    connect(m_filter, &MediaFilterModel::filterChanged, this, [this, updateCount] {
-        m_labelFilter->setVisible(!m_filter->label().isEmpty());
-        m_labelFilter->setText(tr("Label: %1 ✕").arg(m_filter->label()));
-        updateCount();
-    });
+    connectProject();
+    connectSession();
 
     buildMenus();
     setAcceptDrops(true);
@@ -290,114 +233,12 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Nothing below may call back into a window that is going.
+    m_model->disconnect(this);
+    m_project->disconnect(this);
     m_session->disconnect(this);
     delete m_session; // cancels and waits for the harvest thread
-    m_model->setStore(nullptr);
     delete m_accounts; // before the token store it uses
-}
-
-void MainWindow::buildSearchBar(QWidget *parent, QVBoxLayout *layout)
-{
-    auto *bar = new QHBoxLayout;
-    m_tagsEdit = new HashtagChipsEdit(parent);
-    m_tagsEdit->setPlaceholderText(tr("Hashtags, e.g. #cats #dogs"));
-    m_tagsEdit->setAccessibleName(tr("Hashtags"));
-    m_tagsEdit->setToolTip(tr("Type hashtags; Space, comma or Enter adds each. Enter again starts."));
-    m_sourceCombo = new QComboBox(parent);
-    m_sourceCombo->addItem(tr("Mastodon"), QStringLiteral("mastodon"));
-    m_sourceCombo->addItem(tr("Pixelfed"), QStringLiteral("pixelfed"));
-    m_sourceCombo->addItem(tr("Instagram"), InstagramSource);
-    m_sourceCombo->addItem(tr("Local folder"), LocalSource);
-    m_sourceCombo->setAccessibleName(tr("Source"));
-    m_instanceEdit = new QLineEdit(QStringLiteral("mastodon.social"), parent);
-    m_instanceEdit->setAccessibleName(tr("Instance"));
-    m_instanceEdit->setPlaceholderText(tr("Instance, e.g. mastodon.social"));
-    m_edgeCombo = new QComboBox(parent);
-    m_edgeCombo->addItem(tr("Recent (24 h)"), QStringLiteral("recent"));
-    m_edgeCombo->addItem(tr("Top posts"), QStringLiteral("top"));
-    m_edgeCombo->setAccessibleName(tr("Instagram media"));
-    m_edgeCombo->setToolTip(
-        tr("Recent: the public posts of the last 24 hours. Top: the most popular posts."));
-    m_edgeCombo->hide();
-    m_budgetLabel = new QLabel(parent);
-    m_budgetLabel->setAccessibleName(tr("Instagram hashtag budget"));
-    m_budgetLabel->setTextFormat(Qt::RichText);
-    m_budgetLabel->hide();
-    connect(m_budgetLabel, &QLabel::linkActivated, this, [this] { showAccounts(true); });
-    m_limitSpin = new QSpinBox(parent);
-    m_limitSpin->setRange(1, 100000);
-    m_limitSpin->setValue(200);
-    m_limitSpin->setAccessibleName(tr("Images per tag"));
-    m_limitSpin->setSuffix(tr(" per tag"));
-    m_startButton = new QPushButton(themeIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
-                                    tr("&Start"), parent);
-    m_startButton->setAccessibleName(tr("Start harvest"));
-    m_startButton->setDefault(true);
-    m_stopButton = new QPushButton(themeIcon(QStringLiteral("media-playback-stop"), QStyle::SP_MediaStop),
-                                   tr("S&top"), parent);
-    m_stopButton->setAccessibleName(tr("Stop harvest"));
-    auto *tagsLabel = new QLabel(tr("&Tags:"), parent);
-    tagsLabel->setBuddy(m_tagsEdit);
-    bar->addWidget(tagsLabel);
-    bar->addWidget(m_tagsEdit, 3);
-    bar->addWidget(m_sourceCombo);
-    bar->addWidget(m_instanceEdit, 2);
-    bar->addWidget(m_edgeCombo);
-    bar->addWidget(m_budgetLabel);
-    bar->addWidget(m_limitSpin);
-    bar->addWidget(m_startButton);
-    bar->addWidget(m_stopButton);
-    layout->addLayout(bar);
-    connect(m_tagsEdit, &HashtagChipsEdit::returnPressed, this, &MainWindow::startFromSearchBar);
-    connect(m_tagsEdit, &HashtagChipsEdit::rejected, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(m_startButton, &QPushButton::clicked, this, &MainWindow::startFromSearchBar);
-    connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::cancelHarvest);
-    connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &MainWindow::onSourceChanged);
-}
-
-void MainWindow::buildFilterBar(QWidget *parent, QVBoxLayout *layout)
-{
-    auto *bar = new QHBoxLayout;
-    m_tagFilter = new QComboBox(parent);
-    m_tagFilter->setAccessibleName(tr("Filter by tag"));
-    m_tagFilter->addItem(tr("All tags"), QString());
-    m_statusFilter = new QComboBox(parent);
-    m_statusFilter->setAccessibleName(tr("Filter by status"));
-    m_statusFilter->addItem(tr("Any status"), MediaFilterModel::AnyStatus);
-    m_statusFilter->addItem(tr("Classified"), int(engine::MediaStatus::Ok));
-    m_statusFilter->addItem(tr("Skipped"), int(engine::MediaStatus::Skipped));
-    m_statusFilter->addItem(tr("Failed"), int(engine::MediaStatus::Failed));
-    m_statusFilter->addItem(tr("Pending"), int(engine::MediaStatus::Pending));
-    m_sortCombo = new QComboBox(parent);
-    m_sortCombo->setAccessibleName(tr("Sort order"));
-    m_sortCombo->addItem(tr("Project order"), int(MediaFilterModel::SortKey::Project));
-    m_sortCombo->addItem(tr("Best score first"), int(MediaFilterModel::SortKey::Score));
-    m_sortCombo->addItem(tr("Newest first"), int(MediaFilterModel::SortKey::Date));
-    m_sortCombo->addItem(tr("By label"), int(MediaFilterModel::SortKey::Label));
-    m_labelFilter = new QToolButton(parent);
-    m_labelFilter->setAccessibleName(tr("Clear label filter"));
-    m_labelFilter->setToolTip(tr("Show every label again"));
-    m_labelFilter->hide();
-    m_countLabel = new QLabel(parent);
-    m_countLabel->setAccessibleName(tr("Images shown"));
-    bar->addWidget(m_tagFilter);
-    bar->addWidget(m_statusFilter);
-    bar->addWidget(m_sortCombo);
-    bar->addWidget(m_labelFilter);
-    bar->addStretch();
-    bar->addWidget(m_countLabel);
-    layout->addLayout(bar);
-    connect(m_tagFilter, &QComboBox::currentIndexChanged, this, [this] {
-        const QString tag = m_tagFilter->currentData().toString();
-        m_filter->setTag(tag);
-        m_chart->setTags(tag.isEmpty() ? QStringList() : QStringList{tag});
-    });
-    connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setStatus(m_statusFilter->currentData().toInt()); });
-    connect(m_sortCombo, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setSortKey(MediaFilterModel::SortKey(m_sortCombo->currentData().toInt())); });
-    connect(m_labelFilter, &QToolButton::clicked, this, [this] { m_filter->setLabel(QString()); });
 }
 
 void MainWindow::buildMenus()
@@ -409,8 +250,8 @@ void MainWindow::buildMenus()
     QAction *open = file->addAction(themeIcon(QStringLiteral("document-open"), QStyle::SP_DialogOpenButton),
                                     tr("&Open Project…"), this, &MainWindow::chooseAndOpen);
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(themeIcon(QStringLiteral("document-open-recent"), QStyle::SP_DirIcon),
-                                 tr("Open &Recent"));
+    QMenu *recentMenu = file->addMenu(themeIcon(QStringLiteral("document-open-recent"), QStyle::SP_DirIcon),
+                                      tr("Open &Recent"));
     QAction *saveAs =
         file->addAction(themeIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
                         tr("Save Project &As…"), this, &MainWindow::chooseAndSaveAs);
@@ -451,7 +292,7 @@ void MainWindow::buildMenus()
                                        tr("S&top"), this, &MainWindow::cancelHarvest);
     stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     QAction *focusTags =
-        harvest->addAction(tr("&Edit Tags"), this, [this] { m_tagsEdit->setFocus(Qt::ShortcutFocusReason); });
+        harvest->addAction(tr("&Edit Tags"), this, [this] { tagsEdit()->setFocus(Qt::ShortcutFocusReason); });
     focusTags->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
     QMenu *exportMenu = menuBar()->addMenu(tr("&Export"));
@@ -499,7 +340,7 @@ void MainWindow::buildMenus()
                             box->open();
                         });
     about->setMenuRole(QAction::AboutRole);
-    rebuildRecentMenu();
+    m_recent->attachMenu(recentMenu);
 }
 
 void MainWindow::showModelSetup()
@@ -544,66 +385,42 @@ void MainWindow::setModelStatus(const QString &status)
 
 QString MainWindow::projectPath() const
 {
-    return m_store ? m_store->path() : QString();
+    return m_project->path();
+}
+
+bool MainWindow::isOpening() const
+{
+    return m_project->isBusy();
 }
 
 bool MainWindow::openProject(const QString &path)
 {
-    if (isHarvesting()) {
+    return openWith(path, engine::ProjectSession::OpenMode::CreateIfMissing);
+}
+
+bool MainWindow::openExistingProject(const QString &path)
+{
+    return openWith(path, engine::ProjectSession::OpenMode::MustExist);
+}
+
+bool MainWindow::openWith(const QString &path, engine::ProjectSession::OpenMode mode)
+{
+    if (isBusy()) {
         showError(tr("Stop the harvest before opening another project."));
         return false;
     }
-    auto opened = engine::ProjectStore::open(path);
-    if (!opened) {
-        showError(tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), opened.error().message));
+    if (m_project->isBusy()) {
+        showError(tr("A project is being opened or saved; try again when it is done."));
         return false;
     }
-    clearError();
-    m_model->setStore(nullptr);
-    m_store = std::move(*opened);
-    // Show the predictions of the model that harvested last, as the exports do.
-    QString modelSha;
-    bool trained = true;
-    if (auto harvests = m_store->harvests()) {
-        for (auto it = harvests->crbegin(); it != harvests->crend(); ++it) {
-            if (!it->modelSha256.isEmpty()) {
-                modelSha = it->modelSha256;
-                trained = it->modelTrained;
-                break;
-            }
-        }
-        // The search bar shows the last hashtag search again, so that Start resumes it.
-        for (auto it = harvests->crbegin(); it != harvests->crend(); ++it) {
-            const int sourceIndex = m_sourceCombo->findData(it->source);
-            if (it->source == LocalSource || sourceIndex < 0)
-                continue;
-            const QUrl instance(it->instance);
-            m_sourceCombo->setCurrentIndex(sourceIndex);
-            if (it->source == InstagramSource) {
-                const QString edge = it->parameters.value(QStringLiteral("edge")).toString();
-                m_edgeCombo->setCurrentIndex(qMax(0, m_edgeCombo->findData(edge)));
-            } else
-                m_instanceEdit->setText(instance.scheme() == QLatin1String("https") && instance.port() < 0
-                                            ? instance.host()
-                                            : it->instance);
-            m_tagsEdit->setTags(it->tags);
-            break;
-        }
-    }
-    // The rows are read in the background; the first one becomes current when they are in.
-    m_model->setStore(m_store.get(), modelSha, trained);
-    m_chart->setModelTrained(trained);
-    addRecentProject(m_store->path());
-    refreshTitle();
+    m_project->open(path, mode);
     setHarvesting(false);
-    qCInfo(lcMainWindow) << "opening" << m_store->path();
-    Q_EMIT projectOpened(m_store->path());
     return true;
 }
 
 bool MainWindow::saveProjectAs(const QString &path)
 {
-    if (!m_store) {
+    if (!m_project->isOpen()) {
         showError(tr("There is no project to save."));
         return false;
     }
@@ -611,110 +428,122 @@ bool MainWindow::saveProjectAs(const QString &path)
         showError(tr("Stop the harvest before saving the project under another name."));
         return false;
     }
-    if (QFileInfo(m_store->path()) == QFileInfo(path))
-        return true;
-    // A consistent copy written beside the destination and renamed over it: an existing file
-    // there is replaced only when the copy is complete.
-    if (auto saved = m_store->saveCopy(path); !saved) {
-        showError(tr("Could not save the project as %1: %2")
-                      .arg(QDir::toNativeSeparators(path), saved.error().message));
+    if (m_project->isBusy()) {
+        showError(tr("A project is being opened or saved; try again when it is done."));
         return false;
     }
-    return openProject(path);
+    // A consistent copy written beside the destination and renamed over it, off this thread: an
+    // existing file there is replaced only when the copy is complete.
+    statusBar()->showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(path)));
+    m_project->saveAs(path);
+    setHarvesting(false);
+    return true;
 }
 
-bool MainWindow::ensureProject()
+void MainWindow::connectProject()
 {
-    if (m_store)
-        return true;
-    const QString dir =
-        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/scratch");
-    if (!QDir().mkpath(dir)) {
-        showError(tr("Could not create %1 for a new project.").arg(QDir::toNativeSeparators(dir)));
-        return false;
+    connect(m_project, &engine::ProjectSession::opened, this, &MainWindow::onProjectOpened);
+    connect(
+        m_project, &engine::ProjectSession::failed, this,
+        [this](engine::ProjectSession::Operation operation, const QString &path, const engine::Error &error) {
+            const QString shown = QDir::toNativeSeparators(path);
+            setHarvesting(false);
+            switch (operation) {
+            case engine::ProjectSession::Operation::Open:
+                if (error.code == engine::ErrorCode::NotFound)
+                    m_recent->remove(path); // gone since it was opened last
+                m_waitingPlans.clear();
+                showError(tr("Could not open %1: %2").arg(shown, error.message));
+                break;
+            case engine::ProjectSession::Operation::SaveAs:
+                statusBar()->clearMessage();
+                showError(tr("Could not save the project as %1: %2").arg(shown, error.message));
+                break;
+            case engine::ProjectSession::Operation::ReadTags:
+                break; // logged; the filter keeps the tags it has
+            }
+        });
+    connect(m_project, &engine::ProjectSession::tagsChanged, m_filterBar, &FilterBar::setTags);
+    connect(m_project, &engine::ProjectSession::busyChanged, this, [this] { setHarvesting(isHarvesting()); });
+}
+
+void MainWindow::onProjectOpened(const engine::ProjectOverview &overview)
+{
+    const bool sameProject = overview.path == m_model->projectPath();
+    clearError();
+    statusBar()->clearMessage();
+    if (!sameProject) {
+        // The predictions of the model that harvested last, as the exports show them. The rows
+        // are read in the background; the first one becomes current when they are in.
+        m_model->setProject(overview.path, overview.modelSha256, overview.modelTrained);
+        m_chart->setModelTrained(overview.modelTrained);
+        if (overview.lastSearch)
+            m_search->showSearch(*overview.lastSearch); // so that Start resumes it
     }
-    const QString path =
-        dir + QStringLiteral("/untitled-%1.taglens")
-                  .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz")));
-    return openProject(path);
-}
-
-void MainWindow::onSourceChanged()
-{
-    const bool local = m_sourceCombo->currentData().toString() == LocalSource;
-    const bool instagram = m_sourceCombo->currentData().toString() == InstagramSource;
-    // Instagram has no instances: the account searching comes from the login.
-    m_instanceEdit->setVisible(!instagram);
-    m_edgeCombo->setVisible(instagram);
-    m_budgetLabel->setVisible(instagram);
-    if (instagram)
-        refreshInstagramBudget();
-    m_instanceEdit->setPlaceholderText(local ? tr("Folder with images")
-                                             : tr("Instance, e.g. mastodon.social"));
-    m_tagsEdit->setPlaceholderText(local ? tr("Collection name, e.g. holidays")
-                                         : tr("Hashtags, e.g. #cats #dogs"));
-    if (local && m_instanceEdit->text() == QLatin1String("mastodon.social"))
-        m_instanceEdit->setText(QDir::homePath());
-    else if (!local && QFileInfo(m_instanceEdit->text()).isAbsolute())
-        m_instanceEdit->setText(QStringLiteral("mastodon.social"));
+    m_filterBar->setTags(overview.tags);
+    m_recent->add(overview.path);
+    refreshTitle();
+    setHarvesting(false);
+    Q_EMIT projectOpened(overview.path);
+    if (!m_waitingPlans.isEmpty())
+        startPlans(std::exchange(m_waitingPlans, {}));
 }
 
 void MainWindow::startFromSearchBar()
 {
     if (isBusy())
         return;
-    if (!m_tagsEdit->commitText()) { // what is still typed counts, as if Enter had been pressed
-        showError(m_tagsEdit->rejection());
+    auto input = m_search->input();
+    if (!input) {
+        showError(input.error().message);
         return;
     }
-    const QString source = m_sourceCombo->currentData().toString();
-    engine::HarvestInput input;
-    input.source = *engine::sourceKindFromName(source); // the combo offers known names only
-    input.limitPerTag = m_limitSpin->value();
-    if (input.source == engine::SourceKind::Local) {
-        // The chips split on spaces; a collection's name may have them.
-        input.paths = {m_instanceEdit->text().trimmed()};
-        input.collection = m_tagsEdit->tags().join(QLatin1Char(' '));
-        input.limitPerTag = engine::HarvestInput::Everything;
-    } else {
-        input.tags = m_tagsEdit->tags();
-        input.instance = m_instanceEdit->text();
-        input.instagramEdge = m_edgeCombo->currentData().toString();
-        input.graphApiBase = m_graphApiBase;
-    }
-    planAndStart(input);
+    planAndStart({*input});
 }
 
-void MainWindow::planAndStart(const engine::HarvestInput &input, const QList<engine::HarvestInput> &followUps)
+void MainWindow::planAndStart(const QList<engine::HarvestInput> &inputs)
 {
+    if (inputs.isEmpty())
+        return;
     if (isBusy()) {
         showError(tr("A harvest is already running."));
         return;
     }
-    auto plan = engine::HarvestPlanner::plan(input);
-    if (!plan) {
-        showError(plan.error().message);
-        return;
-    }
-    m_settings.applyTo(plan->request);
-    // Shown once the harvest runs: what the plans left out, and follow-ups that cannot run.
-    QStringList problems;
-    QStringList leftOut = plan->leftOut;
-    QList<engine::HarvestPlan> then;
-    for (const engine::HarvestInput &next : followUps) {
-        auto planned = engine::HarvestPlanner::plan(next);
-        if (!planned) {
-            problems << planned.error().message;
-            continue;
-        }
-        m_settings.applyTo(planned->request);
-        leftOut << planned->leftOut;
-        then << *planned;
-    }
-    if (!leftOut.isEmpty())
-        problems << tr("%n dropped address(es) cannot be fetched and were left out:", nullptr,
-                       int(leftOut.size())) +
-                        QLatin1Char('\n') + leftOut.mid(0, 5).join(QLatin1Char('\n'));
+    m_preparing = true;
+    setHarvesting(false);
+    // A local path's existence is the disk's to answer: planned on a pool thread.
+    engine::whenFinished(
+        engine::HarvestPlanner::planInBackground(inputs), this,
+        [this](const QList<engine::Expected<engine::HarvestPlan>> &planned) {
+            if (!planned.constFirst()) {
+                m_preparing = false;
+                setHarvesting(false);
+                showError(planned.constFirst().error().message);
+                return;
+            }
+            // Shown once the harvest runs: what the plans left out, and follow-ups that cannot run.
+            QStringList problems;
+            QStringList leftOut;
+            QList<engine::HarvestPlan> plans;
+            for (const auto &plan : planned) {
+                if (!plan) {
+                    problems << plan.error().message;
+                    continue;
+                }
+                plans << *plan;
+                m_settings.applyTo(plans.last().request);
+                leftOut << plan->leftOut;
+            }
+            if (!leftOut.isEmpty())
+                problems << tr("%n dropped address(es) cannot be fetched and were left out:", nullptr,
+                               int(leftOut.size())) +
+                                QLatin1Char('\n') + leftOut.mid(0, 5).join(QLatin1Char('\n'));
+            startPlanned(plans, problems);
+        });
+}
+
+void MainWindow::startPlanned(const QList<engine::HarvestPlan> &plans, const QStringList &problems)
+{
     // The keychain answers on a thread of its own; the window goes on meanwhile.
     engine::TokenStore *tokens = tokenStore();
     engine::SessionLogins session;
@@ -722,13 +551,13 @@ void MainWindow::planAndStart(const engine::HarvestInput &input, const QList<eng
         session.accounts = m_accounts->sessionAccounts();
         session.instagram = m_accounts->sessionInstagramAccount();
     }
-    m_lookingUpLogin = true;
-    setHarvesting(false);
     engine::whenFinished(
-        engine::CredentialLookup::completeInBackground(std::move(*plan),
+        engine::CredentialLookup::completeInBackground(plans.first(),
                                                        {tokens->settingsFile(), tokens->service()}, session),
-        this, [this, then, problems](const engine::Expected<engine::CredentialLookup::Found> &found) {
-            m_lookingUpLogin = false;
+        this,
+        [this, then = plans.mid(1),
+         problems](const engine::Expected<engine::CredentialLookup::Found> &found) {
+            m_preparing = false;
             setHarvesting(false);
             if (!found) {
                 if (found.error().code == engine::ErrorCode::Unauthorized)
@@ -753,7 +582,7 @@ void MainWindow::planAndStart(const engine::HarvestInput &input, const QList<eng
                     return;
                 }
                 refreshInstagramBudget();
-                statusBar()->showMessage(m_budgetLabel->toolTip().section(QLatin1Char('\n'), 0, 0), 15000);
+                statusBar()->showMessage(tr("Instagram: %1").arg(m_search->budgetText()), 15000);
             }
             startPlans(QList<engine::HarvestPlan>{plan} + then);
             if (!problems.isEmpty() && isBusy()) // after startPlans() cleared the error bar
@@ -803,19 +632,19 @@ void MainWindow::setHashtagLedgerPath(const QString &path)
 
 QString MainWindow::instagramBudgetText() const
 {
-    return m_budgetLabel->text();
+    return m_search->budgetText();
 }
 
 void MainWindow::refreshInstagramBudget()
 {
-    if (m_sourceCombo->currentData().toString() != InstagramSource)
+    if (m_search->source() != engine::SourceKind::Instagram)
         return;
     auto account = engine::FacebookLogin::storedAccount(tokenStore());
     if (!account && m_accounts && m_accounts->sessionInstagramAccount().isValid())
         account = m_accounts->sessionInstagramAccount();
     if (!account) {
-        m_budgetLabel->setText(tr("<a href=\"accounts\">Log in…</a>"));
-        m_budgetLabel->setToolTip(tr("Log in to Instagram first (Accounts…)."));
+        m_search->setBudget(tr("<a href=\"accounts\">Log in…</a>"),
+                            tr("Log in to Instagram first (Accounts…)."));
         return;
     }
     QString error;
@@ -824,12 +653,11 @@ void MainWindow::refreshInstagramBudget()
                                  : engine::Expected<engine::InstagramBudget::Standing>(
                                        engine::Error::make(engine::ErrorCode::Io, error));
     if (!standing) {
-        m_budgetLabel->setText(tr("Budget unknown"));
-        m_budgetLabel->setToolTip(standing.error().message);
+        m_search->setBudget(tr("Budget unknown"), standing.error().message);
         return;
     }
-    m_budgetLabel->setText(
-        tr("%1 of %2 hashtags left this week").arg(standing->remaining).arg(standing->budget));
+    const QString text =
+        tr("%1 of %2 hashtags left this week").arg(standing->remaining).arg(standing->budget);
     QString tip = tr("Instagram lets @%1 search %2 different hashtags in any 7 days; %3 are left.")
                       .arg(account->username.isEmpty() ? account->userId : account->username)
                       .arg(standing->budget)
@@ -840,7 +668,7 @@ void MainWindow::refreshInstagramBudget()
             tip +=
                 QStringLiteral("\n#%1 — %2").arg(entry.tag, engine::HashtagLedger::formatDate(entry.freesAt));
     }
-    m_budgetLabel->setToolTip(tip);
+    m_search->setBudget(text, tip);
 }
 
 void MainWindow::setTokenStore(engine::TokenStore *store)
@@ -891,22 +719,18 @@ void MainWindow::showAccounts(bool instagram)
 
 void MainWindow::harvestLocal(const QStringList &paths, const QString &collection)
 {
-    engine::HarvestInput input;
-    input.source = engine::SourceKind::Local;
-    input.paths = paths;
-    input.collection = collection.trimmed().isEmpty() ? QStringLiteral("local") : collection;
-    input.limitPerTag = engine::HarvestInput::Everything; // everything that was dropped
-    planAndStart(input);
+    planAndStart(engine::HarvestPlanner::dropInputs(
+        paths, {}, collection.trimmed().isEmpty() ? QStringLiteral("local") : collection));
 }
 
 void MainWindow::harvestUrls(const QList<QUrl> &urls, const QString &collection)
 {
-    engine::HarvestInput input;
-    input.source = engine::SourceKind::Urls;
-    input.urls = urls;
-    input.collection = collection;
-    input.limitPerTag = engine::HarvestInput::Everything;
-    planAndStart(input);
+    planAndStart(engine::HarvestPlanner::dropInputs({}, urls, collection));
+}
+
+void MainWindow::setCollectionChooser(CollectionChooser chooser)
+{
+    m_drops->setChooser(std::move(chooser));
 }
 
 void MainWindow::harvestDropped(const QStringList &paths, const QList<QUrl> &urls)
@@ -917,63 +741,7 @@ void MainWindow::harvestDropped(const QStringList &paths, const QList<QUrl> &url
         showError(tr("A harvest is already running; drop them again when it has finished."));
         return;
     }
-    const QString suggested = urls.isEmpty() ? QStringLiteral("local") : QStringLiteral("dropped");
-    QStringList existing;
-    if (m_store) {
-        if (auto tags = m_store->tags())
-            existing = *tags;
-    }
-    if (m_chooseCollection) {
-        const QString collection = m_chooseCollection(suggested, existing).trimmed();
-        if (!collection.isEmpty())
-            harvestDroppedInto(paths, urls, collection);
-        return;
-    }
-    auto *dialog = new QInputDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Add Dropped Images"));
-    const QString files = tr("%n file(s) or folder(s)", nullptr, int(paths.size()));
-    const QString addresses = tr("%n image address(es)", nullptr, int(urls.size()));
-    const QString what = urls.isEmpty()    ? files
-                         : paths.isEmpty() ? addresses
-                                           : tr("%1 and %2", "files and addresses").arg(files, addresses);
-    dialog->setLabelText(tr("Classify %1 as the collection:").arg(what));
-    existing.removeAll(suggested);
-    existing.prepend(suggested);
-    dialog->setComboBoxItems(existing);
-    dialog->setComboBoxEditable(true);
-    dialog->setTextValue(suggested);
-    dialog->setOkButtonText(tr("&Classify"));
-    dialog->setAccessibleName(tr("Collection for the dropped images"));
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, paths, urls](const QString &name) {
-        if (!name.trimmed().isEmpty())
-            harvestDroppedInto(paths, urls, name.trimmed());
-    });
-    dialog->open();
-}
-
-void MainWindow::harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls,
-                                    const QString &collection)
-{
-    if (paths.isEmpty()) {
-        harvestUrls(urls, collection);
-        return;
-    }
-    // One harvest reads one kind of source: the files first, then the addresses, same collection.
-    engine::HarvestInput files;
-    files.source = engine::SourceKind::Local;
-    files.paths = paths;
-    files.collection = collection;
-    files.limitPerTag = engine::HarvestInput::Everything;
-    QList<engine::HarvestInput> then;
-    if (!urls.isEmpty()) {
-        engine::HarvestInput addresses = files;
-        addresses.source = engine::SourceKind::Urls;
-        addresses.paths.clear();
-        addresses.urls = urls;
-        then << addresses;
-    }
-    planAndStart(files, then);
+    m_drops->collect({paths, urls}, m_project->tags());
 }
 
 void MainWindow::startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec)
@@ -992,41 +760,43 @@ void MainWindow::startPlans(const QList<engine::HarvestPlan> &plans)
             tr("No model is installed, so nothing can be classified. Set one up with Help ▸ Set Up Model."));
         return;
     }
-    if (!ensureProject())
+    if (!m_project->isOpen()) {
+        // A scratch project first (opened off this thread); the plans start when it is open.
+        const QString path =
+            QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+            QStringLiteral("/scratch/untitled-%1.taglens")
+                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz")));
+        if (openProject(path))
+            m_waitingPlans = plans;
         return;
+    }
     clearError();
     const bool instagram = std::any_of(plans.cbegin(), plans.cend(), [](const engine::HarvestPlan &p) {
         return p.spec.kind == engine::SourceKind::Instagram;
     });
     m_session->setBudget(instagram ? instagramBudget(nullptr) : nullptr); // records each search it makes
     m_session->setModel({m_modelPath, m_settings.modelThreads, m_settings.batchSize});
-    if (auto started = m_session->start(m_store->path(), plans.first(), plans.mid(1)); !started)
+    if (auto started = m_session->start(m_project->path(), plans.first(), plans.mid(1)); !started)
         showError(started.error().message);
 }
 
 void MainWindow::connectSession()
 {
     connect(m_session, &engine::HarvestSession::modelLoading, this, [this] {
-        // Loading a model takes seconds, on the pool.
-        setHarvesting(false);
-        m_progressRow->show();
-        m_progressBar->setRange(0, 0);
-        m_progressText->setText(tr("Loading the model…"));
+        setHarvesting(false); // loading a model takes seconds, on the pool
+        m_progress->showModelLoading();
     });
     connect(m_session, &engine::HarvestSession::started, this,
             [this](const engine::HarvestRequest &request, const engine::ModelInfo &model) {
                 if (model.sha256 != m_model->modelSha256())
-                    m_model->setStore(m_store.get(), model.sha256, model.trained);
+                    m_model->setProject(m_project->path(), model.sha256, model.trained);
                 m_chart->setModelTrained(model.trained);
                 m_lastRequest = request;
-                m_progressBar->setRange(0, 0);
-                m_progressText->setText(tr("Starting…"));
-                m_progressTimer.stop();
-                m_progressShown.invalidate();
+                m_progress->showStarting();
                 setHarvesting(true);
                 Q_EMIT harvestStarted();
             });
-    connect(m_session, &engine::HarvestSession::progress, this, &MainWindow::onProgress);
+    connect(m_session, &engine::HarvestSession::progress, m_progress, &HarvestProgressStrip::setProgress);
     connect(m_session, &engine::HarvestSession::itemFinished, this,
             [this](qint64 mediaId, const QString &tag, engine::MediaStatus) {
                 m_model->appendOrUpdate(mediaId, tag);
@@ -1036,46 +806,27 @@ void MainWindow::connectSession()
     connect(m_session, &engine::HarvestSession::finished, this, &MainWindow::onHarvestFinished);
     connect(m_session, &engine::HarvestSession::idle, this, [this] {
         setHarvesting(false);
-        m_progressRow->hide();
+        m_progress->finish();
     });
-}
-
-void MainWindow::onProgress(const engine::HarvestProgress &progress)
-{
-    m_progress = progress;
-    if (m_progressTimer.isActive())
-        return; // the latest is shown when it fires
-    const qint64 since = m_progressShown.isValid() ? m_progressShown.elapsed() : ProgressIntervalMs;
-    if (since >= ProgressIntervalMs)
-        showProgress();
-    else
-        m_progressTimer.start(int(ProgressIntervalMs - since));
-}
-
-void MainWindow::showProgress()
-{
-    m_progressShown.start();
-    const engine::HarvestProgress &p = m_progress;
-    const bool bounded = p.limit > 0 && p.limit < 1000000;
-    if (bounded) {
-        m_progressBar->setRange(0, p.limit);
-        m_progressBar->setValue(qMin(p.ok, p.limit));
-    } else {
-        m_progressBar->setRange(0, 0);
-    }
-    m_progressText->setText(engine::ProgressText::describe(p));
 }
 
 void MainWindow::onHarvestFinished(const engine::HarvestOutcome &outcome)
 {
-    const bool cancelled = outcome.end == engine::HarvestEnd::Cancelled;
-    m_model->flushPending();
-    m_progressTimer.stop();
-    m_chart->applyPendingRows(); // the chart as the harvest left it, at once
     setHarvesting(false);
-    m_progressRow->hide();
+    m_progress->finish();
+    // The last rows are read at once (in the background); the end is told when they are shown.
+    m_model->flushPending();
+    if (m_model->hasPendingUpdates())
+        m_ending = outcome;
+    else
+        announceEnd(outcome);
+}
+
+void MainWindow::announceEnd(const engine::HarvestOutcome &outcome)
+{
+    const bool cancelled = outcome.end == engine::HarvestEnd::Cancelled;
+    m_chart->applyPendingRows(); // the chart as the harvest left it, at once
     QStringList problems;
-    const int ok = outcome.ok();
     for (const auto &s : outcome.summaries) {
         if (s.sourceFailed)
             problems << tr("#%1: %2").arg(s.tag, s.error.message);
@@ -1087,9 +838,12 @@ void MainWindow::onHarvestFinished(const engine::HarvestOutcome &outcome)
                                      : tr("The project could not be written: %1").arg(outcome.error.message));
     if (!problems.isEmpty())
         showError(problems.join(QLatin1Char('\n')));
-    statusBar()->showMessage(cancelled ? tr("Harvest stopped; starting it again resumes.")
-                                       : tr("Harvest finished: %n image(s) classified.", nullptr, ok),
+    statusBar()->showMessage(cancelled
+                                 ? tr("Harvest stopped; starting it again resumes.")
+                                 : tr("Harvest finished: %n image(s) classified.", nullptr, outcome.ok()),
                              15000);
+    setHarvesting(false);
+    m_project->refreshTags();
     refreshInstagramBudget();
     Q_EMIT harvestFinished(cancelled);
 }
@@ -1106,90 +860,43 @@ bool MainWindow::isHarvesting() const
 
 bool MainWindow::isBusy() const
 {
-    return m_session->isBusy() || m_lookingUpLogin;
+    return m_session->isBusy() || m_preparing || !m_waitingPlans.isEmpty() || m_ending.has_value();
 }
 
 void MainWindow::setHarvesting(bool running)
 {
-    const bool busy = running || m_session->isBusy() || m_lookingUpLogin;
-    m_startButton->setEnabled(!busy);
-    m_stopButton->setEnabled(running);
-    m_cancelButton->setEnabled(running);
-    m_tagsEdit->setEnabled(!busy);
-    m_sourceCombo->setEnabled(!busy);
-    m_instanceEdit->setEnabled(!busy);
-    m_edgeCombo->setEnabled(!busy);
-    m_limitSpin->setEnabled(!busy);
+    const bool busy = running || isBusy();
+    m_search->setBusy(busy, running);
+    m_progress->setCancelEnabled(running);
     if (running)
-        m_progressRow->show();
+        m_progress->show();
+    const bool project = m_project->isOpen() && !m_project->isBusy();
     for (QAction *a : std::as_const(m_projectActions))
-        a->setEnabled(m_store != nullptr);
-    m_startButton->setToolTip(m_modelPath.isEmpty() ? tr("No model is installed: harvests cannot classify.")
+        a->setEnabled(project);
+    m_search->setStartToolTip(m_modelPath.isEmpty() ? tr("No model is installed: harvests cannot classify.")
                                                     : QString());
 }
 
-void MainWindow::refreshTags()
+void MainWindow::updateCount()
 {
-    if (!m_store)
-        return;
-    auto tags = m_store->tags();
-    if (!tags)
-        return;
-    const QString current = m_tagFilter->currentData().toString();
-    QStringList shown;
-    for (int i = 1; i < m_tagFilter->count(); ++i)
-        shown << m_tagFilter->itemData(i).toString();
-    if (shown == *tags)
-        return;
-    const QSignalBlocker blocker(m_tagFilter);
-    m_tagFilter->clear();
-    m_tagFilter->addItem(tr("All tags"), QString());
-    for (const QString &tag : std::as_const(*tags))
-        m_tagFilter->addItem(QLatin1Char('#') + tag, tag);
-    m_tagFilter->setCurrentIndex(qMax(0, m_tagFilter->findData(current)));
+    if (!m_model->isLoading())
+        m_filterBar->showCount(m_filter->rowCount(), m_model->rowCount());
+    m_emptyHint->setVisible(m_model->rowCount() == 0);
 }
 
 void MainWindow::refreshTitle()
 {
-    const QString name = m_store ? QFileInfo(m_store->path()).completeBaseName() : tr("No project");
+    const QString name =
+        m_project->isOpen() ? QFileInfo(m_project->path()).completeBaseName() : tr("No project");
     setWindowTitle(tr("%1 — TagLens").arg(name));
-    setWindowFilePath(m_store ? m_store->path() : QString());
-}
-
-void MainWindow::addRecentProject(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(RecentProjectsKey).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    while (recent.size() > MaxRecentProjects)
-        recent.removeLast();
-    settings.setValue(RecentProjectsKey, recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(RecentProjectsKey).toStringList();
-    for (const QString &path : recent) {
-        if (!QFileInfo::exists(path))
-            continue;
-        QAction *a = m_recentMenu->addAction(QFileInfo(path).completeBaseName(), this,
-                                             [this, path] { openProject(path); });
-        a->setToolTip(QDir::toNativeSeparators(path));
-        a->setStatusTip(QDir::toNativeSeparators(path));
-    }
-    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+    setWindowFilePath(m_project->path());
 }
 
 void MainWindow::showError(const QString &message)
 {
     m_lastError = message;
     m_errorNeedsLogin = false;
-    m_errorBar->setText(message);
-    m_errorBar->show();
+    m_banner->showMessage(MessageBanner::Kind::Error, message);
     qCWarning(lcMainWindow).noquote() << message;
     Q_EMIT errorShown(message);
 }
@@ -1198,7 +905,37 @@ void MainWindow::clearError()
 {
     m_lastError.clear();
     m_errorNeedsLogin = false;
-    m_errorBar->hide();
+    m_banner->clear();
+}
+
+QString MainWindow::lastError() const
+{
+    return m_lastError;
+}
+
+HashtagChipsEdit *MainWindow::tagsEdit() const
+{
+    return m_search->tagsEdit();
+}
+
+QComboBox *MainWindow::sourceCombo() const
+{
+    return m_search->sourceCombo();
+}
+
+QComboBox *MainWindow::edgeCombo() const
+{
+    return m_search->edgeCombo();
+}
+
+QLineEdit *MainWindow::instanceEdit() const
+{
+    return m_search->instanceEdit();
+}
+
+void MainWindow::setGraphApiBase(const QUrl &base)
+{
+    m_search->setGraphApiBase(base);
 }
 
 bool MainWindow::exportTo(ExportKind kind, const QString &path)
@@ -1213,7 +950,7 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path)
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 10000);
         return true;
     }
-    if (!m_store) {
+    if (!m_project->isOpen()) {
         showError(tr("Open a project to export it."));
         return false;
     }
@@ -1240,7 +977,7 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path)
     // Read and written on a pool thread, each export with its own read-only connection; the
     // window goes on and says when it is done.
     statusBar()->showMessage(tr("Exporting %1…").arg(QDir::toNativeSeparators(path)));
-    engine::whenFinished(engine::ExportJob::start(m_store->path(), options, {{format, path}}), this,
+    engine::whenFinished(engine::ExportJob::start(m_project->path(), options, {{format, path}}), this,
                          [this, path](const engine::Expected<engine::ExportJob::Written> &written) {
                              if (!written) {
                                  statusBar()->clearMessage();
@@ -1307,20 +1044,6 @@ void MainWindow::chooseAndOpen()
         openExistingProject(path);
 }
 
-bool MainWindow::openExistingProject(const QString &path)
-{
-    const QFileInfo file(path);
-    if (!file.exists()) {
-        showError(tr("%1 does not exist.").arg(QDir::toNativeSeparators(file.absoluteFilePath())));
-        return false;
-    }
-    if (!file.isFile()) {
-        showError(tr("%1 is not a project file.").arg(QDir::toNativeSeparators(file.absoluteFilePath())));
-        return false;
-    }
-    return openProject(file.absoluteFilePath());
-}
-
 void MainWindow::chooseAndCreate()
 {
     QString path =
@@ -1330,12 +1053,11 @@ void MainWindow::chooseAndCreate()
         return;
     if (!path.endsWith(QLatin1String(".taglens")))
         path += QStringLiteral(".taglens");
-    if (m_store && QFileInfo(path) == QFileInfo(m_store->path())) {
+    if (m_project->isOpen() && QFileInfo(path).absoluteFilePath() == m_project->path()) {
         showError(tr("%1 is the project that is open.").arg(QDir::toNativeSeparators(path)));
         return;
     }
-    QFile::remove(path); // the dialog asked before overwriting
-    openProject(path);
+    openWith(path, engine::ProjectSession::OpenMode::Replace); // the dialog asked before overwriting
 }
 
 void MainWindow::chooseAndSaveAs()
@@ -1348,27 +1070,22 @@ void MainWindow::chooseAndSaveAs()
     saveProjectAs(path);
 }
 
-void MainWindow::onCurrentChanged(const QModelIndex &current)
-{
-    m_detail->setIndex(current);
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedItems(event->mimeData()).isEmpty())
+    if (!DropCollector::itemsIn(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dragMoveEvent(QDragMoveEvent *event)
 {
     // Child widgets that do not take drops pass the move here; keep saying yes over all of them.
-    if (!droppedItems(event->mimeData()).isEmpty())
+    if (!DropCollector::itemsIn(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const DroppedItems items = droppedItems(event->mimeData());
+    const DropCollector::Items items = DropCollector::itemsIn(event->mimeData());
     if (items.isEmpty())
         return;
     event->acceptProposedAction();

@@ -11,51 +11,51 @@
 #include "engine/workflow/harvestinput.h"
 #include "engine/workflow/harvestplan.h"
 #include "engine/workflow/harvestsession.h"
+#include "engine/workflow/projectsession.h"
 #include "ui/accountsdialog.h"
 #include "ui/appsettings.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
-#include <QPointer>
 #include <QStringList>
-#include <QTimer>
 #include <QUrl>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QMenu;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
-class QToolButton;
-class QVBoxLayout;
 
 namespace taglens::engine {
 class InstagramBudget;
-class ProjectStore;
 class TokenStore;
+struct ProjectOverview;
 } // namespace taglens::engine
 
 namespace taglens::ui {
 
 class DetailPanel;
+class DropCollector;
+class FilterBar;
+class HarvestProgressStrip;
 class HashtagChipsEdit;
 class MediaFilterModel;
+class MessageBanner;
 class ProjectModel;
+class RecentProjects;
+class SearchBar;
 class TagMotifChart;
 class ThumbnailDelegate;
 
 /// The desktop application's window: a hashtag search bar, harvest progress, the thumbnail grid
 /// with its filters, the selected image in detail, and the motif chart comparing tags.
 ///
-/// It owns the open project (a ProjectStore on the GUI thread), the classifier worker and, while
-/// one runs, the harvest pipeline. The classifier comes from a loader the composition root
-/// passes in, so this layer names no inference runtime.
+/// Layout and wiring: the open project is an engine ProjectSession, harvests run in an engine
+/// HarvestSession, plans come from the HarvestPlanner and logins from the CredentialLookup, all
+/// off the GUI thread. The classifier comes from a loader the composition root passes in, so
+/// this layer names no inference runtime.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -98,7 +98,7 @@ public:
 
     void setSaveFileChooser(FileChooser chooser) { m_chooseSaveFile = std::move(chooser); }
     void setOpenFileChooser(FileChooser chooser) { m_chooseOpenFile = std::move(chooser); }
-    void setCollectionChooser(CollectionChooser chooser) { m_chooseCollection = std::move(chooser); }
+    void setCollectionChooser(CollectionChooser chooser);
 
     /// The preferences (Edit ▸ Preferences…), read from QSettings at construction.
     AppSettings settings() const { return m_settings; }
@@ -107,13 +107,17 @@ public:
     /// Opens the preferences dialog; what it accepts goes to setSettings().
     void showSettings();
 
-    /// Opens (or creates) a project and shows what it holds; false with lastError() set.
+    /// Opens (or creates) a project in the background: projectOpened() when it is open, or an
+    /// error shown. False, with lastError() set, when it cannot start (a harvest runs).
     bool openProject(const QString &path);
-    /// Opens a project that must exist (the command line, File ▸ Open); false with lastError() set.
+    /// As openProject(), for a project that must exist (the command line, File ▸ Open).
     bool openExistingProject(const QString &path);
-    /// Copies the open project to \a path and continues there; false with lastError() set.
+    /// Copies the open project to \a path in the background and continues there:
+    /// projectOpened() for the copy, or an error shown. False when it cannot start.
     bool saveProjectAs(const QString &path);
     QString projectPath() const;
+    /// The project is being opened or saved.
+    bool isOpening() const;
 
     /// Starts harvesting into the open project (a scratch project when none is open).
     void startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
@@ -126,7 +130,7 @@ public:
     void harvestDropped(const QStringList &paths, const QList<QUrl> &urls);
     void cancelHarvest();
     bool isHarvesting() const;
-    /// Harvesting, loading the model or looking up a login: Start waits.
+    /// Harvesting, loading the model, planning or looking up a login: Start waits.
     bool isBusy() const;
     /// The request of the harvest started last (with the settings applied).
     engine::HarvestRequest lastHarvestRequest() const { return m_lastRequest; }
@@ -144,24 +148,25 @@ public:
     /// Meta's budget ledger for Instagram hashtag searches (default: HashtagLedger::defaultPath()).
     void setHashtagLedgerPath(const QString &path);
     /// Where the Graph API is (default Meta's, or TAGLENS_GRAPH_API_BASE on a loopback address).
-    void setGraphApiBase(const QUrl &base) { m_graphApiBase = base; }
+    void setGraphApiBase(const QUrl &base);
     /// What the search bar says about the Instagram hashtag budget ("27 of 30 hashtags left this week").
     QString instagramBudgetText() const;
-    QComboBox *sourceCombo() const { return m_sourceCombo; }
-    QComboBox *edgeCombo() const { return m_edgeCombo; }
-    QLineEdit *instanceEdit() const { return m_instanceEdit; }
+    QComboBox *sourceCombo() const;
+    QComboBox *edgeCombo() const;
+    QLineEdit *instanceEdit() const;
 
     /// Writes an export of the open project: the chart at once, the data files in the background
     /// (exportFinished() says when). False, with lastError() set, when it cannot start.
     bool exportTo(ExportKind kind, const QString &path);
 
-    QString lastError() const { return m_lastError; }
+    QString lastError() const;
     ProjectModel *projectModel() const { return m_model; }
     MediaFilterModel *filterModel() const { return m_filter; }
     TagMotifChart *chart() const { return m_chart; }
     DetailPanel *detailPanel() const { return m_detail; }
     QListView *grid() const { return m_grid; }
-    HashtagChipsEdit *tagsEdit() const { return m_tagsEdit; }
+    HashtagChipsEdit *tagsEdit() const;
+    RecentProjects *recentProjects() const { return m_recent; }
 
 Q_SIGNALS:
     void projectOpened(const QString &path);
@@ -178,92 +183,71 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildSearchBar(QWidget *parent, QVBoxLayout *layout);
-    void buildFilterBar(QWidget *parent, QVBoxLayout *layout);
     void buildMenus();
+    void connectProject();
+    void connectSession();
     void startFromSearchBar();
-    /// Plans \a input, looks up its login off the GUI thread, then starts it.
-    void planAndStart(const engine::HarvestInput &input, const QList<engine::HarvestInput> &followUps = {});
+    /// Plans \a inputs (the first, then the ones to run after it) and looks up the first one's
+    /// login, both off the GUI thread, then starts them.
+    void planAndStart(const QList<engine::HarvestInput> &inputs);
+    void startPlanned(const QList<engine::HarvestPlan> &plans, const QStringList &problems);
     /// Runs the plans one after the other in the open project (a scratch project when none is).
     void startPlans(const QList<engine::HarvestPlan> &plans);
-    void connectSession();
+    bool openWith(const QString &path, engine::ProjectSession::OpenMode mode);
+    void onProjectOpened(const engine::ProjectOverview &overview);
     void offerInstagramLogin(const QString &message);
     void refreshInstagramBudget();
     engine::InstagramBudget *instagramBudget(QString *error);
-    void onSourceChanged();
-    void runHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
-    void harvestDroppedInto(const QStringList &paths, const QList<QUrl> &urls, const QString &collection);
-    void onProgress(const engine::HarvestProgress &progress);
-    void showProgress();
     void onHarvestFinished(const engine::HarvestOutcome &outcome);
+    /// Says how the harvest ended, once the model shows its last rows.
+    void announceEnd(const engine::HarvestOutcome &outcome);
     void setHarvesting(bool running);
-    bool ensureProject();
-    void refreshTags();
+    void updateCount();
     void refreshTitle();
-    void addRecentProject(const QString &path);
-    void rebuildRecentMenu();
     void showError(const QString &message);
     void clearError();
     void chooseAndExport(ExportKind kind);
     void chooseAndOpen();
     void chooseAndCreate();
     void chooseAndSaveAs();
-    void onCurrentChanged(const QModelIndex &current);
 
     bool m_hasLoader = false;
     engine::HarvestSession *m_session; // the model, the running harvest and the ones queued behind it
+    engine::ProjectSession *m_project; // the open project: opened, saved and queried off this thread
     engine::ModelStore::Converter m_converter;
     FileChooser m_chooseSaveFile;
     FileChooser m_chooseOpenFile;
-    CollectionChooser m_chooseCollection;
     AppSettings m_settings;
     engine::HarvestRequest m_lastRequest;
     QString m_modelPath;
     QString m_lastError;
-    bool m_errorNeedsLogin = false; // the error shown asks for an Instagram login
+    bool m_errorNeedsLogin = false;                 // the error shown asks for an Instagram login
+    bool m_preparing = false;                       // planning, or looking up a login
+    QList<engine::HarvestPlan> m_waitingPlans;      // to start once the scratch project is open
+    std::optional<engine::HarvestOutcome> m_ending; // announced when the last rows are read
 
-    std::unique_ptr<engine::ProjectStore> m_store;
     std::unique_ptr<engine::TokenStore> m_ownTokens;
     engine::TokenStore *m_tokens = nullptr;
     AccountsDialog *m_accounts = nullptr;
     AccountsDialog::UrlOpener m_openUrl;
     std::unique_ptr<engine::InstagramBudget> m_budget;
     QString m_ledgerPath;
-    QUrl m_graphApiBase;
-    bool m_lookingUpLogin = false;
 
     ProjectModel *m_model;
     MediaFilterModel *m_filter;
     ThumbnailDelegate *m_delegate;
+    RecentProjects *m_recent;
+    DropCollector *m_drops;
 
-    HashtagChipsEdit *m_tagsEdit = nullptr;
-    QComboBox *m_sourceCombo = nullptr;
-    QLineEdit *m_instanceEdit = nullptr;
-    QComboBox *m_edgeCombo = nullptr;
-    QLabel *m_budgetLabel = nullptr;
-    QSpinBox *m_limitSpin = nullptr;
-    QPushButton *m_startButton = nullptr;
-    QPushButton *m_stopButton = nullptr;
-    QWidget *m_progressRow = nullptr;
-    QProgressBar *m_progressBar = nullptr;
-    QLabel *m_progressText = nullptr;
-    // Progress arrives with every item; the bar and counts are redrawn a few times a second.
-    engine::HarvestProgress m_progress;
-    QElapsedTimer m_progressShown;
-    QTimer m_progressTimer;
-    QPushButton *m_cancelButton = nullptr;
-    QLabel *m_errorBar = nullptr;
-    QComboBox *m_tagFilter = nullptr;
-    QComboBox *m_statusFilter = nullptr;
-    QComboBox *m_sortCombo = nullptr;
-    QToolButton *m_labelFilter = nullptr;
-    QLabel *m_countLabel = nullptr;
+    SearchBar *m_search = nullptr;
+    MessageBanner *m_banner = nullptr;
+    HarvestProgressStrip *m_progress = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QLabel *m_emptyHint = nullptr;
     QListView *m_grid = nullptr;
     DetailPanel *m_detail = nullptr;
     TagMotifChart *m_chart = nullptr;
     QLabel *m_modelStatus = nullptr;
-    QMenu *m_recentMenu = nullptr;
     QList<QAction *> m_projectActions; // need an open project
 };
 

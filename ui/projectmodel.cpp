@@ -80,17 +80,18 @@ ProjectModel::~ProjectModel()
     m_loadPool.waitForDone();
 }
 
-void ProjectModel::setStore(engine::ProjectStore *store, const QString &modelSha256, bool modelTrained)
+void ProjectModel::setProject(const QString &path, const QString &modelSha256, bool modelTrained)
 {
-    m_store = store;
+    m_path = path;
     m_modelSha256 = modelSha256;
     m_modelTrained = modelTrained;
     ++m_generation;
     // The old readers only run short jobs; their queued ones are dropped.
-    m_readers.reset(store ? new engine::ProjectReadPool(store->path(), ReaderThreads) : nullptr);
+    m_readers.reset(path.isEmpty() ? nullptr : new engine::ProjectReadPool(path, ReaderThreads));
     forgetImages();
     m_pending.clear();
     m_flushing.clear();
+    m_flushSoon = false;
     m_flushTimer.stop();
     reload();
 }
@@ -118,7 +119,7 @@ void ProjectModel::reload()
         m_pending[it.key()].unite(it.value());
     m_flushing.clear();
     ++m_flushSequence;
-    if (m_store)
+    if (!m_path.isEmpty())
         startLoad();
     else if (std::exchange(m_loadingRows, false))
         Q_EMIT loadingChanged(false);
@@ -131,7 +132,7 @@ void ProjectModel::startLoad()
     const quint64 sequence = m_loadSequence;
     const quint64 generation = m_generation;
     // A whole project is read once, by a connection of its own on the loader thread.
-    QtConcurrent::run(&m_loadPool, [path = m_store->path(), filter = rowFilter(m_modelSha256)] {
+    QtConcurrent::run(&m_loadPool, [path = m_path, filter = rowFilter(m_modelSha256)] {
         QElapsedTimer clock;
         clock.start();
         LoadedRows result;
@@ -150,7 +151,7 @@ void ProjectModel::startLoad()
         qCDebug(lcProjectModel) << "read" << result.rows.size() << "items in" << clock.elapsed() << "ms";
         return result;
     }).then(this, [this, sequence, generation](const LoadedRows &result) {
-        // Announced from the event loop, never from within the caller of setStore().
+        // Announced from the event loop, never from within the caller of setProject().
         QMetaObject::invokeMethod(
             this,
             [this, sequence, generation, result] {
@@ -241,16 +242,25 @@ void ProjectModel::flushPendingInBackground()
             QMetaObject::invokeMethod(
                 this,
                 [this, sequence, generation, result] {
-                    // Superseded by flushPending() (which read these ids itself) or another project.
+                    // Superseded by a reload (which reads every row) or another project.
                     if (generation != m_generation || sequence != m_flushSequence)
                         return;
                     const auto requested = std::exchange(m_flushing, {});
-                    if (result.ok)
+                    if (result.ok) {
                         applyFlushedRows(requested, result.rows);
-                    else
+                    } else {
+                        // Kept for the next tick: a busy file answers later, and nothing is lost.
                         qCWarning(lcProjectModel).noquote() << "cannot read the project:" << result.error;
-                    if (!m_pending.isEmpty() && !m_flushTimer.isActive())
+                        for (auto it = requested.cbegin(); it != requested.cend(); ++it)
+                            m_pending[it.key()].unite(it.value());
+                    }
+                    if (m_pending.isEmpty())
+                        m_flushSoon = false;
+                    else if (std::exchange(m_flushSoon, false) && result.ok)
+                        flushPendingInBackground();
+                    else if (!m_flushTimer.isActive())
                         m_flushTimer.start();
+                    Q_EMIT updatesRead(result.ok);
                 },
                 Qt::QueuedConnection);
         });
@@ -259,27 +269,13 @@ void ProjectModel::flushPendingInBackground()
 void ProjectModel::flushPending()
 {
     m_flushTimer.stop();
-    if (!m_store || m_loadingRows)
-        return; // after the load (which starts the flush timer)
+    if (m_path.isEmpty() || m_loadingRows)
+        return; // after the load, which starts the flush
     if (!m_flushing.isEmpty()) {
-        // A background read of some of these is on its way: read them here too, and drop it.
-        for (auto it = m_flushing.cbegin(); it != m_flushing.cend(); ++it)
-            m_pending[it.key()].unite(it.value());
-        m_flushing.clear();
-        ++m_flushSequence;
-    }
-    if (m_pending.isEmpty())
-        return;
-    const auto requested = std::exchange(m_pending, {});
-    QList<qint64> ids;
-    for (const auto &tagIds : requested)
-        ids.append(QList<qint64>(tagIds.cbegin(), tagIds.cend()));
-    auto rows = m_store->mediaRowsByIds(ids, rowFilter(m_modelSha256));
-    if (!rows) {
-        qCWarning(lcProjectModel).noquote() << "cannot read the project:" << rows.error().message;
+        m_flushSoon = true; // right after the read on its way (one at a time, so in order)
         return;
     }
-    applyFlushedRows(requested, *rows);
+    flushPendingInBackground();
 }
 
 void ProjectModel::applyFlushedRows(const QHash<QString, QSet<qint64>> &requested,

@@ -54,24 +54,26 @@ public:
     explicit ProjectModel(QObject *parent = nullptr);
     ~ProjectModel() override;
 
-    /// Shows \a store's rows with the predictions of \a modelSha256 (empty: none). The rows are
-    /// read in the background: the model is empty and isLoading() until rowsLoaded(). The store
-    /// must outlive the model or be replaced first; nullptr empties the model at once.
-    void setStore(engine::ProjectStore *store, const QString &modelSha256 = {}, bool modelTrained = true);
-    engine::ProjectStore *store() const { return m_store; }
+    /// Shows the rows of the project at \a path with the predictions of \a modelSha256 (empty:
+    /// none). The rows are read in the background, through connections of the model's own: the
+    /// model is empty and isLoading() until rowsLoaded(). An empty path empties the model at once.
+    void setProject(const QString &path, const QString &modelSha256 = {}, bool modelTrained = true);
+    QString projectPath() const { return m_path; }
     QString modelSha256() const { return m_modelSha256; }
     bool modelTrained() const { return m_modelTrained; }
 
-    /// Reads every row again, in the background (see setStore()).
+    /// Reads every row again, in the background (see setProject()).
     void reload();
     /// Whether the rows of the project are being read.
     bool isLoading() const { return m_loadingRows; }
     /// A media item reached a final status under \a tag: its row is added or refreshed shortly
     /// after (updates are coalesced, and read in the background a few times a second).
     void appendOrUpdate(qint64 mediaId, const QString &tag);
-    /// Applies the updates queued by appendOrUpdate() now, reading those few rows on this thread
-    /// (for the end of a harvest). While the project's rows are being read, they wait for them.
+    /// Reads the updates queued by appendOrUpdate() now rather than at the next tick (the end of
+    /// a harvest), in the background; rowsRefreshed() follows when they are in.
     void flushPending();
+    /// Updates queued or being read.
+    bool hasPendingUpdates() const { return !m_pending.isEmpty() || !m_flushing.isEmpty(); }
 
     /// The longest side, in device pixels, of the thumbnails handed out (larger ones are scaled
     /// down when decoded; smaller ones are kept as they are). Changing it forgets the decoded ones.
@@ -96,12 +98,14 @@ public:
 Q_SIGNALS:
     /// Rows were added or changed (for charts and counters that summarise the model).
     void rowsRefreshed();
-    /// The rows of the project were read (after setStore() or reload()).
+    /// The rows of the project were read (after setProject() or reload()).
     void rowsLoaded();
     /// Reading the rows of the project started (true) or ended (false).
     void loadingChanged(bool loading);
     /// The rows could not be read.
     void loadFailed(const QString &message);
+    /// A background read of updates ended (\a ok false: they stay queued for the next tick).
+    void updatesRead(bool ok);
 
 private:
     void startLoad();
@@ -114,7 +118,7 @@ private:
     void emitImageChanged(const QString &sha256, int role);
     void forgetImages();
 
-    engine::ProjectStore *m_store = nullptr;
+    QString m_path;
     std::unique_ptr<engine::ProjectReadPool> m_readers;
     QString m_modelSha256;
     bool m_modelTrained = true;
@@ -127,6 +131,7 @@ private:
     QHash<QString, QSet<qint64>> m_pending;  // tag → media ids to (re)read
     QHash<QString, QSet<qint64>> m_flushing; // tag → media ids being read in the background
     quint64 m_flushSequence = 0;             // bumped when a background read is superseded
+    bool m_flushSoon = false;                // flushPending() asked while a read was on its way
     QTimer m_flushTimer;
 
     // Decoded images; mutable because data() starts loads lazily.
@@ -139,7 +144,7 @@ private:
     mutable int m_requestCounter = 0; // later requests first: what is on screen now
     int m_thumbnailSize = 160;
     int m_previewSize = 280;
-    quint64 m_generation = 0;   // bumped by setStore() so late results are dropped
+    quint64 m_generation = 0;   // bumped by setProject() so late results are dropped
     quint64 m_loadSequence = 0; // bumped by each load, so only the last one is shown
 };
 

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcPlanner, "taglens.engine.workflow.planner")
 
@@ -28,7 +29,8 @@ Error refuse(const QString &message)
 
 /// Each typed tag normalised by \a normalize, in order, without repeats (as \a sensitivity compares).
 template <typename Normalize>
-Expected<QStringList> normalizedTags(const QStringList &typed, Normalize normalize, Qt::CaseSensitivity sensitivity)
+Expected<QStringList> normalizedTags(const QStringList &typed, Normalize normalize,
+                                     Qt::CaseSensitivity sensitivity)
 {
     QStringList tags;
     for (const QString &t : typed) {
@@ -158,9 +160,42 @@ Expected<HarvestPlan> HarvestPlanner::plan(const HarvestInput &input)
     }
     return std::move(planned).transform([](HarvestPlan p) {
         p.request.instance = p.spec.recordedInstance();
-        qCDebug(lcPlanner) << "planned" << sourceKindName(p.request.source) << p.request.tags << p.request.instance;
+        qCDebug(lcPlanner) << "planned" << sourceKindName(p.request.source) << p.request.tags
+                           << p.request.instance;
         return p;
     });
+}
+
+QFuture<QList<Expected<HarvestPlan>>> HarvestPlanner::planInBackground(const QList<HarvestInput> &inputs)
+{
+    return QtConcurrent::run([inputs] {
+        QList<Expected<HarvestPlan>> plans;
+        plans.reserve(inputs.size());
+        for (const HarvestInput &input : inputs)
+            plans.append(plan(input));
+        return plans;
+    });
+}
+
+QList<HarvestInput> HarvestPlanner::dropInputs(const QStringList &paths, const QList<QUrl> &urls,
+                                               const QString &collection)
+{
+    QList<HarvestInput> inputs;
+    HarvestInput input;
+    input.collection = collection;
+    input.limitPerTag = HarvestInput::Everything; // everything that was dropped
+    if (!paths.isEmpty()) {
+        input.source = SourceKind::Local;
+        input.paths = paths;
+        inputs << input;
+        input.paths.clear();
+    }
+    if (!urls.isEmpty()) {
+        input.source = SourceKind::Urls;
+        input.urls = urls;
+        inputs << input;
+    }
+    return inputs;
 }
 
 } // namespace taglens::engine

@@ -5,6 +5,9 @@
 #include "harvestinput.h"
 #include "harvestplan.h"
 
+#include <QFuture>
+#include <QList>
+
 namespace taglens::engine {
 
 /// Turns what a person typed, dropped or passed on the command line into a plan, or refuses it
@@ -20,6 +23,15 @@ public:
     HarvestPlanner() = delete;
 
     static Expected<HarvestPlan> plan(const HarvestInput &input);
+    /// plan() for each input, on a pool thread (a local path's existence is a question for the
+    /// disk, which a window does not wait for). One result per input, in order.
+    static QFuture<QList<Expected<HarvestPlan>>> planInBackground(const QList<HarvestInput> &inputs);
+
+    /// What a drop of \a paths and \a urls harvests into \a collection: one harvest reads one
+    /// kind of source, so the files and folders first, then the addresses (as many inputs as
+    /// there are kinds, in that order; none for an empty drop).
+    static QList<HarvestInput> dropInputs(const QStringList &paths, const QList<QUrl> &urls,
+                                          const QString &collection);
 };
 
 } // namespace taglens::engine

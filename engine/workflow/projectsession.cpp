@@ -7,6 +7,7 @@
 #include "engine/store/projectstore.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
@@ -27,7 +28,15 @@ Expected<ProjectOverview> openAndRead(const QString &path, ProjectSession::OpenM
     if (file.isDir())
         return Error::make(ErrorCode::InvalidArgument,
                            ProjectSession::tr("%1 is a folder, not a project file.").arg(shown));
-    const bool existed = file.exists();
+    if (mode == ProjectSession::OpenMode::Replace && file.exists()) {
+        // The file and what SQLite keeps beside it; a project left half-removed would not open.
+        for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm"), QString()}) {
+            const QString part = file.absoluteFilePath() + suffix;
+            if (QFileInfo::exists(part) && !QFile::remove(part))
+                return Error::make(ErrorCode::Io, ProjectSession::tr("Could not replace %1.").arg(shown));
+        }
+    }
+    const bool existed = QFileInfo::exists(file.absoluteFilePath());
     if (!existed && mode == ProjectSession::OpenMode::MustExist)
         return Error::make(ErrorCode::NotFound, ProjectSession::tr("%1 does not exist.").arg(shown));
     if (!existed && !QDir().mkpath(file.absolutePath()))

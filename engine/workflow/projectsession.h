@@ -31,6 +31,7 @@ public:
     {
         CreateIfMissing, ///< a new project when there is no file (and its folder when missing)
         MustExist,       ///< File ▸ Open and the command line: the file must be there
+        Replace,         ///< File ▸ New over an existing file (the file dialog asked): a new, empty project
     };
     enum class Operation
     {

@@ -166,7 +166,14 @@ int main(int argc, char *argv[])
     }
     window.resize(1280, 800);
     window.show();
-    if (!window.openExistingProject(parser.value(projectOption))) {
+    // Opened off the GUI thread: the window has it, or says why not.
+    const bool opening = window.openExistingProject(parser.value(projectOption));
+    QElapsedTimer clock;
+    clock.start();
+    while (opening && window.projectPath().isEmpty() && window.lastError().isEmpty() &&
+           clock.elapsed() < 20000)
+        settle(20);
+    if (window.projectPath().isEmpty()) {
         QTextStream(stderr) << window.lastError() << Qt::endl;
         return 1;
     }

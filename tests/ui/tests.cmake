@@ -40,3 +40,9 @@ taglens_add_keychain_tests(tst_accountsdialog TIMEOUT 300 FIXTURES hostile_model
 # Not a test: takes README's screenshots for scripts/screenshot.sh (under Xvfb).
 add_executable(taglens-screenshooter ${CMAKE_CURRENT_LIST_DIR}/screenshooter.cpp)
 target_link_libraries(taglens-screenshooter PRIVATE TagLens::policy taglens_ui taglens_torch)
+
+# The main window's parts on their own: search bar, filter bar, banner, progress strip, recent
+# projects, drop collector.
+taglens_add_qtest(tst_windowparts
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_windowparts.cpp
+  LIBRARIES taglens_ui)

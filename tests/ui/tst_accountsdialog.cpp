@@ -521,7 +521,9 @@ private Q_SLOTS:
         if (!haveModel)
             QSKIP("the hostile_models fixture has not run: the harvest part is left out");
         // A tag already in the window costs nothing: the harvest runs and asks Meta.
+        QSignalSpy opened(&window, &MainWindow::projectOpened);
         QVERIFY(window.openProject(m_dir.filePath(QStringLiteral("instagram.taglens"))));
+        QTRY_COMPARE(opened.count(), 1); // opened off the GUI thread
         source->setCurrentIndex(instagram);
         window.edgeCombo()->setCurrentIndex(window.edgeCombo()->findData(QStringLiteral("recent")));
         auto fresh = engine::HashtagLedger::open(m_dir.filePath(QStringLiteral("fresh.sqlite")));

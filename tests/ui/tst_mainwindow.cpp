@@ -84,6 +84,18 @@ bool dropOn(MainWindow &window, QMimeData &mime)
     return drop.isAccepted();
 }
 
+// Opens (or creates) a project and waits until the window has it open (the open runs off the
+// GUI thread); false when an error is shown instead.
+bool openAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy opened(&window, &MainWindow::projectOpened);
+    QSignalSpy errors(&window, &MainWindow::errorShown);
+    if (!window.openProject(path))
+        return false;
+    return QTest::qWaitFor([&] { return !opened.isEmpty() || !errors.isEmpty(); }, 20000) &&
+           !opened.isEmpty();
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -118,7 +130,7 @@ private Q_SLOTS:
             suggestions << suggested;
             return suggested;
         });
-        QVERIFY(window.openProject(projectPath()));
+        QVERIFY(openAndWait(window, projectPath()));
         QCOMPARE(window.windowTitle(), QStringLiteral("project — TagLens"));
         window.show();
 
@@ -133,7 +145,7 @@ private Q_SLOTS:
         QApplication::sendEvent(&window, &drop);
         QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
         QCOMPARE(suggestions, QStringList{QStringLiteral("local")}); // files only: the local collection
-        QVERIFY(finished.wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QCOMPARE(finished.first().first().toBool(), false);
 
         ProjectModel *model = window.projectModel();
@@ -172,7 +184,7 @@ private Q_SLOTS:
     void exportActionsWriteFiles()
     {
         MainWindow window;
-        QVERIFY(window.openProject(projectPath()));
+        QVERIFY(openAndWait(window, projectPath()));
         window.show();
         QStringList asked;
         window.setSaveFileChooser([&](const QString &title, const QString &, const QString &suggested) {
@@ -213,7 +225,7 @@ private Q_SLOTS:
     void reopenShowsEverythingWithoutAModel()
     {
         MainWindow window; // no classifier at all
-        QVERIFY(window.openProject(projectPath()));
+        QVERIFY(openAndWait(window, projectPath()));
         QTRY_COMPARE(window.projectModel()->rowCount(), 4); // read in the background
         int labelled = 0;
         for (int row = 0; row < 4; ++row)
@@ -225,7 +237,10 @@ private Q_SLOTS:
 
         // Save As continues in the copy, which holds the same.
         const QString copy = m_dir.filePath(QStringLiteral("copy.taglens"));
+        QSignalSpy opened(&window, &MainWindow::projectOpened);
         QVERIFY(window.saveProjectAs(copy));
+        QVERIFY(window.isOpening()); // copied off the GUI thread
+        QTRY_COMPARE(opened.count(), 1);
         QCOMPARE(QFileInfo(window.projectPath()), QFileInfo(copy));
         QCOMPARE(window.windowTitle(), QStringLiteral("copy — TagLens"));
         QTRY_COMPARE(window.projectModel()->rowCount(), 4);
@@ -257,8 +272,8 @@ private Q_SLOTS:
         ProjectModel *model = window.projectModel();
         QSignalSpy loaded(model, &ProjectModel::rowsLoaded);
         QSignalSpy loading(model, &ProjectModel::loadingChanged);
-        QVERIFY(window.openProject(path));
-        // openProject() returns before the rows are read: the window says it is reading them.
+        QVERIFY(openAndWait(window, path));
+        // The project is open before its rows are read: the window says it is reading them.
         QVERIFY(model->isLoading());
         QCOMPARE(model->rowCount(), 0);
         QCOMPARE(loading.count(), 1);
@@ -294,7 +309,7 @@ private Q_SLOTS:
         MainWindow window; // at its default size the grid shows one or two rows of items
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openProject(path));
+        QVERIFY(openAndWait(window, path));
         QTRY_COMPARE(window.projectModel()->rowCount(), 120);
         QListView *grid = window.grid();
         QTRY_COMPARE(grid->currentIndex().row(), 0);
@@ -323,10 +338,10 @@ private Q_SLOTS:
     void harvestWithoutModelExplains()
     {
         MainWindow window;
-        QVERIFY(window.openProject(m_dir.filePath(QStringLiteral("empty.taglens"))));
+        QVERIFY(openAndWait(window, m_dir.filePath(QStringLiteral("empty.taglens"))));
         QSignalSpy errors(&window, &MainWindow::errorShown);
         window.harvestLocal({m_dir.filePath(QStringLiteral("photos"))});
-        QCOMPARE(errors.count(), 1);
+        QTRY_COMPARE(errors.count(), 1); // planned off the GUI thread first
         QVERIFY(window.lastError().contains(QStringLiteral("model")));
         QVERIFY(!window.isHarvesting());
     }
@@ -339,8 +354,14 @@ private Q_SLOTS:
         file.write(QByteArray(4096, 'x'));
         file.close();
         MainWindow window;
-        QVERIFY(!window.openProject(bogus));
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        QVERIFY(!openAndWait(window, bogus));
+        QCOMPARE(errors.count(), 1);
         QVERIFY(window.lastError().contains(QStringLiteral("bogus.taglens")));
+        QVERIFY(window.projectPath().isEmpty()); // nothing is open, nothing was written
+        QFile again(bogus);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), QByteArray(4096, 'x'));
     }
 
     void dropOfAddressesHarvestsAndClassifies()
@@ -360,7 +381,7 @@ private Q_SLOTS:
             suggestions << suggested;
             return suggested;
         });
-        QVERIFY(window.openProject(m_dir.filePath(QStringLiteral("addresses.taglens"))));
+        QVERIFY(openAndWait(window, m_dir.filePath(QStringLiteral("addresses.taglens"))));
         window.show();
 
         QMimeData mime;
@@ -373,8 +394,8 @@ private Q_SLOTS:
         QSignalSpy finished(&window, &MainWindow::harvestFinished);
         QVERIFY(dropOn(window, mime));
         QCOMPARE(suggestions, QStringList{QStringLiteral("dropped")});
-        QVERIFY(window.lastError().contains(QStringLiteral("example.org"))); // said, and the rest goes on
-        QVERIFY(finished.wait(60000));
+        QTRY_VERIFY(window.lastError().contains(QStringLiteral("example.org"))); // said, and the rest goes on
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QCOMPARE(finished.first().first().toBool(), false);
 
         QCOMPARE(window.lastHarvestRequest().source, engine::SourceKind::Urls);
@@ -417,7 +438,7 @@ private Q_SLOTS:
             existingSeen = existing;
             return suggested == QLatin1String("dropped") ? QStringLiteral("mixed") : QString();
         });
-        QVERIFY(window.openProject(m_dir.filePath(QStringLiteral("mixed.taglens"))));
+        QVERIFY(openAndWait(window, m_dir.filePath(QStringLiteral("mixed.taglens"))));
         window.show();
 
         QMimeData mime;
@@ -425,8 +446,8 @@ private Q_SLOTS:
                       server.url(QStringLiteral("/cat.png"))});
         QSignalSpy finished(&window, &MainWindow::harvestFinished);
         QVERIFY(dropOn(window, mime));
-        QVERIFY(finished.wait(60000));                         // the files
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000); // then the addresses
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, 60000); // the files
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);  // then the addresses
         ProjectModel *model = window.projectModel();
         QCOMPARE(model->rowCount(), 2);
         for (int row = 0; row < 2; ++row) {
@@ -434,7 +455,15 @@ private Q_SLOTS:
             QCOMPARE(model->index(row).data(ProjectModel::StatusRole).toInt(), int(engine::MediaStatus::Ok));
         }
 
-        // A second drop offers the collections there are; cancelling the question does nothing.
+        // A second drop offers the collections there are (read again off the GUI thread, as the
+        // tag filter shows them); cancelling the question does nothing.
+        QComboBox *tagFilter = nullptr;
+        for (QComboBox *combo : window.findChildren<QComboBox *>()) {
+            if (combo->accessibleName() == QLatin1String("Filter by tag"))
+                tagFilter = combo;
+        }
+        QVERIFY(tagFilter);
+        QTRY_VERIFY(tagFilter->findData(QStringLiteral("mixed")) > 0);
         QMimeData again;
         again.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("photos/green.jpg")))});
         QVERIFY(dropOn(window, again));

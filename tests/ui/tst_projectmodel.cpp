@@ -40,7 +40,7 @@ private Q_SLOTS:
     {
         tests::ProjectFixture fixture(m_store.get(), false);
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha), false);
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha), false);
         QCOMPARE(model.rowCount(), 0);
         QTRY_VERIFY(!model.isLoading());
 
@@ -77,19 +77,21 @@ private Q_SLOTS:
         // A pending row that later settles is updated in place, not added twice.
         model.appendOrUpdate(pending, QStringLiteral("dogs"));
         model.flushPending();
+        QTRY_VERIFY(!model.hasPendingUpdates()); // read at once, in the background
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.index(2).data(ProjectModel::StatusRole).toInt(), int(MediaStatus::Pending));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         fixture.settle(pending, MediaStatus::Ok, QStringLiteral("beagle"), 162, 0.5f);
         model.appendOrUpdate(pending, QStringLiteral("dogs"));
         model.flushPending();
+        QTRY_VERIFY(!model.hasPendingUpdates()); // read at once, in the background
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(changed.count() >= 1);
         QCOMPARE(model.index(2).data(ProjectModel::TopLabelRole).toString(), QStringLiteral("beagle"));
 
         // Reading everything back gives the same rows.
         ProjectModel reopened;
-        reopened.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha), false);
+        reopened.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha), false);
         QTRY_COMPARE(reopened.rowCount(), 3);
     }
 
@@ -98,7 +100,7 @@ private Q_SLOTS:
         tests::ProjectFixture fixture(m_store.get());
         fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.9f);
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_VERIFY(!model.isLoading());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QVERIFY(model.index(0).data(ProjectModel::ThumbnailRole).value<QImage>().isNull()); // not decoded yet
@@ -118,7 +120,7 @@ private Q_SLOTS:
         fixture.add(QStringLiteral("cats"), MediaStatus::Skipped);
         fixture.add(QStringLiteral("dogs"), MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.6f);
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_VERIFY(!model.isLoading());
         ui::MediaFilterModel filter;
         filter.setSourceModel(&model);
@@ -171,7 +173,7 @@ private Q_SLOTS:
         fixture.add(QStringLiteral("cats"), MediaStatus::Failed);
 
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_VERIFY(!model.isLoading());
         ui::TagMotifChart chart;
         chart.setTopN(10);
@@ -226,7 +228,7 @@ private Q_SLOTS:
         fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.8f);
         fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tiger cat"), 282, 0.3f);
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_VERIFY(!model.isLoading());
         ui::TagMotifChart chart;
         chart.setRows(model.mediaRows());
@@ -266,8 +268,8 @@ private Q_SLOTS:
         QSignalSpy loading(&model, &ProjectModel::loadingChanged);
         QSignalSpy loaded(&model, &ProjectModel::rowsLoaded);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
-        // setStore() only starts the read: nothing is there yet, and nothing arrives within it.
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
+        // setProject() only starts the read: nothing is there yet, and nothing arrives within it.
         QVERIFY(model.isLoading());
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(loaded.count(), 0);
@@ -293,14 +295,14 @@ private Q_SLOTS:
         QVERIFY(otherStore);
         tests::ProjectFixture otherFixture(otherStore->get());
         otherFixture.add(QStringLiteral("birds"), MediaStatus::Ok, QStringLiteral("robin"), 15, 0.9f);
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
-        model.setStore(otherStore->get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject((*otherStore)->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_COMPARE(loaded.count(), 2);
         QTest::qWait(50); // nothing late from the first
         QCOMPARE(loaded.count(), 2);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0).data(ProjectModel::TagRole).toString(), QStringLiteral("birds"));
-        model.setStore(nullptr);
+        model.setProject(QString());
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.isLoading());
     }
@@ -319,7 +321,7 @@ private Q_SLOTS:
         ProjectModel model;
         QSignalSpy failed(&model, &ProjectModel::loadFailed);
         QSignalSpy loaded(&model, &ProjectModel::rowsLoaded);
-        model.setStore(store->get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject((*store)->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_COMPARE(failed.count(), 1);
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("gone.taglens")));
         QVERIFY(!model.isLoading());
@@ -352,7 +354,7 @@ private Q_SLOTS:
             model.setThumbnailSize(box);
         else
             model.setPreviewSize(box);
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_VERIFY(!model.isLoading());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         // Asked for from data(): null now, announced later, never from inside data().
@@ -404,7 +406,7 @@ private Q_SLOTS:
         QVERIFY(m_store->addImage(record));
         QVERIFY(m_store->markOk(id, record.sha256));
         ProjectModel model;
-        model.setStore(m_store.get());
+        model.setProject(m_store->path());
         QTRY_VERIFY(!model.isLoading());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QVERIFY(model.index(0).data(ProjectModel::ThumbnailRole).value<QImage>().isNull());
@@ -422,12 +424,12 @@ private Q_SLOTS:
         for (int i = 0; i < 30; ++i)
             fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.5f);
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_VERIFY(!model.isLoading());
         for (int row = 0; row < model.rowCount(); ++row)
             model.index(row).data(ProjectModel::ThumbnailRole);
         QVERIFY(model.thumbnailsInFlight() > 0);
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha)); // reopened
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha)); // reopened
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QCOMPARE(model.thumbnailsInFlight(), 0);
         QTRY_VERIFY(!model.isLoading());
@@ -448,7 +450,7 @@ private Q_SLOTS:
         tests::ProjectFixture fixture(m_store.get());
         fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.5f);
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         // Items that finish while the project is read wait for it, then come in.
         QList<qint64> ids;
         for (int i = 0; i < items; ++i)
@@ -463,10 +465,11 @@ private Q_SLOTS:
         for (const auto &row : model.mediaRows())
             tags << row.tag;
         QCOMPARE(tags.count(QStringLiteral("dogs")), items);
-        // An update read in the background, superseded by flushPending(): applied once, in order.
+        // An update asked for at once while the timer's read may be on its way: applied once.
         fixture.settle(ids.first(), MediaStatus::Ok, QStringLiteral("beagle"), 162, 0.7f);
         model.appendOrUpdate(ids.first(), QStringLiteral("dogs"));
         model.flushPending();
+        QTRY_VERIFY(!model.hasPendingUpdates());
         QCOMPARE(model.rowCount(), 1 + items);
     }
 
@@ -487,7 +490,7 @@ private Q_SLOTS:
         fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tiger cat"), 282, 0.6f);
         fixture.add(QStringLiteral("dogs"), MediaStatus::Ok, QStringLiteral("beagle"), 162, 0.9f);
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_VERIFY(!model.isLoading());
         ui::TagMotifChart chart;
         chart.setTopN(10);
@@ -505,6 +508,7 @@ private Q_SLOTS:
                                                              QStringLiteral("tabby"), 281, 0.7f);
             model.appendOrUpdate(id, last && newMotif ? QStringLiteral("dogs") : QStringLiteral("cats"));
             model.flushPending();
+            QTRY_VERIFY(!model.hasPendingUpdates());
             chart.setRows(model.mediaRows(), ui::TagMotifChart::Redraw::Coalesced);
             // Not drawn yet: the chart still shows what it showed.
             QVERIFY(chart.hasPendingRows());
@@ -550,7 +554,7 @@ private Q_SLOTS:
         tests::ProjectFixture fixture(m_store.get());
         fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.8f);
         ProjectModel model;
-        model.setStore(m_store.get(), QLatin1String(tests::ProjectFixture::ModelSha));
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
         QTRY_VERIFY(!model.isLoading());
         ui::TagMotifChart chart;
         chart.setCoalescingInterval(60 * 1000);
@@ -560,6 +564,7 @@ private Q_SLOTS:
             fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tiger cat"), 282, 0.6f),
             QStringLiteral("cats"));
         model.flushPending();
+        QTRY_VERIFY(!model.hasPendingUpdates());
         chart.setRows(model.mediaRows(), ui::TagMotifChart::Redraw::Coalesced);
         QVERIFY(chart.hasPendingRows());
         if (how == QLatin1String("slider"))

@@ -77,7 +77,8 @@ private Q_SLOTS:
         QTest::addColumn<QVariant>("stored");
         QTest::addColumn<int>("expected");
         QTest::newRow("threads negative") << "harvest/modelThreads" << QVariant(-4) << 0;
-        QTest::newRow("threads huge") << "harvest/modelThreads" << QVariant(100000) << AppSettings::MaxModelThreads;
+        QTest::newRow("threads huge")
+            << "harvest/modelThreads" << QVariant(100000) << AppSettings::MaxModelThreads;
         QTest::newRow("batch zero") << "harvest/batchSize" << QVariant(0) << 1;
         QTest::newRow("batch not a number") << "harvest/batchSize" << QVariant(QStringLiteral("lots")) << 8;
         QTest::newRow("top-k huge") << "harvest/topK" << QVariant(1000) << AppSettings::MaxTopK;
@@ -95,9 +96,9 @@ private Q_SLOTS:
         settings.clear();
         settings.setValue(key, stored);
         const AppSettings s = AppSettings::load(settings);
-        const int value = key.endsWith(QLatin1String("modelThreads"))      ? s.modelThreads
-                          : key.endsWith(QLatin1String("batchSize"))       ? s.batchSize
-                          : key.endsWith(QLatin1String("topK"))            ? s.topK
+        const int value = key.endsWith(QLatin1String("modelThreads"))       ? s.modelThreads
+                          : key.endsWith(QLatin1String("batchSize"))        ? s.batchSize
+                          : key.endsWith(QLatin1String("topK"))             ? s.topK
                           : key.endsWith(QLatin1String("downloadsPerHost")) ? s.downloadsPerHost
                                                                             : s.thumbnailSize;
         QCOMPARE(value, expected);
@@ -148,7 +149,7 @@ private Q_SLOTS:
         dialog->accept();
         QCOMPARE(window.settings().topK, 9);
         QCOMPARE(AppSettings::load().topK, 9); // stored
-        MainWindow another; // a new window reads them
+        MainWindow another;                    // a new window reads them
         QCOMPARE(another.settings().topK, 9);
     }
 
@@ -163,17 +164,20 @@ private Q_SLOTS:
         image.fill(Qt::darkCyan);
         QVERIFY(image.save(photos + QStringLiteral("/a.png")));
 
-        MainWindow window([](const QString &path)
-                              -> taglens::engine::Expected<std::unique_ptr<taglens::engine::ImageClassifier>> {
-            auto loaded = taglens::torchbackend::TorchClassifier::load(path, {1});
-            if (!loaded)
-                return loaded.error();
-            return std::unique_ptr<taglens::engine::ImageClassifier>(std::move(*loaded));
-        });
+        MainWindow window(
+            [](const QString &path)
+                -> taglens::engine::Expected<std::unique_ptr<taglens::engine::ImageClassifier>> {
+                auto loaded = taglens::torchbackend::TorchClassifier::load(path, {1});
+                if (!loaded)
+                    return loaded.error();
+                return std::unique_ptr<taglens::engine::ImageClassifier>(std::move(*loaded));
+            });
         window.setModelPath(model);
         window.setCollectionChooser([](const QString &suggested, const QStringList &) { return suggested; });
         const QString project = m_dir.filePath(QStringLiteral("settings.taglens"));
+        QSignalSpy opened(&window, &MainWindow::projectOpened);
         QVERIFY(window.openProject(project));
+        QTRY_COMPARE(opened.count(), 1); // opened off the GUI thread
         window.setSettings(custom());
 
         QSignalSpy finished(&window, &MainWindow::harvestFinished);
