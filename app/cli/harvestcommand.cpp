@@ -25,10 +25,11 @@ namespace taglens::app {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this command's messages (the command is a function, not a class).
+struct HarvestCommand
 {
-    return QCoreApplication::translate("HarvestCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HarvestCommand)
+};
 
 std::atomic<bool> s_interrupted{false};
 
@@ -43,35 +44,45 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Fetch the images posted under hashtags, classify them and store them in a "
-           "project. Running it again resumes."));
+        HarvestCommand::tr("Fetch the images posted under hashtags, classify them and store them in a "
+                           "project. Running it again resumes."));
     parser.addHelpOption();
     const QCommandLineOption sourceOption(QStringLiteral("source"),
-                                          tr("mastodon, pixelfed, instagram or local."), tr("SOURCE"));
+                                          HarvestCommand::tr("mastodon, pixelfed, instagram or local."),
+                                          HarvestCommand::tr("SOURCE"));
     const QCommandLineOption tagOption(
         QStringLiteral("tag"),
-        tr("A hashtag (repeat for several). For local sources: the collection's name."), tr("TAG"));
+        HarvestCommand::tr("A hashtag (repeat for several). For local sources: the collection's name."),
+        HarvestCommand::tr("TAG"));
     const QCommandLineOption instanceOption(QStringLiteral("instance"),
-                                            tr("The instance, e.g. https://mastodon.social."), tr("URL"));
-    const QCommandLineOption pathOption(QStringLiteral("path"),
-                                        tr("A folder or file for --source local (repeatable)."), tr("PATH"));
+                                            HarvestCommand::tr("The instance, e.g. https://mastodon.social."),
+                                            HarvestCommand::tr("URL"));
+    const QCommandLineOption pathOption(
+        QStringLiteral("path"), HarvestCommand::tr("A folder or file for --source local (repeatable)."),
+        HarvestCommand::tr("PATH"));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
-                                         tr("Classified images per tag (default 200)."), tr("N"),
-                                         QStringLiteral("200"));
-    const QCommandLineOption projectOption(QStringLiteral("project"), tr("The project file (.taglens)."),
-                                           tr("FILE"));
+                                         HarvestCommand::tr("Classified images per tag (default 200)."),
+                                         HarvestCommand::tr("N"), QStringLiteral("200"));
+    const QCommandLineOption projectOption(QStringLiteral("project"),
+                                           HarvestCommand::tr("The project file (.taglens)."),
+                                           HarvestCommand::tr("FILE"));
     const QCommandLineOption modelOption(QStringLiteral("model"),
-                                         tr("Model file (default: the installed one)."), tr("PATH"));
-    const QCommandLineOption topOption(QStringLiteral("top"), tr("Labels stored per image (default 5)."),
-                                       tr("K"), QStringLiteral("5"));
+                                         HarvestCommand::tr("Model file (default: the installed one)."),
+                                         HarvestCommand::tr("PATH"));
+    const QCommandLineOption topOption(QStringLiteral("top"),
+                                       HarvestCommand::tr("Labels stored per image (default 5)."),
+                                       HarvestCommand::tr("K"), QStringLiteral("5"));
     const QCommandLineOption tokenOption(
-        QStringLiteral("token-env"), tr("Read an access token from this environment variable."), tr("VAR"));
-    const QCommandLineOption edgeOption(QStringLiteral("edge"),
-                                        tr("Instagram: recent (the last 24 hours, default) or top media."),
-                                        tr("EDGE"), QStringLiteral("recent"));
+        QStringLiteral("token-env"),
+        HarvestCommand::tr("Read an access token from this environment variable."),
+        HarvestCommand::tr("VAR"));
+    const QCommandLineOption edgeOption(
+        QStringLiteral("edge"),
+        HarvestCommand::tr("Instagram: recent (the last 24 hours, default) or top media."),
+        HarvestCommand::tr("EDGE"), QStringLiteral("recent"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"),
-                                           tr("Model threads (default: one per core)."), tr("N"),
-                                           QStringLiteral("0"));
+                                           HarvestCommand::tr("Model threads (default: one per core)."),
+                                           HarvestCommand::tr("N"), QStringLiteral("0"));
     parser.addOptions({sourceOption, tagOption, instanceOption, pathOption, limitOption, projectOption,
                        modelOption, topOption, tokenOption, threadsOption, edgeOption});
     if (!parser.parse(arguments))
@@ -83,23 +94,24 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
 
     const auto kind = engine::sourceKindFromName(parser.value(sourceOption));
     if (!kind || *kind == engine::SourceKind::Urls)
-        return cli.usage(tr("--source must be mastodon, pixelfed, instagram or local."));
+        return cli.usage(HarvestCommand::tr("--source must be mastodon, pixelfed, instagram or local."));
     if (!parser.isSet(projectOption))
-        return cli.usage(tr("--project is required."));
+        return cli.usage(HarvestCommand::tr("--project is required."));
     bool ok = false;
     const int limit = parser.value(limitOption).toInt(&ok);
     if (!ok)
-        return cli.usage(tr("--limit must be a positive number."));
+        return cli.usage(HarvestCommand::tr("--limit must be a positive number."));
     const int top = parser.value(topOption).toInt(&ok);
     if (!ok || top < 1 || top > 1000)
-        return cli.usage(tr("--top must be a number from 1 to 1000."));
+        return cli.usage(HarvestCommand::tr("--top must be a number from 1 to 1000."));
     const int threads = parser.value(threadsOption).toInt(&ok);
     if (!ok || threads < 0 || threads > 256)
-        return cli.usage(tr("--threads must be a number from 0 to 256."));
+        return cli.usage(HarvestCommand::tr("--threads must be a number from 0 to 256."));
     if (engine::isFediverse(*kind) && !parser.isSet(instanceOption))
-        return cli.usage(tr("--instance is required for %1.").arg(engine::sourceKindName(*kind)));
+        return cli.usage(
+            HarvestCommand::tr("--instance is required for %1.").arg(engine::sourceKindName(*kind)));
     if (*kind == engine::SourceKind::Local && !parser.isSet(pathOption))
-        return cli.usage(tr("--source local needs --path."));
+        return cli.usage(HarvestCommand::tr("--source local needs --path."));
 
     engine::HarvestInput input;
     input.source = *kind;
@@ -118,7 +130,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     if (parser.isSet(tokenOption)) {
         input.accessToken = qEnvironmentVariable(parser.value(tokenOption).toLocal8Bit().constData());
         if (input.accessToken.isEmpty())
-            return cli.usage(tr("The environment variable %1 is empty.").arg(parser.value(tokenOption)));
+            return cli.usage(
+                HarvestCommand::tr("The environment variable %1 is empty.").arg(parser.value(tokenOption)));
     }
     auto planned = engine::HarvestPlanner::plan(input);
     if (!planned)
@@ -130,7 +143,7 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     if (!completed)
         return cli.fail(completed.error().message);
     for (const QString &warning : std::as_const(completed->warnings))
-        cli.err() << tr("Warning: %1").arg(warning) << Qt::endl;
+        cli.err() << HarvestCommand::tr("Warning: %1").arg(warning) << Qt::endl;
     const engine::HarvestPlan &plan = completed->plan;
     const engine::InstagramAccount &instagramAccount = completed->instagram;
 
@@ -145,7 +158,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         if (!standing)
             return cli.fail(standing.error().message);
         cli.err()
-            << tr("Instagram hashtag budget of %1: %2 of %3 unique hashtags left in the rolling 7 days.")
+            << HarvestCommand::tr(
+                   "Instagram hashtag budget of %1: %2 of %3 unique hashtags left in the rolling 7 days.")
                    .arg(instagramAccount.username.isEmpty() ? instagramAccount.userId
                                                             : QLatin1Char('@') + instagramAccount.username)
                    .arg(standing->remaining)
@@ -156,9 +170,9 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
         QObject::connect(budget.get(), &engine::InstagramBudget::recordFailed, budget.get(),
                          [&cli](const engine::Error &error) { cli.err() << error.message << Qt::endl; });
         if (plan.spec.instagramEdge != QLatin1String("top"))
-            cli.err()
-                << tr("Instagram's recent media cover the last 24 hours only; harvest again to follow a tag.")
-                << Qt::endl;
+            cli.err() << HarvestCommand::tr("Instagram's recent media cover the last 24 hours only; harvest "
+                                            "again to follow a tag.")
+                      << Qt::endl;
     }
 
     engine::HarvestSession session(
@@ -176,7 +190,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
                      [&](const engine::HarvestRequest &, const engine::ModelInfo &model) {
                          if (!model.trained)
                              cli.err()
-                                 << tr("Warning: %1 is an untrained test model; its labels are meaningless.")
+                                 << HarvestCommand::tr(
+                                        "Warning: %1 is an untrained test model; its labels are meaningless.")
                                         .arg(model.name)
                                  << Qt::endl;
                      });
@@ -199,7 +214,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&] {
         if (s_interrupted.exchange(false)) {
             bar.done();
-            cli.err() << tr("Stopping; what is done is kept, running the same command again resumes.")
+            cli.err() << HarvestCommand::tr(
+                             "Stopping; what is done is kept, running the same command again resumes.")
                       << Qt::endl;
             session.stop();
         }
@@ -213,7 +229,7 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     std::signal(SIGTERM, SIG_DFL);
 
     for (const auto &s : std::as_const(outcome.summaries)) {
-        cli.out() << tr("#%1: %2 images ok, %3 skipped, %4 failed, %5 posts")
+        cli.out() << HarvestCommand::tr("#%1: %2 images ok, %3 skipped, %4 failed, %5 posts")
                          .arg(s.tag)
                          .arg(s.ok)
                          .arg(s.skipped)
@@ -226,7 +242,7 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     }
     if (budget) {
         if (const auto standing = budget->standing(instagramAccount.userId))
-            cli.err() << tr("Instagram hashtag budget: %1 of %2 left.")
+            cli.err() << HarvestCommand::tr("Instagram hashtag budget: %1 of %2 left.")
                              .arg(standing->remaining)
                              .arg(standing->budget)
                       << Qt::endl;
@@ -234,9 +250,9 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
     if (outcome.end == engine::HarvestEnd::Failed)
         return cli.fail(outcome.error.message);
     if (outcome.end == engine::HarvestEnd::Cancelled)
-        return cli.fail(tr("Harvest interrupted; run the same command again to resume."));
+        return cli.fail(HarvestCommand::tr("Harvest interrupted; run the same command again to resume."));
     if (outcome.anySourceFailed())
-        return cli.fail(tr("Some tags could not be harvested (see above)."));
+        return cli.fail(HarvestCommand::tr("Some tags could not be harvested (see above)."));
     return ExitOk;
 }
 

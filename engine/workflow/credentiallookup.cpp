@@ -17,11 +17,6 @@ namespace taglens::engine {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CredentialLookup", text);
-}
-
 Error unauthorized(const Error &error)
 {
     return Error::make(ErrorCode::Unauthorized, error.message);
@@ -43,7 +38,9 @@ Expected<CredentialLookup::Found> completeFediverse(CredentialLookup::Found foun
     const QString source = sourceKindName(spec.kind);
     auto stored = tokens->tokenFor(source, spec.instance);
     if (!stored) {
-        found.warnings << tr("The stored login for %1 cannot be read, so the harvest runs without it: %2")
+        found.warnings << QCoreApplication::translate(
+                              "CredentialLookup",
+                              "The stored login for %1 cannot be read, so the harvest runs without it: %2")
                               .arg(spec.instance.toString(), stored.error().message);
         return found;
     }
@@ -99,9 +96,9 @@ Expected<CredentialLookup::Found> CredentialLookup::complete(HarvestPlan plan, T
     return found;
 }
 
-QFuture<Expected<CredentialLookup::Found>> CredentialLookup::completeInBackground(HarvestPlan plan,
-                                                                                 const Keychain &keychain,
-                                                                                 const SessionLogins &session)
+QFuture<Expected<CredentialLookup::Found>>
+CredentialLookup::completeInBackground(HarvestPlan plan, const Keychain &keychain,
+                                       const SessionLogins &session)
 {
     const SourceKind kind = plan.spec.kind;
     if (kind != SourceKind::Instagram && !(isFediverse(kind) && plan.spec.accessToken.isEmpty()))
