@@ -489,6 +489,14 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>CredentialLookup</name>
+    <message>
+        <location filename="../../engine/workflow/credentiallookup.cpp" line="+41"/>
+        <source>The stored login for %1 cannot be read, so the harvest runs without it: %2</source>
+        <translation>Die gespeicherte Anmeldung für %1 kann nicht gelesen werden, daher läuft der Abruf ohne sie: %2</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommand</name>
     <message>
         <location filename="../../app/cli/exportcommand.cpp" line="+26"/>
@@ -639,6 +647,201 @@ Befehle:
         <location line="+1"/>
         <source>no message</source>
         <translation>keine Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>HarvestCommand</name>
+    <message>
+        <location filename="../../app/cli/harvestcommand.cpp" line="+47"/>
+        <source>Fetch the images posted under hashtags, classify them and store them in a project. Running it again resumes.</source>
+        <translation>Die unter Hashtags geposteten Bilder abrufen, klassifizieren und in einem Projekt speichern. Ein erneuter Aufruf setzt fort.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mastodon, pixelfed, instagram or local.</source>
+        <translation>mastodon, pixelfed, instagram oder local.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOURCE</source>
+        <translation>QUELLE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A hashtag (repeat for several). For local sources: the collection&apos;s name.</source>
+        <translation>Ein Hashtag (für mehrere wiederholen). Bei lokalen Quellen: der Name der Sammlung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The instance, e.g. https://mastodon.social.</source>
+        <translation>Die Instanz, z. B. https://mastodon.social.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A folder or file for --source local (repeatable).</source>
+        <translation>Ein Ordner oder eine Datei für --source local (wiederholbar).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Classified images per tag (default 200).</source>
+        <translation>Klassifizierte Bilder pro Tag (Standard: 200).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>The project file (.taglens).</source>
+        <translation>Die Projektdatei (.taglens).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model file (default: the installed one).</source>
+        <translation>Modelldatei (Standard: das installierte Modell).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Labels stored per image (default 5).</source>
+        <translation>Gespeicherte Labels pro Bild (Standard: 5).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read an access token from this environment variable.</source>
+        <translation>Ein Zugriffstoken aus dieser Umgebungsvariable lesen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAR</source>
+        <translation>VARIABLE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Instagram: recent (the last 24 hours, default) or top media.</source>
+        <translation>Instagram: recent (die letzten 24 Stunden, Standard) oder top (beliebteste Medien).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EDGE</source>
+        <translation>KANTE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model threads (default: one per core).</source>
+        <translation>Modell-Threads (Standard: einer pro Kern).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--source must be mastodon, pixelfed, instagram or local.</source>
+        <translation>--source muss mastodon, pixelfed, instagram oder local sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--project is required.</source>
+        <translation>--project ist erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--limit must be a positive number.</source>
+        <translation>--limit muss eine positive Zahl sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--top must be a number from 1 to 1000.</source>
+        <translation>--top muss eine Zahl von 1 bis 1000 sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--threads must be a number from 0 to 256.</source>
+        <translation>--threads muss eine Zahl von 0 bis 256 sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--instance is required for %1.</source>
+        <translation>--instance ist für %1 nötig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--source local needs --path.</source>
+        <translation>--source local braucht --path.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The environment variable %1 is empty.</source>
+        <translation>Die Umgebungsvariable %1 ist leer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Instagram hashtag budget of %1: %2 of %3 unique hashtags left in the rolling 7 days.</source>
+        <translation>Instagram-Hashtag-Kontingent von %1: %2 von %3 verschiedenen Hashtags in den gleitenden 7 Tagen übrig.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Instagram&apos;s recent media cover the last 24 hours only; harvest again to follow a tag.</source>
+        <translation>Die neuesten Medien von Instagram umfassen nur die letzten 24 Stunden; rufe erneut ab, um einem Tag zu folgen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Warning: %1 is an untrained test model; its labels are meaningless.</source>
+        <translation>Warnung: %1 ist ein untrainiertes Testmodell; seine Labels sind bedeutungslos.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Stopping; what is done is kept, running the same command again resumes.</source>
+        <translation>Wird angehalten; Erledigtes bleibt erhalten, derselbe Befehl setzt fort.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>#%1: %2 images ok, %3 skipped, %4 failed, %5 posts</source>
+        <translation>#%1: %2 Bilder ok, %3 übersprungen, %4 fehlgeschlagen, %5 Beiträge</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Instagram hashtag budget: %1 of %2 left.</source>
+        <translation>Instagram-Hashtag-Kontingent: %1 von %2 übrig.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Harvest interrupted; run the same command again to resume.</source>
+        <translation>Abruf unterbrochen; führe denselben Befehl erneut aus, um fortzusetzen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some tags could not be harvested (see above).</source>
+        <translation>Einige Tags konnten nicht abgerufen werden (siehe oben).</translation>
     </message>
 </context>
 <context>
@@ -1769,203 +1972,27 @@ Befehle:
 <context>
     <name>taglens::app</name>
     <message>
-        <location filename="../../app/cli/harvestcommand.cpp" line="+121"/>
-        <source>The environment variable %1 is empty.</source>
-        <translation>Die Umgebungsvariable %1 ist leer.</translation>
-    </message>
-    <message>
-        <location line="-71"/>
-        <source>SOURCE</source>
-        <translation>QUELLE</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The instance, e.g. https://mastodon.social.</source>
-        <translation>Die Instanz, z. B. https://mastodon.social.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <location filename="../../app/cli/modelcommand.cpp" line="+55"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>VAR</source>
-        <translation>VARIABLE</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+14"/>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>--instance is required for %1.</source>
-        <translation>--instance ist für %1 nötig.</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
-        <location line="-69"/>
-        <location filename="../../app/cli/modelcommand.cpp" line="+90"/>
+        <location line="+90"/>
         <source>Model file (default: the installed one).</source>
         <translation>Modelldatei (Standard: das installierte Modell).</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+7"/>
-        <location filename="../../app/cli/modelcommand.cpp" line="+1"/>
+        <location line="+1"/>
         <source>PATH</source>
         <translation>PFAD</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Model threads (default: one per core).</source>
-        <translation>Modell-Threads (Standard: einer pro Kern).</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>K</source>
-        <translation>K</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>--top must be a number from 1 to 1000.</source>
-        <translation>--top muss eine Zahl von 1 bis 1000 sein.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>--threads must be a number from 0 to 256.</source>
-        <translation>--threads muss eine Zahl von 0 bis 256 sein.</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>Warning: %1 is an untrained test model; its labels are meaningless.</source>
-        <translation>Warnung: %1 ist ein untrainiertes Testmodell; seine Labels sind bedeutungslos.</translation>
-    </message>
-    <message>
-        <location line="-117"/>
-        <location filename="../../app/cli/modelcommand.cpp" line="-93"/>
+        <location line="-93"/>
         <source>FILE</source>
         <translation>DATEI</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>--project is required.</source>
-        <translation>--project ist erforderlich.</translation>
-    </message>
-    <message>
-        <location line="-42"/>
-        <source>Fetch the images posted under hashtags, classify them and store them in a project. Running it again resumes.</source>
-        <translation>Die unter Hashtags geposteten Bilder abrufen, klassifizieren und in einem Projekt speichern. Ein erneuter Aufruf setzt fort.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>mastodon, pixelfed, instagram or local.</source>
-        <translation>mastodon, pixelfed, instagram oder local.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A hashtag (repeat for several). For local sources: the collection&apos;s name.</source>
-        <translation>Ein Hashtag (für mehrere wiederholen). Bei lokalen Quellen: der Name der Sammlung.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>TAG</source>
-        <translation>TAG</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A folder or file for --source local (repeatable).</source>
-        <translation>Ein Ordner oder eine Datei für --source local (wiederholbar).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Classified images per tag (default 200).</source>
-        <translation>Klassifizierte Bilder pro Tag (Standard: 200).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The project file (.taglens).</source>
-        <translation>Die Projektdatei (.taglens).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Labels stored per image (default 5).</source>
-        <translation>Gespeicherte Labels pro Bild (Standard: 5).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read an access token from this environment variable.</source>
-        <translation>Ein Zugriffstoken aus dieser Umgebungsvariable lesen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Instagram: recent (the last 24 hours, default) or top media.</source>
-        <translation>Instagram: recent (die letzten 24 Stunden, Standard) oder top (beliebteste Medien).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>EDGE</source>
-        <translation>KANTE</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>--source must be mastodon, pixelfed, instagram or local.</source>
-        <translation>--source muss mastodon, pixelfed, instagram oder local sein.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--limit must be a positive number.</source>
-        <translation>--limit muss eine positive Zahl sein.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>--source local needs --path.</source>
-        <translation>--source local braucht --path.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Instagram hashtag budget of %1: %2 of %3 unique hashtags left in the rolling 7 days.</source>
-        <translation>Instagram-Hashtag-Kontingent von %1: %2 von %3 verschiedenen Hashtags in den gleitenden 7 Tagen übrig.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Instagram&apos;s recent media cover the last 24 hours only; harvest again to follow a tag.</source>
-        <translation>Die neuesten Medien von Instagram umfassen nur die letzten 24 Stunden; rufe erneut ab, um einem Tag zu folgen.</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Stopping; what is done is kept, running the same command again resumes.</source>
-        <translation>Wird angehalten; Erledigtes bleibt erhalten, derselbe Befehl setzt fort.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>#%1: %2 images ok, %3 skipped, %4 failed, %5 posts</source>
-        <translation>#%1: %2 Bilder ok, %3 übersprungen, %4 fehlgeschlagen, %5 Beiträge</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Instagram hashtag budget: %1 of %2 left.</source>
-        <translation>Instagram-Hashtag-Kontingent: %1 von %2 übrig.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Harvest interrupted; run the same command again to resume.</source>
-        <translation>Abruf unterbrochen; führe denselben Befehl erneut aus, um fortzusetzen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Some tags could not be harvested (see above).</source>
-        <translation>Einige Tags konnten nicht abgerufen werden (siehe oben).</translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/modelcommand.cpp" line="-5"/>
+        <location line="-5"/>
         <source>Install the official torchvision Inception-v3 ImageNet weights (about %1).</source>
         <translation>Die offiziellen torchvision-Inception-v3-ImageNet-Gewichte installieren (etwa %1).</translation>
     </message>
@@ -2118,11 +2145,6 @@ Befehle:
 </context>
 <context>
     <name>taglens::engine</name>
-    <message>
-        <location filename="../../engine/workflow/credentiallookup.cpp" line="+46"/>
-        <source>The stored login for %1 cannot be read, so the harvest runs without it: %2</source>
-        <translation>Die gespeicherte Anmeldung für %1 kann nicht gelesen werden, daher läuft der Abruf ohne sie: %2</translation>
-    </message>
     <message>
         <location filename="../../engine/workflow/harvestplanner.cpp" line="+44"/>
         <source>Name at least one hashtag.</source>
@@ -2990,7 +3012,7 @@ Befehle:
         <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <location line="+16"/>
         <source>A project is being opened or saved; try again when it is done.</source>
         <translation>Gerade wird ein Projekt geöffnet oder gespeichert; versuche es erneut, wenn das erledigt ist.</translation>
@@ -3542,7 +3564,7 @@ Befehle:
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Untrained test model: these labels mean nothing.</source>
         <translation>Untrainiertes Testmodell: Diese Labels bedeuten nichts.</translation>
     </message>
@@ -3765,7 +3787,7 @@ Befehle:
 <context>
     <name>taglens::ui::HashtagChip</name>
     <message>
-        <location filename="../../ui/hashtagchip.cpp" line="+30"/>
+        <location filename="../../ui/hashtagchip.cpp" line="+29"/>
         <source>Hashtag. Delete or Backspace removes it; the arrow keys move between hashtags.</source>
         <translation>Hashtag. Entf oder Rücktaste entfernt ihn; die Pfeiltasten wechseln zwischen den Hashtags.</translation>
     </message>
@@ -3789,7 +3811,7 @@ Befehle:
         <translation>Neuer Hashtag</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Type a hashtag and press Space, comma or Enter to add it. Backspace in the empty field removes the last one; Left selects the hashtags.</source>
         <translation>Tippe einen Hashtag und drücke Leertaste, Komma oder Eingabe, um ihn hinzuzufügen. Die Rücktaste im leeren Feld entfernt den letzten; Links wählt die Hashtags aus.</translation>
     </message>
@@ -3819,7 +3841,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Modellstatus</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -3829,12 +3851,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+395"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-310"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -4019,7 +4041,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Das Projekt konnte nicht als %1 gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <location line="+246"/>
         <source>A harvest is already running.</source>
         <translation>Es läuft bereits ein Abruf.</translation>
@@ -4093,7 +4115,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Es ist kein Modell installiert, daher kann nichts klassifiziert werden. Richte eines ein mit Hilfe ▸ Modell einrichten.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+72"/>
         <source>#%1: %2</source>
         <translation>#%1: %2</translation>
     </message>
@@ -4121,7 +4143,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>No model is installed: harvests cannot classify.</source>
         <translation>Es ist kein Modell installiert: Abrufe können nicht klassifizieren.</translation>
     </message>
@@ -4393,7 +4415,7 @@ Modelle werden in %2 installiert.</translation>
 <context>
     <name>taglens::ui::ProjectModel</name>
     <message>
-        <location filename="../../ui/projectmodel.cpp" line="+366"/>
+        <location filename="../../ui/projectmodel.cpp" line="+387"/>
         <source>#%1: %2 (%3%)</source>
         <translation>#%1: %2 (%3 %)</translation>
     </message>
@@ -4411,7 +4433,7 @@ Modelle werden in %2 installiert.</translation>
 <context>
     <name>taglens::ui::RecentProjects</name>
     <message>
-        <location filename="../../ui/recentprojects.cpp" line="+77"/>
+        <location filename="../../ui/recentprojects.cpp" line="+86"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -4589,12 +4611,12 @@ Modelle werden in %2 installiert.</translation>
         <translation>Einer pro Kern (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Threads the model uses for one batch; more is faster until the cores run out.</source>
         <translation>Threads, die das Modell für einen Batch nutzt; mehr ist schneller, bis die Kerne ausgehen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Images classified together; larger batches are a little faster and use more memory.</source>
         <translation>Gemeinsam klassifizierte Bilder; größere Batches sind etwas schneller und brauchen mehr Speicher.</translation>
     </message>
@@ -4604,7 +4626,7 @@ Modelle werden in %2 installiert.</translation>
         <translation>Wie viele der besten Labels für jedes Bild gespeichert werden.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Requests sent to one server at the same time. Fewer is kinder to small instances.</source>
         <translation>Gleichzeitig an einen Server gesendete Anfragen. Weniger schont kleine Instanzen.</translation>
     </message>
@@ -4624,7 +4646,7 @@ Modelle werden in %2 installiert.</translation>
         <translation>Projektordner</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Where New Project and Open Project start.</source>
         <translation>Wo Neues Projekt und Projekt öffnen beginnen.</translation>
     </message>
