@@ -193,8 +193,8 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     });
     connect(m_model, &ProjectModel::updatesRead, this, [this](bool ok) {
         // A read that failed keeps its updates queued; the end is told all the same.
-        if (m_ending && (!ok || !m_model->hasPendingUpdates()))
-            announceEnd(*std::exchange(m_ending, std::nullopt));
+        if (!ok || !m_model->hasPendingUpdates())
+            announceEnds();
     });
     connect(m_model, &ProjectModel::loadFailed, this, [this](const QString &message) {
         showError(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(projectPath()), message));
@@ -237,7 +237,7 @@ MainWindow::~MainWindow()
     m_model->disconnect(this);
     m_project->disconnect(this);
     m_session->disconnect(this);
-    delete m_session; // cancels and waits for the harvest thread
+    delete m_session;  // cancels and waits for the harvest thread
     delete m_accounts; // before the token store it uses
 }
 
@@ -469,10 +469,11 @@ void MainWindow::connectProject()
 
 void MainWindow::onProjectOpened(const engine::ProjectOverview &overview)
 {
-    const bool sameProject = overview.path == m_model->projectPath();
     clearError();
     statusBar()->clearMessage();
-    if (!sameProject) {
+    if (!overview.copiedFrom.isEmpty() && overview.copiedFrom == m_model->projectPath()) {
+        m_model->relocate(overview.path); // Save As: the same rows, now from the copy
+    } else if (overview.path != m_model->projectPath()) {
         // The predictions of the model that harvested last, as the exports show them. The rows
         // are read in the background; the first one becomes current when they are in.
         m_model->setProject(overview.path, overview.modelSha256, overview.modelTrained);
@@ -816,9 +817,15 @@ void MainWindow::onHarvestFinished(const engine::HarvestOutcome &outcome)
     m_progress->finish();
     // The last rows are read at once (in the background); the end is told when they are shown.
     m_model->flushPending();
-    if (m_model->hasPendingUpdates())
-        m_ending = outcome;
-    else
+    m_endings << outcome; // in order: a follow-up harvest may end before the rows of this one are in
+    if (!m_model->hasPendingUpdates())
+        announceEnds();
+}
+
+void MainWindow::announceEnds()
+{
+    const QList<engine::HarvestOutcome> endings = std::exchange(m_endings, {});
+    for (const engine::HarvestOutcome &outcome : endings)
         announceEnd(outcome);
 }
 
@@ -860,7 +867,7 @@ bool MainWindow::isHarvesting() const
 
 bool MainWindow::isBusy() const
 {
-    return m_session->isBusy() || m_preparing || !m_waitingPlans.isEmpty() || m_ending.has_value();
+    return m_session->isBusy() || m_preparing || !m_waitingPlans.isEmpty() || !m_endings.isEmpty();
 }
 
 void MainWindow::setHarvesting(bool running)

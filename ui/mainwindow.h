@@ -20,7 +20,6 @@
 #include <QUrl>
 #include <functional>
 #include <memory>
-#include <optional>
 
 class QAction;
 class QComboBox;
@@ -199,7 +198,8 @@ private:
     void refreshInstagramBudget();
     engine::InstagramBudget *instagramBudget(QString *error);
     void onHarvestFinished(const engine::HarvestOutcome &outcome);
-    /// Says how the harvest ended, once the model shows its last rows.
+    /// Says how the harvests ended, once the model shows their last rows.
+    void announceEnds();
     void announceEnd(const engine::HarvestOutcome &outcome);
     void setHarvesting(bool running);
     void updateCount();
@@ -221,10 +221,10 @@ private:
     engine::HarvestRequest m_lastRequest;
     QString m_modelPath;
     QString m_lastError;
-    bool m_errorNeedsLogin = false;                 // the error shown asks for an Instagram login
-    bool m_preparing = false;                       // planning, or looking up a login
-    QList<engine::HarvestPlan> m_waitingPlans;      // to start once the scratch project is open
-    std::optional<engine::HarvestOutcome> m_ending; // announced when the last rows are read
+    bool m_errorNeedsLogin = false;            // the error shown asks for an Instagram login
+    bool m_preparing = false;                  // planning, or looking up a login
+    QList<engine::HarvestPlan> m_waitingPlans; // to start once the scratch project is open
+    QList<engine::HarvestOutcome> m_endings;   // harvests that ended, told once their last rows are read
 
     std::unique_ptr<engine::TokenStore> m_ownTokens;
     engine::TokenStore *m_tokens = nullptr;

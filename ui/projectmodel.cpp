@@ -27,9 +27,22 @@ constexpr int TopK = 5;
 constexpr int ReaderThreads = 2;
 constexpr int FlushIntervalMs = 150;
 
+using RowsByTagAndMedia = QHash<QString, QHash<qint64, int>>; // tag → media id → row
+using RowsBySha = QHash<QString, QList<int>>;                 // image → rows showing it
+
+void addToIndex(const engine::MediaRow &r, int row, RowsByTagAndMedia &byTagAndMedia, RowsBySha &bySha)
+{
+    byTagAndMedia[r.tag].insert(r.mediaId, row);
+    if (!r.sha256.isEmpty())
+        bySha[r.sha256].append(row);
+}
+
 struct LoadedRows
 {
     QList<engine::MediaRow> rows;
+    // Built with the rows, on the loader thread: for 10,000 rows it is tens of milliseconds.
+    RowsByTagAndMedia byTagAndMedia;
+    RowsBySha bySha;
     QString error;
     bool ok = false;
 };
@@ -96,6 +109,26 @@ void ProjectModel::setProject(const QString &path, const QString &modelSha256, b
     reload();
 }
 
+void ProjectModel::relocate(const QString &path)
+{
+    if (path == m_path || m_path.isEmpty())
+        return;
+    m_path = path;
+    // Jobs running on the old readers answer from the old file, which holds the same; queued ones
+    // are dropped with it, so what they were to read is asked for again.
+    m_readers.reset(new engine::ProjectReadPool(path, ReaderThreads));
+    m_thumbnailLoading.clear();
+    m_previewLoading.clear();
+    for (auto it = m_flushing.cbegin(); it != m_flushing.cend(); ++it)
+        m_pending[it.key()].unite(it.value());
+    m_flushing.clear();
+    ++m_flushSequence;
+    if (!m_pending.isEmpty() && !m_loadingRows && !m_flushTimer.isActive())
+        m_flushTimer.start();
+    if (!m_rows.isEmpty()) // repainted, so what was dropped is asked for again
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {ThumbnailRole, PreviewRole});
+}
+
 void ProjectModel::forgetImages()
 {
     m_thumbnails.clear();
@@ -147,6 +180,8 @@ void ProjectModel::startLoad()
             return result;
         }
         result.rows = std::move(*rows);
+        for (int i = 0; i < result.rows.size(); ++i)
+            addToIndex(result.rows.at(i), i, result.byTagAndMedia, result.bySha);
         result.ok = true;
         qCDebug(lcProjectModel) << "read" << result.rows.size() << "items in" << clock.elapsed() << "ms";
         return result;
@@ -164,7 +199,7 @@ void ProjectModel::startLoad()
                     Q_EMIT loadFailed(result.error);
                     return;
                 }
-                applyLoadedRows(result.rows);
+                applyLoadedRows(result.rows, result.byTagAndMedia, result.bySha);
             },
             Qt::QueuedConnection);
     });
@@ -172,16 +207,16 @@ void ProjectModel::startLoad()
         Q_EMIT loadingChanged(true);
 }
 
-void ProjectModel::applyLoadedRows(QList<engine::MediaRow> rows)
+void ProjectModel::applyLoadedRows(const QList<engine::MediaRow> &rows,
+                                   const QHash<QString, QHash<qint64, int>> &byTagAndMedia,
+                                   const QHash<QString, QList<int>> &bySha)
 {
     QElapsedTimer clock;
     clock.start();
     beginResetModel();
-    m_rows = std::move(rows);
-    m_rowByTagAndMedia.clear();
-    m_rowsBySha.clear();
-    for (int i = 0; i < m_rows.size(); ++i)
-        indexRow(i);
+    m_rows = rows;
+    m_rowByTagAndMedia = byTagAndMedia;
+    m_rowsBySha = bySha;
     endResetModel();
     m_loadingRows = false;
     qCDebug(lcProjectModel) << "showing" << m_rows.size() << "items after" << clock.elapsed() << "ms";
@@ -195,10 +230,7 @@ void ProjectModel::applyLoadedRows(QList<engine::MediaRow> rows)
 
 void ProjectModel::indexRow(int row)
 {
-    const engine::MediaRow &r = m_rows.at(row);
-    m_rowByTagAndMedia[r.tag].insert(r.mediaId, row);
-    if (!r.sha256.isEmpty())
-        m_rowsBySha[r.sha256].append(row);
+    addToIndex(m_rows.at(row), row, m_rowByTagAndMedia, m_rowsBySha);
 }
 
 void ProjectModel::appendOrUpdate(qint64 mediaId, const QString &tag)

@@ -59,6 +59,9 @@ public:
     /// model is empty and isLoading() until rowsLoaded(). An empty path empties the model at once.
     void setProject(const QString &path, const QString &modelSha256 = {}, bool modelTrained = true);
     QString projectPath() const { return m_path; }
+    /// The project now lives at \a path, with the same contents (Save As): later reads go there;
+    /// the rows and decoded images stay.
+    void relocate(const QString &path);
     QString modelSha256() const { return m_modelSha256; }
     bool modelTrained() const { return m_modelTrained; }
 
@@ -109,7 +112,9 @@ Q_SIGNALS:
 
 private:
     void startLoad();
-    void applyLoadedRows(QList<engine::MediaRow> rows);
+    void applyLoadedRows(const QList<engine::MediaRow> &rows,
+                         const QHash<QString, QHash<qint64, int>> &byTagAndMedia,
+                         const QHash<QString, QList<int>> &bySha);
     void flushPendingInBackground();
     void applyFlushedRows(const QHash<QString, QSet<qint64>> &requested, const QList<engine::MediaRow> &rows);
     void indexRow(int row);

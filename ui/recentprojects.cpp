@@ -21,14 +21,22 @@ QString absolute(const QString &path)
 
 RecentProjects::RecentProjects(QObject *parent) : QObject(parent)
 {
+    m_writer.setMaxThreadCount(1);
+    m_writer.setObjectName(QStringLiteral("recent-projects"));
+    m_paths = QSettings().value(SettingsKey).toStringList();
+    m_paths.removeAll(QString());
+    m_paths.removeDuplicates();
+    m_paths = m_paths.mid(0, MaxProjects);
+}
+
+RecentProjects::~RecentProjects()
+{
+    m_writer.waitForDone();
 }
 
 QStringList RecentProjects::paths() const
 {
-    QStringList paths = QSettings().value(SettingsKey).toStringList();
-    paths.removeAll(QString());
-    paths.removeDuplicates();
-    return paths.mid(0, MaxProjects);
+    return m_paths;
 }
 
 void RecentProjects::add(const QString &path)
@@ -60,7 +68,8 @@ void RecentProjects::attachMenu(QMenu *menu)
 
 void RecentProjects::store(const QStringList &paths)
 {
-    QSettings().setValue(SettingsKey, paths);
+    m_paths = paths;
+    m_writer.start([paths] { QSettings().setValue(SettingsKey, paths); });
     rebuildMenu();
     Q_EMIT changed();
 }

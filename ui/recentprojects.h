@@ -4,14 +4,16 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QThreadPool>
 
 class QMenu;
 
 namespace taglens::ui {
 
 /// The projects opened last, newest first, kept in QSettings ("recentProjects"), and the
-/// File ▸ Open Recent menu that shows them. Files are not looked at here (that would be disk
-/// access on the GUI thread): one that has gone is dropped when opening it fails.
+/// File ▸ Open Recent menu that shows them. Read once, when made; every change is written on a
+/// thread of its own, in order. Files are not looked at here (disk access on the GUI thread):
+/// one that has gone is dropped when opening it fails.
 class RecentProjects : public QObject
 {
     Q_OBJECT
@@ -20,6 +22,8 @@ public:
     static constexpr int MaxProjects = 8;
 
     explicit RecentProjects(QObject *parent = nullptr);
+    /// Waits for the writes still on their way.
+    ~RecentProjects() override;
 
     QStringList paths() const;
     /// Puts \a path first (once; absolute).
@@ -37,6 +41,8 @@ private:
     void store(const QStringList &paths);
     void rebuildMenu();
 
+    QStringList m_paths;
+    QThreadPool m_writer; // one thread: the last list written is the last one asked for
     QPointer<QMenu> m_menu;
 };
 

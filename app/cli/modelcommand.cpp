@@ -2,10 +2,10 @@
 #include "modelcommand.h"
 
 #include "clicontext.h"
-#include "terminalprogress.h"
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/models/modeldownloader.h"
 #include "engine/models/modelstore.h"
+#include "terminalprogress.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,15 +17,15 @@
 #include <QLocale>
 #include <QRegularExpression>
 
-
 namespace taglens::app {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this command's messages (the command is a function, not a class).
+struct ModelCommand
 {
-    return QCoreApplication::translate("ModelCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ModelCommand)
+};
 
 /// torchvision names weight files NAME-<first hex digits of the SHA-256>.pth and checks them.
 QString sha256PrefixFromFileName(const QString &fileName)
@@ -40,19 +40,20 @@ QString sizeText(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-
 int install(CliContext &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Install the official torchvision Inception-v3 ImageNet weights (about %1).")
+        ModelCommand::tr("Install the official torchvision Inception-v3 ImageNet weights (about %1).")
             .arg(sizeText(engine::ModelStore::officialWeightsSize())));
     parser.addHelpOption();
-    const QCommandLineOption fromOption(QStringLiteral("from"),
-                                        tr("Install weights already on disk instead of downloading them."),
-                                        tr("FILE"));
-    const QCommandLineOption urlOption(QStringLiteral("url"), tr("Download from this address instead."),
-                                       tr("URL"), engine::ModelStore::officialWeightsUrl().toString());
+    const QCommandLineOption fromOption(
+        QStringLiteral("from"),
+        ModelCommand::tr("Install weights already on disk instead of downloading them."),
+        ModelCommand::tr("FILE"));
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"), ModelCommand::tr("Download from this address instead."),
+        ModelCommand::tr("URL"), engine::ModelStore::officialWeightsUrl().toString());
     parser.addOptions({fromOption, urlOption});
     if (!parser.parse(arguments))
         return cli.usage(parser.errorText());
@@ -63,7 +64,7 @@ int install(CliContext &cli, const QStringList &arguments)
 
     engine::ModelStore store;
     if (!QDir().mkpath(store.directory()))
-        return cli.fail(tr("Cannot create the model directory %1.").arg(store.directory()));
+        return cli.fail(ModelCommand::tr("Cannot create the model directory %1.").arg(store.directory()));
 
     QString source = parser.value(fromOption);
     bool downloaded = false;
@@ -71,28 +72,29 @@ int install(CliContext &cli, const QStringList &arguments)
     if (source.isEmpty()) {
         const QUrl url(parser.value(urlOption));
         if (!url.isValid() || url.fileName().isEmpty())
-            return cli.usage(tr("--url is not a valid address of a file."));
+            return cli.usage(ModelCommand::tr("--url is not a valid address of a file."));
         prefix = sha256PrefixFromFileName(url.fileName());
         if (prefix.isEmpty())
-            return cli.usage(tr("The file name in --url must carry its SHA-256 prefix, as torchvision's do "
-                                "(NAME-0123abcd.pth)."));
+            return cli.usage(
+                ModelCommand::tr("The file name in --url must carry its SHA-256 prefix, as torchvision's do "
+                                 "(NAME-0123abcd.pth)."));
         const QString destination = store.directory() + QLatin1Char('/') + url.fileName();
-        cli.err() << tr("Downloading %1").arg(url.toDisplayString()) << Qt::endl;
+        cli.err() << ModelCommand::tr("Downloading %1").arg(url.toDisplayString()) << Qt::endl;
         engine::ModelDownloader downloader;
         TerminalProgress progress(cli.err());
         QElapsedTimer clock;
         clock.start();
         QEventLoop loop;
         engine::Expected<QString> result = engine::Error::make(engine::ErrorCode::Internal, QString());
-        QObject::connect(&downloader, &engine::ModelDownloader::progress, &loop,
-                         [&](qint64 received, qint64 total) {
-                             const double seconds = qMax(0.001, double(clock.elapsed()) / 1000.0);
-                             progress.update(total > 0 ? double(received) / double(total) : -1.0,
-                                             tr("%1 of %2, %3/s")
-                                                 .arg(sizeText(received),
-                                                      total > 0 ? sizeText(total) : tr("unknown size"),
-                                                      sizeText(qint64(double(received) / seconds))));
-                         });
+        QObject::connect(
+            &downloader, &engine::ModelDownloader::progress, &loop, [&](qint64 received, qint64 total) {
+                const double seconds = qMax(0.001, double(clock.elapsed()) / 1000.0);
+                progress.update(total > 0 ? double(received) / double(total) : -1.0,
+                                ModelCommand::tr("%1 of %2, %3/s")
+                                    .arg(sizeText(received),
+                                         total > 0 ? sizeText(total) : ModelCommand::tr("unknown size"),
+                                         sizeText(qint64(double(received) / seconds))));
+            });
         QObject::connect(&downloader, &engine::ModelDownloader::finished, &loop,
                          [&](const engine::Expected<QString> &r) {
                              result = r;
@@ -108,16 +110,19 @@ int install(CliContext &cli, const QStringList &arguments)
     } else {
         prefix = sha256PrefixFromFileName(QFileInfo(source).fileName());
         if (!QFileInfo::exists(source))
-            return cli.fail(tr("%1 does not exist.").arg(source));
+            return cli.fail(ModelCommand::tr("%1 does not exist.").arg(source));
     }
 
-    cli.err() << tr("Converting %1 to an optimisable TorchScript model…").arg(QFileInfo(source).fileName()) << Qt::endl;
-    auto installed = store.installFromFile(source, prefix, torchbackend::TorchClassifier::installFromStateDict);
+    cli.err() << ModelCommand::tr("Converting %1 to an optimisable TorchScript model…")
+                     .arg(QFileInfo(source).fileName())
+              << Qt::endl;
+    auto installed =
+        store.installFromFile(source, prefix, torchbackend::TorchClassifier::installFromStateDict);
     if (downloaded)
         QFile::remove(source); // the TorchScript file now holds the same weights
     if (!installed)
         return cli.fail(installed.error().message);
-    cli.out() << tr("Installed %1").arg(*installed) << Qt::endl;
+    cli.out() << ModelCommand::tr("Installed %1").arg(*installed) << Qt::endl;
     return ExitOk;
 }
 
@@ -140,10 +145,12 @@ int list(CliContext &cli)
 int info(CliContext &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Show what a model is: its name, file, checksum and labels."));
+    parser.setApplicationDescription(
+        ModelCommand::tr("Show what a model is: its name, file, checksum and labels."));
     parser.addHelpOption();
-    const QCommandLineOption modelOption(QStringLiteral("model"), tr("Model file (default: the installed one)."),
-                                         tr("PATH"));
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         ModelCommand::tr("Model file (default: the installed one)."),
+                                         ModelCommand::tr("PATH"));
     parser.addOption(modelOption);
     if (!parser.parse(arguments))
         return cli.usage(parser.errorText());
@@ -156,17 +163,24 @@ int info(CliContext &cli, const QStringList &arguments)
         return cli.fail(classifier.error().message);
     const engine::ModelInfo &i = (*classifier)->info();
     QTextStream &out = cli.out();
-    out << tr("name:          %1").arg(i.name) << Qt::endl
-        << tr("file:          %1").arg(i.path) << Qt::endl
-        << tr("format:        %1").arg(i.format) << Qt::endl
-        << tr("architecture:  %1").arg(i.architecture.isEmpty() ? tr("unknown") : i.architecture) << Qt::endl
-        << tr("sha256:        %1").arg(i.sha256) << Qt::endl;
-    if (!i.sourceSha256.isEmpty())
-        out << tr("weights from:  sha256 %1").arg(i.sourceSha256) << Qt::endl;
-    out << tr("trained:       %1").arg(i.trained ? tr("yes") : tr("NO — a random-weight test model; labels are meaningless"))
+    out << ModelCommand::tr("name:          %1").arg(i.name) << Qt::endl
+        << ModelCommand::tr("file:          %1").arg(i.path) << Qt::endl
+        << ModelCommand::tr("format:        %1").arg(i.format) << Qt::endl
+        << ModelCommand::tr("architecture:  %1")
+               .arg(i.architecture.isEmpty() ? ModelCommand::tr("unknown") : i.architecture)
         << Qt::endl
-        << tr("classes:       %1 (%2, %3, …)").arg(i.labels.size()).arg(i.labels.value(0), i.labels.value(1)) << Qt::endl
-        << tr("input:         Resize(%1) → CenterCrop(%2), mean %3 %4 %5, std %6 %7 %8")
+        << ModelCommand::tr("sha256:        %1").arg(i.sha256) << Qt::endl;
+    if (!i.sourceSha256.isEmpty())
+        out << ModelCommand::tr("weights from:  sha256 %1").arg(i.sourceSha256) << Qt::endl;
+    out << ModelCommand::tr("trained:       %1")
+               .arg(i.trained ? ModelCommand::tr("yes")
+                              : ModelCommand::tr("NO — a random-weight test model; labels are meaningless"))
+        << Qt::endl
+        << ModelCommand::tr("classes:       %1 (%2, %3, …)")
+               .arg(i.labels.size())
+               .arg(i.labels.value(0), i.labels.value(1))
+        << Qt::endl
+        << ModelCommand::tr("input:         Resize(%1) → CenterCrop(%2), mean %3 %4 %5, std %6 %7 %8")
                .arg(i.preprocessing.resizeSize)
                .arg(i.preprocessing.inputSize)
                .arg(double(i.preprocessing.mean[0]))
@@ -176,7 +190,9 @@ int info(CliContext &cli, const QStringList &arguments)
                .arg(double(i.preprocessing.std[1]))
                .arg(double(i.preprocessing.std[2]))
         << Qt::endl
-        << tr("embedding:     %1").arg(i.hasEmbedding ? QString::number(i.embeddingSize) : tr("none")) << Qt::endl;
+        << ModelCommand::tr("embedding:     %1")
+               .arg(i.hasEmbedding ? QString::number(i.embeddingSize) : ModelCommand::tr("none"))
+        << Qt::endl;
     return ExitOk;
 }
 
@@ -194,12 +210,12 @@ int runModelCommand(CliContext &cli, const QStringList &arguments)
     if (sub == QLatin1String("info"))
         return info(cli, rest);
     if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        cli.out() << tr("Usage: taglens-cli model install [--from FILE] [--url URL]\n"
-                        "       taglens-cli model list\n"
-                        "       taglens-cli model info [--model PATH]\n");
+        cli.out() << ModelCommand::tr("Usage: taglens-cli model install [--from FILE] [--url URL]\n"
+                                      "       taglens-cli model list\n"
+                                      "       taglens-cli model info [--model PATH]\n");
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
-    return cli.usage(tr("Unknown model command \"%1\".").arg(sub));
+    return cli.usage(ModelCommand::tr("Unknown model command \"%1\".").arg(sub));
 }
 
 } // namespace taglens::app

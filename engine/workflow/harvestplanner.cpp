@@ -17,11 +17,6 @@ namespace taglens::engine {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("HarvestPlanner", text, disambiguation, n);
-}
-
 Error refuse(const QString &message)
 {
     return Error::make(ErrorCode::InvalidArgument, message);
@@ -41,7 +36,7 @@ Expected<QStringList> normalizedTags(const QStringList &typed, Normalize normali
             tags << *tag;
     }
     if (tags.isEmpty())
-        return refuse(tr("Name at least one hashtag."));
+        return refuse(HarvestPlanner::tr("Name at least one hashtag."));
     return tags;
 }
 
@@ -49,7 +44,8 @@ Expected<QStringList> normalizedTags(const QStringList &typed, Normalize normali
 Expected<QString> collectionOf(const HarvestInput &input, const QString &fallback)
 {
     if (input.tags.size() > 1)
-        return refuse(tr("Images from folders or addresses go into one collection: name at most one."));
+        return refuse(
+            HarvestPlanner::tr("Images from folders or addresses go into one collection: name at most one."));
     QString name = input.collection.trimmed();
     if (name.isEmpty() && !input.tags.isEmpty())
         name = input.tags.first().trimmed();
@@ -87,12 +83,12 @@ Expected<HarvestPlan> planInstagram(const HarvestInput &input, HarvestPlan plan)
 Expected<HarvestPlan> planLocal(const HarvestInput &input, HarvestPlan plan)
 {
     if (input.paths.isEmpty())
-        return refuse(tr("Name a folder or an image file."));
+        return refuse(HarvestPlanner::tr("Name a folder or an image file."));
     QStringList absolute;
     for (const QString &path : input.paths) {
         const QFileInfo info(path);
         if (path.trimmed().isEmpty() || !info.exists())
-            return Error::make(ErrorCode::NotFound, tr("%1 does not exist.").arg(path));
+            return Error::make(ErrorCode::NotFound, HarvestPlanner::tr("%1 does not exist.").arg(path));
         if (!absolute.contains(info.absoluteFilePath()))
             absolute << info.absoluteFilePath();
     }
@@ -118,9 +114,9 @@ Expected<HarvestPlan> planUrls(const HarvestInput &input, HarvestPlan plan)
             accepted << *checked;
     }
     if (accepted.isEmpty())
-        return refuse(input.urls.isEmpty() ? tr("No image address was given.")
-                                           : tr("None of the %n address(es) can be fetched.", nullptr,
-                                                int(input.urls.size())));
+        return refuse(input.urls.isEmpty() ? HarvestPlanner::tr("No image address was given.")
+                                           : HarvestPlanner::tr("None of the %n address(es) can be fetched.",
+                                                                nullptr, int(input.urls.size())));
     auto collection = collectionOf(input, QStringLiteral("dropped"));
     if (!collection)
         return collection.error();
@@ -135,7 +131,8 @@ Expected<HarvestPlan> planUrls(const HarvestInput &input, HarvestPlan plan)
 Expected<HarvestPlan> HarvestPlanner::plan(const HarvestInput &input)
 {
     if (input.limitPerTag < 1 || input.limitPerTag > HarvestInput::Everything)
-        return refuse(tr("The limit must be a number from 1 to %1.").arg(HarvestInput::Everything));
+        return refuse(
+            HarvestPlanner::tr("The limit must be a number from 1 to %1.").arg(HarvestInput::Everything));
     HarvestPlan plan;
     plan.spec.kind = input.source;
     plan.spec.accessToken = input.accessToken;

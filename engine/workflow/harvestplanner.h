@@ -5,6 +5,7 @@
 #include "harvestinput.h"
 #include "harvestplan.h"
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QList>
 
@@ -19,6 +20,8 @@ namespace taglens::engine {
 /// (a local path that does not exist). Nothing is read but the local paths' existence.
 class HarvestPlanner
 {
+    Q_DECLARE_TR_FUNCTIONS(HarvestPlanner)
+
 public:
     HarvestPlanner() = delete;
 

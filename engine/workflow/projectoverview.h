@@ -21,6 +21,8 @@ struct ProjectOverview
     /// The newest hashtag search (Mastodon, Pixelfed or Instagram), so Start can resume it.
     std::optional<HarvestRecord> lastSearch;
     QStringList tags; ///< the project's hashtags and collections, sorted
+    /// Save As: the project this one is a complete copy of (what a view shows stays valid).
+    QString copiedFrom;
 };
 
 } // namespace taglens::engine

@@ -78,7 +78,10 @@ Expected<ProjectOverview> copyAndOpen(const QString &from, const QString &to)
         if (auto copied = (*store)->saveCopy(to); !copied)
             return copied.error();
     }
-    return openAndRead(to, ProjectSession::OpenMode::MustExist);
+    auto copy = openAndRead(to, ProjectSession::OpenMode::MustExist);
+    if (copy)
+        copy->copiedFrom = QFileInfo(from).absoluteFilePath();
+    return copy;
 }
 
 } // namespace

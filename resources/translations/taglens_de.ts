@@ -845,6 +845,47 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>HarvestPlanner</name>
+    <message>
+        <location filename="../../engine/workflow/harvestplanner.cpp" line="+39"/>
+        <source>Name at least one hashtag.</source>
+        <translation>Gib mindestens einen Hashtag an.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Images from folders or addresses go into one collection: name at most one.</source>
+        <translation>Bilder aus Ordnern oder Adressen kommen in eine Sammlung: Gib höchstens eine an.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Name a folder or an image file.</source>
+        <translation>Gib einen Ordner oder eine Bilddatei an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No image address was given.</source>
+        <translation>Es wurde keine Bildadresse angegeben.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>None of the %n address(es) can be fetched.</source>
+        <translation>
+            <numerusform>Die %n Adresse kann nicht abgerufen werden.</numerusform>
+            <numerusform>Keine der %n Adressen kann abgerufen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The limit must be a number from 1 to %1.</source>
+        <translation>Die Grenze muss eine Zahl von 1 bis %1 sein.</translation>
+    </message>
+</context>
+<context>
     <name>HashtagLedger</name>
     <message>
         <location filename="../../engine/sources/hashtagledger.cpp" line="+61"/>
@@ -1226,6 +1267,180 @@ Befehle:
         <location line="+4"/>
         <source>The model metadata has an invalid &quot;%1&quot;.</source>
         <translation>Die Modell-Metadaten enthalten ein ungültiges „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCommand</name>
+    <message>
+        <location filename="../../app/cli/modelcommand.cpp" line="+47"/>
+        <source>Install the official torchvision Inception-v3 ImageNet weights (about %1).</source>
+        <translation>Die offiziellen torchvision-Inception-v3-ImageNet-Gewichte installieren (etwa %1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Install weights already on disk instead of downloading them.</source>
+        <translation>Bereits vorhandene Gewichte installieren, statt sie herunterzuladen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download from this address instead.</source>
+        <translation>Stattdessen von dieser Adresse herunterladen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot create the model directory %1.</source>
+        <translation>Das Modellverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--url is not a valid address of a file.</source>
+        <translation>--url ist keine gültige Adresse einer Datei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file name in --url must carry its SHA-256 prefix, as torchvision&apos;s do (NAME-0123abcd.pth).</source>
+        <translation>Der Dateiname in --url muss wie bei torchvision den Anfang seines SHA-256 tragen (NAME-0123abcd.pth).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 of %2, %3/s</source>
+        <translation>%1 von %2, %3/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown size</source>
+        <translation>unbekannte Größe</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Converting %1 to an optimisable TorchScript model…</source>
+        <translation>%1 wird in ein optimierbares TorchScript-Modell umgewandelt…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Installed %1</source>
+        <translation>%1 installiert</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Show what a model is: its name, file, checksum and labels.</source>
+        <translation>Zeigen, was ein Modell ist: Name, Datei, Prüfsumme und Labels.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model file (default: the installed one).</source>
+        <translation>Modelldatei (Standard: das installierte Modell).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>name:          %1</source>
+        <translation>Name:          %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file:          %1</source>
+        <translation>Datei:         %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>format:        %1</source>
+        <translation>Format:        %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>architecture:  %1</source>
+        <translation>Architektur:   %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sha256:        %1</source>
+        <translation>sha256:        %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weights from:  sha256 %1</source>
+        <translation>Gewichte aus:  sha256 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trained:       %1</source>
+        <translation>trainiert:     %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NO — a random-weight test model; labels are meaningless</source>
+        <translation>NEIN — ein Testmodell mit Zufallsgewichten; die Labels sind bedeutungslos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>classes:       %1 (%2, %3, …)</source>
+        <translation>Klassen:       %1 (%2, %3, …)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>input:         Resize(%1) → CenterCrop(%2), mean %3 %4 %5, std %6 %7 %8</source>
+        <translation>Eingabe:       Resize(%1) → CenterCrop(%2), Mittelwert %3 %4 %5, Std.-Abw. %6 %7 %8</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>embedding:     %1</source>
+        <translation>Embedding:     %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Usage: taglens-cli model install [--from FILE] [--url URL]
+       taglens-cli model list
+       taglens-cli model info [--model PATH]
+</source>
+        <translation>Verwendung: taglens-cli model install [--from DATEI] [--url URL]
+            taglens-cli model list
+            taglens-cli model info [--model PFAD]
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown model command &quot;%1&quot;.</source>
+        <translation>Unbekannter Modellbefehl „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1970,216 +2185,6 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>taglens::app</name>
-    <message>
-        <location filename="../../app/cli/modelcommand.cpp" line="+55"/>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <location line="+90"/>
-        <source>Model file (default: the installed one).</source>
-        <translation>Modelldatei (Standard: das installierte Modell).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PATH</source>
-        <translation>PFAD</translation>
-    </message>
-    <message>
-        <location line="-93"/>
-        <source>FILE</source>
-        <translation>DATEI</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Install the official torchvision Inception-v3 ImageNet weights (about %1).</source>
-        <translation>Die offiziellen torchvision-Inception-v3-ImageNet-Gewichte installieren (etwa %1).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Install weights already on disk instead of downloading them.</source>
-        <translation>Bereits vorhandene Gewichte installieren, statt sie herunterzuladen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Download from this address instead.</source>
-        <translation>Stattdessen von dieser Adresse herunterladen.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Cannot create the model directory %1.</source>
-        <translation>Das Modellverzeichnis %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--url is not a valid address of a file.</source>
-        <translation>--url ist keine gültige Adresse einer Datei.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The file name in --url must carry its SHA-256 prefix, as torchvision&apos;s do (NAME-0123abcd.pth).</source>
-        <translation>Der Dateiname in --url muss wie bei torchvision den Anfang seines SHA-256 tragen (NAME-0123abcd.pth).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Downloading %1</source>
-        <translation>%1 wird heruntergeladen</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 of %2, %3/s</source>
-        <translation>%1 von %2, %3/s</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>unknown size</source>
-        <translation>unbekannte Größe</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 does not exist.</source>
-        <translation>%1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Converting %1 to an optimisable TorchScript model…</source>
-        <translation>%1 wird in ein optimierbares TorchScript-Modell umgewandelt…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Installed %1</source>
-        <translation>%1 installiert</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Show what a model is: its name, file, checksum and labels.</source>
-        <translation>Zeigen, was ein Modell ist: Name, Datei, Prüfsumme und Labels.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>name:          %1</source>
-        <translation>Name:          %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>file:          %1</source>
-        <translation>Datei:         %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>format:        %1</source>
-        <translation>Format:        %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>architecture:  %1</source>
-        <translation>Architektur:   %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sha256:        %1</source>
-        <translation>sha256:        %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>weights from:  sha256 %1</source>
-        <translation>Gewichte aus:  sha256 %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>trained:       %1</source>
-        <translation>trainiert:     %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>NO — a random-weight test model; labels are meaningless</source>
-        <translation>NEIN — ein Testmodell mit Zufallsgewichten; die Labels sind bedeutungslos</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>classes:       %1 (%2, %3, …)</source>
-        <translation>Klassen:       %1 (%2, %3, …)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>input:         Resize(%1) → CenterCrop(%2), mean %3 %4 %5, std %6 %7 %8</source>
-        <translation>Eingabe:       Resize(%1) → CenterCrop(%2), Mittelwert %3 %4 %5, Std.-Abw. %6 %7 %8</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>embedding:     %1</source>
-        <translation>Embedding:     %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>none</source>
-        <translation>keins</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Usage: taglens-cli model install [--from FILE] [--url URL]
-       taglens-cli model list
-       taglens-cli model info [--model PATH]
-</source>
-        <translation>Verwendung: taglens-cli model install [--from DATEI] [--url URL]
-            taglens-cli model list
-            taglens-cli model info [--model PFAD]
-</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Unknown model command &quot;%1&quot;.</source>
-        <translation>Unbekannter Modellbefehl „%1“.</translation>
-    </message>
-</context>
-<context>
-    <name>taglens::engine</name>
-    <message>
-        <location filename="../../engine/workflow/harvestplanner.cpp" line="+44"/>
-        <source>Name at least one hashtag.</source>
-        <translation>Gib mindestens einen Hashtag an.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Images from folders or addresses go into one collection: name at most one.</source>
-        <translation>Bilder aus Ordnern oder Adressen kommen in eine Sammlung: Gib höchstens eine an.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Name a folder or an image file.</source>
-        <translation>Gib einen Ordner oder eine Bilddatei an.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 does not exist.</source>
-        <translation>%1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>No image address was given.</source>
-        <translation>Es wurde keine Bildadresse angegeben.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>None of the %n address(es) can be fetched.</source>
-        <translation>
-            <numerusform>Von %n Adresse kann keine abgerufen werden.</numerusform>
-            <numerusform>Von %n Adressen kann keine abgerufen werden.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>taglens::engine::ClassifierWorker</name>
     <message>
         <location filename="../../engine/inference/classifierworker.cpp" line="+121"/>
@@ -2341,14 +2346,6 @@ Befehle:
         <location line="+135"/>
         <source>beyond the limit of %1 images</source>
         <translation>jenseits der Grenze von %1 Bildern</translation>
-    </message>
-</context>
-<context>
-    <name>taglens::engine::HarvestPlanner</name>
-    <message>
-        <location filename="../../engine/workflow/harvestplanner.cpp" line="+16"/>
-        <source>The limit must be a number from 1 to %1.</source>
-        <translation>Die Grenze muss eine Zahl von 1 bis %1 sein.</translation>
     </message>
 </context>
 <context>
@@ -4115,7 +4112,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Es ist kein Modell installiert, daher kann nichts klassifiziert werden. Richte eines ein mit Hilfe ▸ Modell einrichten.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>#%1: %2</source>
         <translation>#%1: %2</translation>
     </message>
@@ -4415,7 +4412,7 @@ Modelle werden in %2 installiert.</translation>
 <context>
     <name>taglens::ui::ProjectModel</name>
     <message>
-        <location filename="../../ui/projectmodel.cpp" line="+387"/>
+        <location filename="../../ui/projectmodel.cpp" line="+399"/>
         <source>#%1: %2 (%3%)</source>
         <translation>#%1: %2 (%3 %)</translation>
     </message>

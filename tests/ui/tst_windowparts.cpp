@@ -370,7 +370,8 @@ private Q_SLOTS:
         actions.first()->trigger();
         QCOMPARE(open.count(), 1);
         QCOMPARE(open.first().first().toString(), paths.first());
-        // Kept in QSettings: another instance sees the same list.
+        // Kept in QSettings, written off the GUI thread: a window opened later sees the list.
+        QTRY_COMPARE(QSettings().value(QStringLiteral("recentProjects")).toStringList(), paths);
         QCOMPARE(RecentProjects().paths(), paths);
         recent.remove(paths.first());
         QCOMPARE(recent.paths().size(), RecentProjects::MaxProjects - 1);
