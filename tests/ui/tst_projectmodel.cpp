@@ -473,6 +473,37 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1 + items);
     }
 
+    // Save As: the rows and the decoded images stay; what is read later comes from the copy.
+    void relocateKeepsRowsAndReadsTheCopy()
+    {
+        tests::ProjectFixture fixture(m_store.get());
+        fixture.add(QStringLiteral("cats"), MediaStatus::Ok, QStringLiteral("tabby"), 281, 0.9f);
+        ProjectModel model;
+        model.setProject(m_store->path(), QLatin1String(tests::ProjectFixture::ModelSha));
+        QTRY_COMPARE(model.rowCount(), 1);
+        QTRY_VERIFY(!model.index(0).data(ProjectModel::ThumbnailRole).value<QImage>().isNull());
+        const QString copy = m_dir.filePath(QStringLiteral("relocated-%1.taglens").arg(m_count));
+        QVERIFY(m_store->saveCopy(copy));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy loading(&model, &ProjectModel::loadingChanged);
+        model.relocate(copy);
+        QCOMPARE(model.projectPath(), copy);
+        QCOMPARE(reset.count(), 0); // nothing read again, nothing emptied
+        QCOMPARE(loading.count(), 0);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(!model.index(0).data(ProjectModel::ThumbnailRole).value<QImage>().isNull());
+        // A row added to the copy only (as the next harvest does) arrives: the reads go there.
+        auto copied = engine::ProjectStore::open(copy);
+        QVERIFY(copied);
+        tests::ProjectFixture copyFixture(copied->get());
+        const qint64 added =
+            copyFixture.add(QStringLiteral("dogs"), MediaStatus::Ok, QStringLiteral("beagle"), 162, 0.8f);
+        model.appendOrUpdate(added, QStringLiteral("dogs"));
+        model.flushPending();
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(1).data(ProjectModel::TopLabelRole).toString(), QStringLiteral("beagle"));
+    }
+
     void chartCoalescesStreamingRows_data()
     {
         QTest::addColumn<int>("batches");

@@ -233,6 +233,8 @@ private Q_SLOTS:
         const Ended saved = saveAsAndWait(session, copy);
         QVERIFY(saved.opened);
         QCOMPARE(saved.overview.path, QFileInfo(copy).absoluteFilePath());
+        QCOMPARE(saved.overview.copiedFrom,
+                 QFileInfo(path).absoluteFilePath()); // views may keep what they show
         QCOMPARE(saved.overview.tags, QStringList{QStringLiteral("cats")});
         QCOMPARE(session.path(), QFileInfo(copy).absoluteFilePath());
         QVERIFY(QFileInfo::exists(path)); // the original stays where it was
