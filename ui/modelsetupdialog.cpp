@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modelsetupdialog.h"
 
+#include "engine/core/whenfinished.h"
 #include "engine/models/modeldownloader.h"
+#include "engine/workflow/modelinstall.h"
+#include "ui/messagebanner.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -26,14 +29,6 @@ namespace taglens::ui {
 
 namespace {
 
-/// torchvision names weight files NAME-<first hex digits of the SHA-256>.pth.
-QString sha256PrefixFromFileName(const QString &fileName)
-{
-    static const QRegularExpression re(QStringLiteral("-([0-9a-fA-F]{8,64})\\.[A-Za-z0-9]+$"));
-    const auto m = re.match(fileName);
-    return m.hasMatch() ? m.captured(1).toLower() : QString();
-}
-
 QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, bytes >= 10 * 1024 * 1024 ? 0 : 1,
@@ -47,7 +42,7 @@ ModelSetupDialog::ModelSetupDialog(engine::ModelStore::Converter converter, cons
     : QDialog(parent), m_converter(std::move(converter)), m_store(modelDirectory),
       m_url(engine::ModelStore::officialWeightsUrl()), m_downloader(new engine::ModelDownloader(this)),
       m_intro(new QLabel(this)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
-      m_error(new QLabel(this)), m_download(new QPushButton(this)),
+      m_error(new MessageBanner(this)), m_download(new QPushButton(this)),
       m_fromFile(new QPushButton(tr("Choose a &File…"), this)),
       m_without(new QPushButton(tr("Continue &Without Classification"), this)),
       m_cancel(new QPushButton(tr("&Cancel Download"), this))
@@ -75,13 +70,7 @@ ModelSetupDialog::ModelSetupDialog(engine::ModelStore::Converter converter, cons
     m_progress->setAccessibleName(tr("Download progress"));
     m_status->setAccessibleName(tr("Download status"));
     m_status->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
     m_error->setAccessibleName(tr("Error message"));
-    m_error->setStyleSheet(
-        QStringLiteral("QLabel { color: #8a1c12; background: #fdecea; border: 1px solid #e0a39b;"
-                       " border-radius: 4px; padding: 6px; }"));
-    m_error->hide();
     m_progress->hide();
     m_cancel->hide();
 
@@ -140,7 +129,7 @@ ModelSetupDialog::ModelSetupDialog(engine::ModelStore::Converter converter, cons
                     showError(tr("The download failed: %1").arg(result.error().message));
                     return;
                 }
-                install(*result, sha256PrefixFromFileName(QFileInfo(*result).fileName()), true);
+                install(*result, true);
             });
 }
 
@@ -148,32 +137,31 @@ ModelSetupDialog::~ModelSetupDialog() = default;
 
 QString ModelSetupDialog::errorText() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
+    return m_error->text();
 }
 
 void ModelSetupDialog::startDownload()
 {
     if (m_busy)
         return;
-    const QString prefix = sha256PrefixFromFileName(m_url.fileName());
-    if (prefix.isEmpty()) {
-        showError(tr("%1 does not name its checksum, so the download could not be verified.")
-                      .arg(m_url.toDisplayString()));
-        return;
-    }
-    if (!QDir().mkpath(m_store.directory())) {
-        showError(
-            tr("Cannot create the model folder %1.").arg(QDir::toNativeSeparators(m_store.directory())));
-        return;
-    }
-    m_error->hide();
+    m_error->clear();
     setBusy(true);
-    m_cancel->show();
     m_progress->show();
     m_progress->setRange(0, 0);
     m_status->setText(tr("Connecting to %1…").arg(m_url.host()));
-    qCInfo(lcModelSetup) << "downloading" << m_url.toDisplayString();
-    m_downloader->start(m_url, m_store.directory() + QLatin1Char('/') + m_url.fileName(), prefix);
+    // The model folder is made off the GUI thread; the download starts when it is there.
+    engine::whenFinished(engine::ModelInstall::prepareDownloadInBackground(m_store, m_url), this,
+                         [this, url = m_url](const engine::Expected<QString> &target) {
+                             if (!target) {
+                                 setBusy(false);
+                                 showError(target.error().message);
+                                 return;
+                             }
+                             m_cancel->show();
+                             qCInfo(lcModelSetup) << "downloading" << url.toDisplayString();
+                             m_downloader->start(url, *target,
+                                                 engine::ModelInstall::sha256PrefixInName(url.fileName()));
+                         });
 }
 
 void ModelSetupDialog::cancelDownload()
@@ -186,44 +174,45 @@ void ModelSetupDialog::installFromFile(const QString &path)
 {
     if (m_busy)
         return;
-    if (!QFileInfo::exists(path)) {
-        showError(tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
-        return;
-    }
-    m_error->hide();
+    m_error->clear();
     setBusy(true);
-    install(path, sha256PrefixFromFileName(QFileInfo(path).fileName()), false);
+    install(path, false);
 }
 
-void ModelSetupDialog::install(const QString &source, const QString &prefix, bool removeSource)
+void ModelSetupDialog::install(const QString &source, bool removeSource)
 {
     m_cancel->hide();
     m_progress->show();
     m_progress->setRange(0, 0);
     m_status->setText(tr("Checking and converting %1…").arg(QFileInfo(source).fileName()));
-    auto result = std::make_shared<engine::Expected<QString>>(
-        engine::Error::make(engine::ErrorCode::Internal, QString()));
-    const engine::ModelStore store = m_store;
-    QtConcurrent::run([store, source, prefix, converter = m_converter, result] {
-        *result = converter
-                      ? store.installFromFile(source, prefix, converter)
-                      : engine::Expected<QString>(engine::Error::make(
-                            engine::ErrorCode::InvalidArgument, tr("This build cannot convert models.")));
-    }).then(this, [this, result, source, removeSource] {
-        if (removeSource)
-            QFile::remove(source); // the installed model holds the same weights
+    if (!m_converter) {
         setBusy(false);
-        m_progress->hide();
-        if (!*result) {
-            showError(tr("The model could not be installed: %1").arg(result->error().message));
-            return;
-        }
-        m_installed = **result;
-        m_status->setText(tr("Installed %1.").arg(QDir::toNativeSeparators(m_installed)));
-        qCInfo(lcModelSetup) << "installed" << m_installed;
-        Q_EMIT installed(m_installed);
-        accept();
-    });
+        showError(tr("This build cannot convert models."));
+        return;
+    }
+    // Hashed, recognised and converted on a pool thread: what the file is decides where it goes.
+    engine::whenFinished(
+        engine::ModelInstall::fromFileInBackground(m_store, source, m_converter, removeSource), this,
+        [this](const engine::Expected<engine::ModelInstall::Installed> &result) {
+            setBusy(false);
+            m_progress->hide();
+            if (!result) {
+                showError(tr("The model could not be installed: %1").arg(result.error().message));
+                return;
+            }
+            m_installed = result->path;
+            m_installedOfficial = result->official;
+            m_status->setText(
+                result->official
+                    ? tr("Installed the official model as %1.").arg(QDir::toNativeSeparators(m_installed))
+                    : tr("Installed %1 as a custom model: its labels are only as good as its "
+                         "training.")
+                          .arg(QDir::toNativeSeparators(m_installed)));
+            qCInfo(lcModelSetup) << "installed" << m_installed
+                                 << (result->official ? "(official)" : "(custom)");
+            Q_EMIT installed(m_installed);
+            accept();
+        });
 }
 
 void ModelSetupDialog::continueWithout()
@@ -255,9 +244,9 @@ void ModelSetupDialog::setBusy(bool busy)
 
 void ModelSetupDialog::showError(const QString &message)
 {
-    m_error->setText(message);
-    m_error->show();
+    m_error->showMessage(MessageBanner::Kind::Error, message);
     m_status->clear();
+    adjustSize(); // room for the message
     qCWarning(lcModelSetup).noquote() << message;
     Q_EMIT failed(message);
 }

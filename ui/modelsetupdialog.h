@@ -17,6 +17,8 @@ class ModelDownloader;
 
 namespace taglens::ui {
 
+class MessageBanner;
+
 /// First run: no model is installed. Offers to download the official Inception-v3 weights
 /// (size shown, progress, cancel), to install a weights or TorchScript file from disk, or to go
 /// on without classification. Errors (offline, checksum) are shown in the dialog as they are.
@@ -43,6 +45,8 @@ public:
     /// The installed model after the dialog was accepted with one; empty when the user went on
     /// without classification.
     QString installedModelPath() const { return m_installed; }
+    /// The model installed is the official one (not a custom model under its own name).
+    bool installedOfficialModel() const { return m_installedOfficial; }
     QString errorText() const;
     bool isBusy() const { return m_busy; }
 
@@ -60,7 +64,7 @@ protected:
     void reject() override;
 
 private:
-    void install(const QString &source, const QString &prefix, bool removeSource);
+    void install(const QString &source, bool removeSource);
     void setBusy(bool busy);
     void showError(const QString &message);
 
@@ -69,13 +73,14 @@ private:
     QUrl m_url;
     FileChooser m_chooseFile;
     QString m_installed;
+    bool m_installedOfficial = false;
     bool m_busy = false;
 
     engine::ModelDownloader *m_downloader;
     QLabel *m_intro;
     QProgressBar *m_progress;
     QLabel *m_status;
-    QLabel *m_error;
+    MessageBanner *m_error;
     QPushButton *m_download;
     QPushButton *m_fromFile;
     QPushButton *m_without;

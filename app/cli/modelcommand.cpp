@@ -5,6 +5,7 @@
 #include "engine/inference/torch/torchclassifier.h"
 #include "engine/models/modeldownloader.h"
 #include "engine/models/modelstore.h"
+#include "engine/workflow/modelinstall.h"
 #include "terminalprogress.h"
 
 #include <QCommandLineParser>
@@ -26,14 +27,6 @@ struct ModelCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ModelCommand)
 };
-
-/// torchvision names weight files NAME-<first hex digits of the SHA-256>.pth and checks them.
-QString sha256PrefixFromFileName(const QString &fileName)
-{
-    static const QRegularExpression re(QStringLiteral("-([0-9a-fA-F]{8,64})\\.[A-Za-z0-9]+$"));
-    const auto m = re.match(fileName);
-    return m.hasMatch() ? m.captured(1).toLower() : QString();
-}
 
 QString sizeText(qint64 bytes)
 {
@@ -63,22 +56,18 @@ int install(CliContext &cli, const QStringList &arguments)
     }
 
     engine::ModelStore store;
-    if (!QDir().mkpath(store.directory()))
-        return cli.fail(ModelCommand::tr("Cannot create the model directory %1.").arg(store.directory()));
-
     QString source = parser.value(fromOption);
     bool downloaded = false;
-    QString prefix;
     if (source.isEmpty()) {
         const QUrl url(parser.value(urlOption));
-        if (!url.isValid() || url.fileName().isEmpty())
-            return cli.usage(ModelCommand::tr("--url is not a valid address of a file."));
-        prefix = sha256PrefixFromFileName(url.fileName());
-        if (prefix.isEmpty())
-            return cli.usage(
-                ModelCommand::tr("The file name in --url must carry its SHA-256 prefix, as torchvision's do "
-                                 "(NAME-0123abcd.pth)."));
-        const QString destination = store.directory() + QLatin1Char('/') + url.fileName();
+        const auto target = engine::ModelInstall::prepareDownload(store, url);
+        if (!target) {
+            if (target.error().code == engine::ErrorCode::InvalidArgument)
+                return cli.usage(target.error().message);
+            return cli.fail(target.error().message);
+        }
+        const QString destination = *target;
+        const QString prefix = engine::ModelInstall::sha256PrefixInName(url.fileName());
         cli.err() << ModelCommand::tr("Downloading %1").arg(url.toDisplayString()) << Qt::endl;
         engine::ModelDownloader downloader;
         TerminalProgress progress(cli.err());
@@ -107,22 +96,22 @@ int install(CliContext &cli, const QStringList &arguments)
             return cli.fail(result.error().message);
         source = *result;
         downloaded = true;
-    } else {
-        prefix = sha256PrefixFromFileName(QFileInfo(source).fileName());
-        if (!QFileInfo::exists(source))
-            return cli.fail(ModelCommand::tr("%1 does not exist.").arg(source));
     }
 
     cli.err() << ModelCommand::tr("Converting %1 to an optimisable TorchScript model…")
                      .arg(QFileInfo(source).fileName())
               << Qt::endl;
+    // The one rule of the desktop app too: official only by its checksum, else custom, by name.
     auto installed =
-        store.installFromFile(source, prefix, torchbackend::TorchClassifier::installFromStateDict);
+        engine::ModelInstall::fromFile(store, source, torchbackend::TorchClassifier::installFromStateDict);
     if (downloaded)
         QFile::remove(source); // the TorchScript file now holds the same weights
     if (!installed)
         return cli.fail(installed.error().message);
-    cli.out() << ModelCommand::tr("Installed %1").arg(*installed) << Qt::endl;
+    cli.out() << (installed->official ? ModelCommand::tr("Installed %1 (the official model)")
+                                      : ModelCommand::tr("Installed %1 (a custom model)"))
+                     .arg(installed->path)
+              << Qt::endl;
     return ExitOk;
 }
 

@@ -27,7 +27,8 @@ QString resolveDirectory(const QString &requested)
         return QDir::cleanPath(QDir(fromEnvironment).absolutePath());
     // Not AppDataLocation: that depends on the organisation and application names each executable
     // sets, and the CLI and the GUI must find the same models.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/taglens/models");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/taglens/models");
 }
 
 /// Removes \a path when it exists; used so that a failed install leaves nothing behind.
@@ -94,9 +95,27 @@ Expected<QString> ModelStore::installFromFile(const QString &source, const QStri
                 .arg(source, QString::fromLatin1(digest.value()), expectedSha256Prefix.toLower()));
     }
 
+    return convertInto(source, defaultModelPath(), convert, QString::fromLatin1(digest.value()));
+}
+
+Expected<QString> ModelStore::installAs(const QString &source, const QString &fileName,
+                                        const Converter &convert) const
+{
+    if (!convert)
+        return Error::make(ErrorCode::InvalidArgument, tr("No converter was given to install the model."));
+    if (fileName.isEmpty() || fileName != QFileInfo(fileName).fileName() ||
+        fileName.startsWith(QLatin1Char('.')))
+        return Error::make(ErrorCode::InvalidArgument, tr("“%1” is not a plain file name.").arg(fileName));
+    if (!QFileInfo(source).isFile())
+        return Error::make(ErrorCode::NotFound, tr("The model file %1 does not exist.").arg(source));
+    return convertInto(source, m_directory + QLatin1Char('/') + fileName, convert, QString());
+}
+
+Expected<QString> ModelStore::convertInto(const QString &source, const QString &target,
+                                          const Converter &convert, const QString &sourceSha256) const
+{
     if (!QDir().mkpath(m_directory))
         return Error::make(ErrorCode::Io, tr("Cannot create the model folder %1.").arg(m_directory));
-    const QString target = defaultModelPath();
     const QString temporary = target + QStringLiteral(".tmp");
     removeIfPresent(temporary); // left over from a crash
 
@@ -120,7 +139,7 @@ Expected<QString> ModelStore::installFromFile(const QString &source, const QStri
             ErrorCode::Io,
             tr("Cannot move %1 to %2: %3").arg(temporary, target, QString::fromStdString(ec.message())));
     }
-    qCInfo(lcModelStore) << "installed" << target << "from" << source << "sha256" << digest.value();
+    qCInfo(lcModelStore) << "installed" << target << "from" << source << "sha256" << sourceSha256;
     return target;
 }
 

@@ -47,6 +47,11 @@ public:
     /// ModelInvalid (the converter wrote nothing), or the converter's own error.
     Expected<QString> installFromFile(const QString &source, const QString &expectedSha256Prefix,
                                       const Converter &convert) const;
+    /// As installFromFile(), into `<directory>/<fileName>` (a custom model beside the official one),
+    /// without a checksum to match. Errors as there; InvalidArgument for a name that is not a
+    /// plain file name.
+    Expected<QString> installAs(const QString &source, const QString &fileName,
+                                const Converter &convert) const;
 
     /// One translated sentence for when no model is installed: where it was looked for and the
     /// commands that install one.
@@ -63,6 +68,9 @@ public:
     static QString defaultModelFileName();
 
 private:
+    Expected<QString> convertInto(const QString &source, const QString &target, const Converter &convert,
+                                  const QString &sourceSha256) const;
+
     QString m_directory;
 };
 

@@ -1272,7 +1272,7 @@ Befehle:
 <context>
     <name>ModelCommand</name>
     <message>
-        <location filename="../../app/cli/modelcommand.cpp" line="+47"/>
+        <location filename="../../app/cli/modelcommand.cpp" line="+40"/>
         <source>Install the official torchvision Inception-v3 ImageNet weights (about %1).</source>
         <translation>Die offiziellen torchvision-Inception-v3-ImageNet-Gewichte installieren (etwa %1).</translation>
     </message>
@@ -1297,22 +1297,7 @@ Befehle:
         <translation>URL</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Cannot create the model directory %1.</source>
-        <translation>Das Modellverzeichnis %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--url is not a valid address of a file.</source>
-        <translation>--url ist keine gültige Adresse einer Datei.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file name in --url must carry its SHA-256 prefix, as torchvision&apos;s do (NAME-0123abcd.pth).</source>
-        <translation>Der Dateiname in --url muss wie bei torchvision den Anfang seines SHA-256 tragen (NAME-0123abcd.pth).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>Downloading %1</source>
         <translation>%1 wird heruntergeladen</translation>
     </message>
@@ -1327,22 +1312,22 @@ Befehle:
         <translation>unbekannte Größe</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%1 does not exist.</source>
-        <translation>%1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>Converting %1 to an optimisable TorchScript model…</source>
         <translation>%1 wird in ein optimierbares TorchScript-Modell umgewandelt…</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Installed %1</source>
-        <translation>%1 installiert</translation>
+        <location line="+10"/>
+        <source>Installed %1 (the official model)</source>
+        <translation>%1 installiert (das offizielle Modell)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Installed %1 (a custom model)</source>
+        <translation>%1 installiert (ein eigenes Modell)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Show what a model is: its name, file, checksum and labels.</source>
         <translation>Zeigen, was ein Modell ist: Name, Datei, Prüfsumme und Labels.</translation>
     </message>
@@ -1444,34 +1429,89 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>ModelStore</name>
+    <name>ModelInstall</name>
     <message>
-        <location filename="../../engine/models/modelstore.cpp" line="+78"/>
-        <source>No converter was given to install the model.</source>
-        <translation>Zum Installieren des Modells wurde kein Konverter angegeben.</translation>
+        <location filename="../../engine/workflow/modelinstall.cpp" line="+28"/>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>%1 kann nicht nach %2 kopiert werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>“%1” is not a SHA-256 digest or the start of one.</source>
-        <translation>„%1“ ist kein SHA-256-Hashwert und auch nicht dessen Anfang.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+27"/>
         <source>The model file %1 does not exist.</source>
         <translation>Die Modelldatei %1 existiert nicht.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 is not the expected file: its SHA-256 is %2, expected one that begins with %3.</source>
-        <translation>%1 ist nicht die erwartete Datei: Ihr SHA-256 ist %2, erwartet war einer, der mit %3 beginnt.</translation>
+        <location line="+3"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty or cut short: it is no model.</source>
+        <translation>%1 ist leer oder abgeschnitten: Das ist kein Modell.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a PyTorch model: neither saved weights (.pth) nor a TorchScript file (.pt).</source>
+        <translation>%1 ist kein PyTorch-Modell: weder gespeicherte Gewichte (.pth) noch eine TorchScript-Datei (.pt).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is a zip archive but not a PyTorch model.</source>
+        <translation>%1 ist ein ZIP-Archiv, aber kein PyTorch-Modell.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 is not the address of a file.</source>
+        <translation>%1 ist nicht die Adresse einer Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 does not name its checksum (as torchvision&apos;s NAME-0123abcd.pth do), so the download could not be verified.</source>
+        <translation>%1 nennt keine Prüfsumme (wie es torchvisions NAME-0123abcd.pth tun), daher könnte der Download nicht geprüft werden.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot create the model folder %1.</source>
         <translation>Der Modellordner %1 kann nicht angelegt werden.</translation>
     </message>
+</context>
+<context>
+    <name>ModelStore</name>
     <message>
-        <location line="+13"/>
+        <location filename="../../engine/models/modelstore.cpp" line="+79"/>
+        <location line="+26"/>
+        <source>No converter was given to install the model.</source>
+        <translation>Zum Installieren des Modells wurde kein Konverter angegeben.</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>“%1” is not a SHA-256 digest or the start of one.</source>
+        <translation>„%1“ ist kein SHA-256-Hashwert und auch nicht dessen Anfang.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+25"/>
+        <source>The model file %1 does not exist.</source>
+        <translation>Die Modelldatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 is not the expected file: its SHA-256 is %2, expected one that begins with %3.</source>
+        <translation>%1 ist nicht die erwartete Datei: Ihr SHA-256 ist %2, erwartet war einer, der mit %3 beginnt.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” is not a plain file name.</source>
+        <translation>„%1“ ist kein einfacher Dateiname.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot create the model folder %1.</source>
+        <translation>Der Modellordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Converting %1 produced no model file.</source>
         <translation>Die Umwandlung von %1 hat keine Modelldatei ergeben.</translation>
     </message>
@@ -4266,7 +4306,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::ModelSetupDialog</name>
     <message>
-        <location filename="../../ui/modelsetupdialog.cpp" line="+51"/>
+        <location filename="../../ui/modelsetupdialog.cpp" line="+46"/>
         <source>Choose a &amp;File…</source>
         <translation>&amp;Datei wählen…</translation>
     </message>
@@ -4344,12 +4384,12 @@ Modelle werden in %2 installiert.</translation>
         <translation>Status des Herunterladens</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>%1 of %2 (%3/s)</source>
         <translation>%1 von %2 (%3/s)</translation>
     </message>
@@ -4369,44 +4409,34 @@ Modelle werden in %2 installiert.</translation>
         <translation>Das Herunterladen ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>%1 does not name its checksum, so the download could not be verified.</source>
-        <translation>%1 nennt keine Prüfsumme, daher konnte der Download nicht geprüft werden.</translation>
+        <location line="+78"/>
+        <source>Installed the official model as %1.</source>
+        <translation>Das offizielle Modell wurde als %1 installiert.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Cannot create the model folder %1.</source>
-        <translation>Der Modellordner %1 kann nicht angelegt werden.</translation>
+        <location line="+1"/>
+        <source>Installed %1 as a custom model: its labels are only as good as its training.</source>
+        <translation>%1 wurde als eigenes Modell installiert: Seine Labels sind nur so gut wie sein Training.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-57"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1…</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>%1 does not exist.</source>
-        <translation>%1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+36"/>
         <source>Checking and converting %1…</source>
         <translation>%1 wird geprüft und umgewandelt…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>This build cannot convert models.</source>
         <translation>Diese Version kann keine Modelle umwandeln.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>The model could not be installed: %1</source>
         <translation>Das Modell konnte nicht installiert werden: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Installed %1.</source>
-        <translation>%1 installiert.</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,8 @@ private Q_SLOTS:
         QFile f(testWeights());
         QVERIFY2(f.open(QIODevice::ReadOnly), "run the make_test_models fixture");
         m_weights = f.readAll();
-        m_prefix = QString::fromLatin1(QCryptographicHash::hash(m_weights, QCryptographicHash::Sha256).toHex().left(8));
+        m_prefix = QString::fromLatin1(
+            QCryptographicHash::hash(m_weights, QCryptographicHash::Sha256).toHex().left(8));
     }
 
     void usageErrors_data()
@@ -93,19 +94,22 @@ private Q_SLOTS:
         QTest::newRow("unknown command")
             << QStringList{QStringLiteral("frobnicate")} << 2 << QStringLiteral("frobnicate");
         QTest::newRow("classify without files") << QStringList{QStringLiteral("classify")} << 2 << QString();
-        QTest::newRow("bad --top") << QStringList{QStringLiteral("classify"), QStringLiteral("--top"), QStringLiteral("0"),
-                                                  QStringLiteral("x.jpg")}
+        QTest::newRow("bad --top") << QStringList{QStringLiteral("classify"), QStringLiteral("--top"),
+                                                  QStringLiteral("0"), QStringLiteral("x.jpg")}
                                    << 2 << QStringLiteral("--top");
         QTest::newRow("bad --format") << QStringList{QStringLiteral("classify"), QStringLiteral("--format"),
                                                      QStringLiteral("xml"), QStringLiteral("x.jpg")}
                                       << 2 << QStringLiteral("--format");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("classify"), QStringLiteral("--frob"), QStringLiteral("x.jpg")}
-                                        << 2 << QStringLiteral("frob");
-        QTest::newRow("no model installed") << QStringList{QStringLiteral("classify"), QStringLiteral("x.jpg")} << 1
-                                            << QStringLiteral("taglens-cli model install");
-        QTest::newRow("model file is garbage") << QStringList{QStringLiteral("classify"), QStringLiteral("--model"),
-                                                              QStringLiteral("/etc/hostname"), QStringLiteral("x.jpg")}
-                                               << 1 << QStringLiteral("taglens-cli model install");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("classify"), QStringLiteral("--frob"), QStringLiteral("x.jpg")} << 2
+            << QStringLiteral("frob");
+        QTest::newRow("no model installed")
+            << QStringList{QStringLiteral("classify"), QStringLiteral("x.jpg")} << 1
+            << QStringLiteral("taglens-cli model install");
+        QTest::newRow("model file is garbage")
+            << QStringList{QStringLiteral("classify"), QStringLiteral("--model"),
+                           QStringLiteral("/etc/hostname"), QStringLiteral("x.jpg")}
+            << 1 << QStringLiteral("taglens-cli model install");
     }
 
     void usageErrors()
@@ -146,30 +150,38 @@ private Q_SLOTS:
         const Run install = run({QStringLiteral("model"), QStringLiteral("install"), QStringLiteral("--url"),
                                  server.url(path).toString()});
         QVERIFY2(install.exitCode == 0, install.err.constData());
-        QCOMPARE(modelDirEntries(), QStringList{QStringLiteral("inception_v3_imagenet1k_v1.pt")});
+        // Random test weights are not torchvision's, whatever the download is called: they are a
+        // custom model under their own name, never the official one.
+        const QString custom = QStringLiteral("inception_v3_test-%1.pt").arg(m_prefix);
+        QCOMPARE(modelDirEntries(), QStringList{custom});
+        const QString model = m_modelDir.filePath(custom);
         const auto requests = server.requests(path);
         QVERIFY(requests.size() >= 2);
-        QVERIFY2(requests.last().header("Range").startsWith("bytes="), requests.last().header("Range").constData());
+        QVERIFY2(requests.last().header("Range").startsWith("bytes="),
+                 requests.last().header("Range").constData());
 
         const Run list = run({QStringLiteral("model"), QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
-        QVERIFY(list.out.contains("* inception_v3_imagenet1k_v1.pt"));
+        QVERIFY2(list.out.contains(QByteArray(QByteArray("  ") + custom.toUtf8())), list.out.constData()); // not the default
+        QVERIFY(!list.out.contains("* "));
 
-        const Run info = run({QStringLiteral("model"), QStringLiteral("info")});
+        const Run info =
+            run({QStringLiteral("model"), QStringLiteral("info"), QStringLiteral("--model"), model});
         QCOMPARE(info.exitCode, 0);
         QVERIFY2(info.out.contains(m_prefix.toLatin1()), info.out.constData()); // the source weights' SHA-256
         QVERIFY2(info.out.contains("2048"), info.out.constData()); // Inception-v3's embedding size
 
-        // The installed default model now classifies; bad files are error rows, not aborts.
+        // The installed model classifies; bad files are error rows, not aborts.
         const QString photo = taglens::tests::skimageDataDir() + QStringLiteral("/chelsea.png");
         const QString text = m_work.filePath(QStringLiteral("notes.jpg"));
         QFile t(text);
         QVERIFY(t.open(QIODevice::WriteOnly));
         t.write("not an image");
         t.close();
-        const Run classify = run({QStringLiteral("classify"), QStringLiteral("--format"), QStringLiteral("json"),
-                                  QStringLiteral("--top"), QStringLiteral("3"), photo, text,
-                                  m_work.filePath(QStringLiteral("missing.png"))});
+        const Run classify =
+            run({QStringLiteral("classify"), QStringLiteral("--model"), model, QStringLiteral("--format"),
+                 QStringLiteral("json"), QStringLiteral("--top"), QStringLiteral("3"), photo, text,
+                 m_work.filePath(QStringLiteral("missing.png"))});
         QVERIFY2(classify.exitCode == 0, classify.err.constData());
         const QJsonArray results = QJsonDocument::fromJson(classify.out).array();
         QCOMPARE(results.size(), 3);
@@ -179,32 +191,39 @@ private Q_SLOTS:
         QCOMPARE(results[0][QStringLiteral("labels")].toArray().size(), 3);
         QCOMPARE(results[1][QStringLiteral("status")].toString(), QStringLiteral("error"));
         QVERIFY(!results[1][QStringLiteral("error")].toString().isEmpty());
-        QCOMPARE(results[2][QStringLiteral("file")].toString(), m_work.filePath(QStringLiteral("missing.png")));
+        QCOMPARE(results[2][QStringLiteral("file")].toString(),
+                 m_work.filePath(QStringLiteral("missing.png")));
         QCOMPARE(results[2][QStringLiteral("status")].toString(), QStringLiteral("error"));
 
-        const Run csv = run({QStringLiteral("classify"), QStringLiteral("--format"), QStringLiteral("csv"),
-                             QStringLiteral("--top"), QStringLiteral("2"), photo});
+        const Run csv =
+            run({QStringLiteral("classify"), QStringLiteral("--model"), model, QStringLiteral("--format"),
+                 QStringLiteral("csv"), QStringLiteral("--top"), QStringLiteral("2"), photo});
         QCOMPARE(csv.exitCode, 0);
         const QList<QByteArray> lines = csv.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 2);
-        QCOMPARE(lines[0].trimmed(), QByteArray("file,status,error,width,height,label_1,score_1,label_2,score_2"));
+        QCOMPARE(lines[0].trimmed(),
+                 QByteArray("file,status,error,width,height,label_1,score_1,label_2,score_2"));
     }
 
     void installFromAFileOnDisk()
     {
         clearModelDir();
-        const Run r = run({QStringLiteral("model"), QStringLiteral("install"), QStringLiteral("--from"), testWeights()});
+        const Run r = run(
+            {QStringLiteral("model"), QStringLiteral("install"), QStringLiteral("--from"), testWeights()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(modelDirEntries(), QStringList{QStringLiteral("inception_v3_imagenet1k_v1.pt")});
+        // A custom model under the file's own name: its checksum is not the official one.
+        const QString custom = QFileInfo(testWeights()).completeBaseName() + QStringLiteral(".pt");
+        QCOMPARE(modelDirEntries(), QStringList{custom});
         QVERIFY(QFile::exists(testWeights())); // the user's file is left alone
         // The sidecar beside the test weights says they are untrained; the installed model keeps that
         // in the metadata it carries (TorchScript stores its extra files uncompressed).
-        QFile installed(m_modelDir.filePath(QStringLiteral("inception_v3_imagenet1k_v1.pt")));
+        QFile installed(m_modelDir.filePath(custom));
         QVERIFY(installed.open(QIODevice::ReadOnly));
         const QByteArray model = installed.readAll();
         QVERIFY(model.contains("\"trained\": false"));
         QVERIFY(!model.contains("\"trained\": true"));
-        const Run info = run({QStringLiteral("model"), QStringLiteral("info")});
+        const Run info = run({QStringLiteral("model"), QStringLiteral("info"), QStringLiteral("--model"),
+                              m_modelDir.filePath(custom)});
         QVERIFY2(info.exitCode == 0, info.err.constData());
         QVERIFY2(info.out.contains(m_prefix.toLatin1()), info.out.constData()); // the weights it came from
     }

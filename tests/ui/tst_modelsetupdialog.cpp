@@ -25,6 +25,15 @@ engine::Expected<void> copyConverter(const QString &src, const QString &dst)
     return {};
 }
 
+// The shape of torch.save's zipped state dict, as far as the installer looks: a zip naming data.pkl.
+QByteArray fakeStateDict(int size)
+{
+    QByteArray bytes("PK\x03\x04", 4);
+    bytes += QByteArray(qMax(0, size - 40), 'd');
+    bytes += "archive/data.pkl";
+    return bytes + QByteArray(20, '\0');
+}
+
 QString prefixOf(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(8));
@@ -104,7 +113,7 @@ private Q_SLOTS:
     void downloadInstalls()
     {
         TestHttpServer server;
-        const QByteArray weights(64 * 1024, 'd');
+        const QByteArray weights = fakeStateDict(64 * 1024);
         const QString path = QStringLiteral("/weights-%1.pth").arg(prefixOf(weights));
         server.serve(path, weights);
         const QString dir = m_dir.filePath(QStringLiteral("ok"));
@@ -114,7 +123,11 @@ private Q_SLOTS:
         dialog.startDownload();
         QVERIFY(installed.wait(30000));
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(dialog.installedModelPath(), engine::ModelStore(dir).defaultModelPath());
+        // Not torchvision's checksum: a custom model under the download's name, not the official one.
+        QCOMPARE(dialog.installedModelPath(), engine::ModelStore(dir).directory() +
+                                                  QStringLiteral("/weights-%1.pt").arg(prefixOf(weights)));
+        QVERIFY(!dialog.installedOfficialModel());
+        QVERIFY(!engine::ModelStore(dir).hasDefaultModel());
         QFile model(dialog.installedModelPath());
         QVERIFY(model.open(QIODevice::ReadOnly));
         QCOMPARE(model.readAll(), weights);
@@ -123,11 +136,24 @@ private Q_SLOTS:
 
     void fileFromDiskAndConverterErrors()
     {
-        const QString weights = m_dir.filePath(QStringLiteral("mine.pt"));
+        const QString weights = m_dir.filePath(QStringLiteral("mine.pth"));
         QFile file(weights);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("weights");
+        file.write(fakeStateDict(1024));
         file.close();
+        // A file that is no model at all is refused before any conversion, with nothing installed.
+        const QString text = m_dir.filePath(QStringLiteral("notes.pth"));
+        QFile notes(text);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("weights");
+        notes.close();
+        ModelSetupDialog refused(copyConverter, m_dir.filePath(QStringLiteral("refused")));
+        QSignalSpy refusedFailed(&refused, &ModelSetupDialog::failed);
+        refused.installFromFile(text);
+        QTRY_COMPARE_WITH_TIMEOUT(refusedFailed.count(), 1, 30000);
+        QVERIFY(!refused.errorText().isEmpty());
+        QVERIFY(engine::ModelStore(m_dir.filePath(QStringLiteral("refused"))).list().isEmpty());
+
         auto failing = [](const QString &, const QString &) -> engine::Expected<void> {
             return engine::Error::make(engine::ErrorCode::ModelInvalid,
                                        QStringLiteral("not an Inception-v3 state dict"));
@@ -144,6 +170,8 @@ private Q_SLOTS:
         QSignalSpy installed(&good, &ModelSetupDialog::installed);
         good.installFromFile(weights);
         QTRY_COMPARE_WITH_TIMEOUT(installed.count(), 1, 30000);
+        QCOMPARE(QFileInfo(good.installedModelPath()).fileName(), QStringLiteral("mine.pt")); // its own name
+        QVERIFY(!good.installedOfficialModel());
         QVERIFY(QFileInfo::exists(weights)); // the user's own file stays
     }
 

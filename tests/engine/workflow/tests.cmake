@@ -28,3 +28,8 @@ taglens_add_qtest(tst_exportjob
 taglens_add_qtest(tst_projectsession
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_projectsession.cpp
   LIBRARIES taglens_workflow)
+
+taglens_add_qtest(tst_modelinstall
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_modelinstall.cpp
+  LIBRARIES taglens_workflow)
+set_tests_properties(tst_modelinstall PROPERTIES FIXTURES_REQUIRED hostile_models)
