@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 
 namespace taglens::ui {
 
@@ -34,8 +35,7 @@ QColor mix(const QColor &a, const QColor &b, double share)
 
 MessageBanner::MessageBanner(QWidget *parent) : QFrame(parent), m_label(new QLabel(this))
 {
-    setFrameShape(QFrame::Box);
-    setAutoFillBackground(true);
+    setFrameShape(QFrame::NoFrame); // paintEvent() draws the tinted box with rounded corners
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
     m_label->setWordWrap(true);
@@ -86,11 +86,20 @@ void MessageBanner::applyColours()
     const bool dark = background.lightnessF() < 0.5;
     QPalette own;
     own.setColor(QPalette::Window, mix(background, tint, dark ? 0.35 : 0.14));
-    const QColor border = mix(background, tint, 0.6);
-    for (const QPalette::ColorRole role : {QPalette::Light, QPalette::Dark, QPalette::Mid})
-        own.setColor(role, border); // the box's frame
+    own.setColor(QPalette::Mid, mix(background, tint, 0.6)); // the box's border
     setPalette(own);
+    update();
     m_applying = false;
+}
+
+void MessageBanner::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(palette().color(QPalette::Mid), 1));
+    painter.setBrush(palette().color(QPalette::Window));
+    painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    QFrame::paintEvent(event);
 }
 
 } // namespace taglens::ui
