@@ -4,10 +4,10 @@ taglens_add_qtest(tst_projectmodel
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_projectmodel.cpp ${CMAKE_CURRENT_LIST_DIR}/projectfixture.h
   LIBRARIES taglens_ui taglens_testsupport)
 
+# UI tests classify with the fake colour classifier: none of them links LibTorch.
 taglens_add_qtest(tst_mainwindow
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_mainwindow.cpp ${CMAKE_CURRENT_LIST_DIR}/projectfixture.h
-  LIBRARIES taglens_ui taglens_torch taglens_testsupport)
-set_tests_properties(tst_mainwindow PROPERTIES FIXTURES_REQUIRED hostile_models)
+  LIBRARIES taglens_ui taglens_fakeclassifier)
 
 taglens_add_qtest(tst_modelsetupdialog
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_modelsetupdialog.cpp
@@ -19,8 +19,7 @@ taglens_add_qtest(tst_hashtagchipsedit
 
 taglens_add_qtest(tst_settingsdialog
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_settingsdialog.cpp
-  LIBRARIES taglens_ui taglens_torch taglens_testsupport)
-set_tests_properties(tst_settingsdialog PROPERTIES FIXTURES_REQUIRED hostile_models)
+  LIBRARIES taglens_ui taglens_fakeclassifier)
 
 # The taglens executable itself: --help, --version and a project file on the command line.
 taglens_add_qtest(tst_guicommandline
@@ -33,9 +32,8 @@ add_dependencies(tst_guicommandline taglens)
 # API stand-ins. Twice, like the token store: with a real Secret Service (a private D-Bus session
 # with an unlocked gnome-keyring) and with no keychain at all.
 add_executable(tst_accountsdialog ${CMAKE_CURRENT_LIST_DIR}/tst_accountsdialog.cpp)
-target_link_libraries(tst_accountsdialog PRIVATE Qt6::Test TagLens::policy taglens_ui taglens_torch
-  taglens_testsupport)
-taglens_add_keychain_tests(tst_accountsdialog TIMEOUT 300 FIXTURES hostile_models FULL_ENVIRONMENT)
+target_link_libraries(tst_accountsdialog PRIVATE Qt6::Test TagLens::policy taglens_ui taglens_fakeclassifier)
+taglens_add_keychain_tests(tst_accountsdialog TIMEOUT 300 FULL_ENVIRONMENT)
 
 # Not a test: takes README's screenshots for scripts/screenshot.sh (under Xvfb).
 add_executable(taglens-screenshooter ${CMAKE_CURRENT_LIST_DIR}/screenshooter.cpp)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window end to end: files dropped on it are harvested and classified with the tiny test
 // model, exports write their files, and a reopened project shows everything without a model.
-#include "engine/inference/torch/torchclassifier.h"
 #include "engine/sources/mediastatus.h"
 #include "projectfixture.h"
 #include "support/testhttpserver.h"
+#include "support/fakeclassifier.h"
 #include "support/testpaths.h"
 #include "ui/charts/tagmotifchart.h"
 #include "ui/detailpanel.h"
@@ -41,18 +41,8 @@ using ui::ProjectModel;
 
 namespace {
 
-engine::Expected<std::unique_ptr<engine::ImageClassifier>> loadTorch(const QString &path)
-{
-    auto loaded = torchbackend::TorchClassifier::load(path, torchbackend::TorchClassifier::Options{1});
-    if (!loaded)
-        return loaded.error();
-    return std::unique_ptr<engine::ImageClassifier>(std::move(*loaded));
-}
-
-QString tinyModel()
-{
-    return tests::testModelDir() + QStringLiteral("/hostile/tiny_sidecar.pt");
-}
+// The window's harvests classify with a fake colour classifier: no network, no LibTorch.
+const auto loadModel = tests::FakeClassifier::loader();
 
 void writeImage(const QString &path, const QColor &colour)
 {
@@ -108,8 +98,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("taglens-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        if (!QFileInfo::exists(tinyModel()))
-            QSKIP("the hostile_models fixture has not run");
+        QVERIFY(tests::FakeClassifier::writeModel(tinyModel()));
         QVERIFY(m_dir.isValid());
         const QString photos = m_dir.filePath(QStringLiteral("photos"));
         QVERIFY(QDir().mkpath(photos + QStringLiteral("/sub")));
@@ -123,7 +112,7 @@ private Q_SLOTS:
 
     void dropHarvestsAndClassifies()
     {
-        MainWindow window(loadTorch);
+        MainWindow window(loadModel);
         window.setModelPath(tinyModel());
         QStringList suggestions;
         window.setCollectionChooser([&](const QString &suggested, const QStringList &) {
@@ -374,7 +363,7 @@ private Q_SLOTS:
         server.serveStatus(QStringLiteral("/media/gone.png"), 404);
         server.serve(QStringLiteral("/media/page.html"), "<html>not an image</html>", "text/html");
 
-        MainWindow window(loadTorch);
+        MainWindow window(loadModel);
         window.setModelPath(tinyModel());
         QStringList suggestions;
         window.setCollectionChooser([&](const QString &suggested, const QStringList &) {
@@ -431,7 +420,7 @@ private Q_SLOTS:
         taglens::tests::TestHttpServer server;
         server.serve(QStringLiteral("/cat.png"), encodedImage(Qt::yellow, "PNG"), "image/png");
 
-        MainWindow window(loadTorch);
+        MainWindow window(loadModel);
         window.setModelPath(tinyModel());
         QStringList existingSeen;
         window.setCollectionChooser([&](const QString &suggested, const QStringList &existing) {
@@ -553,6 +542,7 @@ private Q_SLOTS:
     }
 
 private:
+    QString tinyModel() const { return m_dir.filePath(QStringLiteral("fake.model")); }
     QString projectPath() const { return m_dir.filePath(QStringLiteral("project.taglens")); }
     QTemporaryDir m_dir;
 };

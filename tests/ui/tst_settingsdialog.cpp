@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Preferences: values round-trip through QSettings (broken ones fall back to defaults), the dialog
 // shows and returns them, and the next harvest carries them — in its request and in the project.
-#include "engine/inference/torch/torchclassifier.h"
+#include "support/fakeclassifier.h"
 #include "engine/store/projectstore.h"
 #include "support/testpaths.h"
 #include "ui/appsettings.h"
@@ -155,23 +155,15 @@ private Q_SLOTS:
 
     void nextHarvestCarriesThem()
     {
-        const QString model = taglens::tests::testModelDir() + QStringLiteral("/hostile/tiny_sidecar.pt");
-        if (!QFileInfo::exists(model))
-            QSKIP("the hostile_models fixture has not run");
+        const QString model = m_dir.filePath(QStringLiteral("fake.model"));
+        QVERIFY(taglens::tests::FakeClassifier::writeModel(model));
         const QString photos = m_dir.filePath(QStringLiteral("photos"));
         QVERIFY(QDir().mkpath(photos));
         QImage image(300, 200, QImage::Format_RGB32);
         image.fill(Qt::darkCyan);
         QVERIFY(image.save(photos + QStringLiteral("/a.png")));
 
-        MainWindow window(
-            [](const QString &path)
-                -> taglens::engine::Expected<std::unique_ptr<taglens::engine::ImageClassifier>> {
-                auto loaded = taglens::torchbackend::TorchClassifier::load(path, {1});
-                if (!loaded)
-                    return loaded.error();
-                return std::unique_ptr<taglens::engine::ImageClassifier>(std::move(*loaded));
-            });
+        MainWindow window(taglens::tests::FakeClassifier::loader()); // no LibTorch in UI tests
         window.setModelPath(model);
         window.setCollectionChooser([](const QString &suggested, const QStringList &) { return suggested; });
         const QString project = m_dir.filePath(QStringLiteral("settings.taglens"));
