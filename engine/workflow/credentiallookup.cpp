@@ -2,13 +2,13 @@
 #include "credentiallookup.h"
 
 #include "engine/auth/facebooklogin.h"
+#include "engine/auth/keychainthread.h"
 #include "engine/auth/tokenstore.h"
 #include "engine/net/graphapierror.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcCredentials, "taglens.engine.workflow.credentials")
@@ -20,15 +20,6 @@ namespace {
 Error unauthorized(const Error &error)
 {
     return Error::make(ErrorCode::Unauthorized, error.message);
-}
-
-/// One thread for every keychain lookup: the Secret Service is asked one question at a time.
-QThreadPool &keychainThread()
-{
-    static QThreadPool pool;
-    pool.setMaxThreadCount(1);
-    pool.setExpiryTimeout(30000);
-    return pool;
 }
 
 Expected<CredentialLookup::Found> completeFediverse(CredentialLookup::Found found, TokenStore *tokens,
@@ -104,12 +95,10 @@ CredentialLookup::completeInBackground(HarvestPlan plan, const Keychain &keychai
     if (kind != SourceKind::Instagram && !(isFediverse(kind) && plan.spec.accessToken.isEmpty()))
         return QtFuture::makeReadyFuture(Expected<Found>(Found{std::move(plan), {}, {}}));
     qCDebug(lcCredentials) << "looking up the login for" << sourceKindName(kind) << "in the background";
-    return QtConcurrent::run(&keychainThread(), [plan = std::move(plan), keychain, session]() mutable {
-        TokenStore tokens(keychain.settingsFile);
-        if (!keychain.service.isEmpty())
-            tokens.setService(keychain.service);
-        return complete(std::move(plan), &tokens, session);
-    });
+    return KeychainThread::run(keychain.settingsFile, keychain.service,
+                               [plan = std::move(plan), session](TokenStore &tokens) mutable {
+                                   return complete(std::move(plan), &tokens, session);
+                               });
 }
 
 } // namespace taglens::engine
