@@ -11,13 +11,4 @@ QThreadPool &KeychainThread::pool()
     return pool;
 }
 
-QFuture<QString> KeychainThread::probe(const QString &settingsFile, const QString &service)
-{
-    return run(settingsFile, service, [](TokenStore &store) {
-        // Only a keychain call tells whether there is one; the answer itself does not matter.
-        std::ignore = store.secret(QStringLiteral("taglens-keychain-check"));
-        return store.keychainProblem();
-    });
-}
-
 } // namespace taglens::engine

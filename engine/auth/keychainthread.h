@@ -32,10 +32,6 @@ public:
         });
     }
 
-    /// Whether the keychain works: empty, or the sentence TokenStore::keychainProblem() gives
-    /// (asked with a read of a secret nobody stores).
-    static QFuture<QString> probe(const QString &settingsFile, const QString &service);
-
 private:
     static QThreadPool &pool();
 };
