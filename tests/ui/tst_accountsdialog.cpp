@@ -9,7 +9,7 @@
 #include "../engine/auth/mastodonoauthstandin.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
-#include "support/fakeclassifier.h"
+#include "engine/inference/torch/torchclassifier.h"
 #include "engine/sources/hashtagledger.h"
 #include "engine/store/projectstore.h"
 #include "support/graphapistandin.h"
@@ -113,6 +113,13 @@ void addAuthorizePage(MastodonOAuthStandIn &standIn, bool deny)
     });
 }
 
+engine::Expected<std::unique_ptr<engine::ImageClassifier>> loadTorch(const QString &path)
+{
+    auto loaded = torchbackend::TorchClassifier::load(path, torchbackend::TorchClassifier::Options{1});
+    if (!loaded)
+        return loaded.error();
+    return std::unique_ptr<engine::ImageClassifier>(std::move(*loaded));
+}
 
 } // namespace
 
@@ -446,10 +453,9 @@ private Q_SLOTS:
                          GraphApiStandIn::images(QStringLiteral("1"), 3, QStringLiteral("cats")));
         auto store = makeStore();
         const QString ledgerPath = m_dir.filePath(QStringLiteral("ledger%1.sqlite").arg(m_stores));
-        const QString model = m_dir.filePath(QStringLiteral("fake.model"));
-        const bool haveModel = tests::FakeClassifier::writeModel(model);
-        QVERIFY(haveModel);
-        MainWindow window(tests::FakeClassifier::loader());
+        const QString model = tests::testModelDir() + QStringLiteral("/hostile/tiny_sidecar.pt");
+        const bool haveModel = QFileInfo::exists(model);
+        MainWindow window(loadTorch);
         if (haveModel)
             window.setModelPath(model);
         window.setTokenStore(store.get());
