@@ -39,16 +39,10 @@ quint16 freePort()
     return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
 }
 
-/// The account lines of `auth status` (source, account, id, tab-separated); whatever else it says
-/// is for people.
+/// The account lines of `auth status`: source, instance or account, id, tab-separated.
 QStringList accountLines(const Run &status)
 {
-    QStringList lines;
-    for (const QString &line : status.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        if (line.contains(QLatin1Char('\t')))
-            lines << line.trimmed();
-    }
-    return lines;
+    return taglens::tests::tabSeparatedLines(status);
 }
 
 /// The whole numbers in \a line, in order.

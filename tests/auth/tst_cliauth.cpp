@@ -23,16 +23,10 @@ namespace {
 
 using Run = taglens::tests::ProcessRun;
 
-/// The account lines of `auth status` (source, instance, account, tab-separated); whatever else it
-/// says is for people.
+/// The account lines of `auth status`: source, instance or account, id, tab-separated.
 QStringList accountLines(const Run &status)
 {
-    QStringList lines;
-    for (const QString &line : status.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        if (line.contains(QLatin1Char('\t')))
-            lines << line.trimmed();
-    }
-    return lines;
+    return taglens::tests::tabSeparatedLines(status);
 }
 
 } // namespace

@@ -26,4 +26,14 @@ ProcessRun runProcess(const QString &program, const QStringList &arguments, cons
                       QString::fromUtf8(process.readAllStandardError())};
 }
 
+QStringList tabSeparatedLines(const ProcessRun &run)
+{
+    QStringList lines;
+    for (const QString &line : run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (line.contains(QLatin1Char('\t')))
+            lines << line.trimmed();
+    }
+    return lines;
+}
+
 } // namespace taglens::tests

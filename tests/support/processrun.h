@@ -20,4 +20,8 @@ struct ProcessRun
 ProcessRun runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
                       int timeoutMs);
 
+/// The tab-separated lines of what a run printed (the machine-readable lines of `auth status`:
+/// one account each); the rest is for people and may be translated.
+QStringList tabSeparatedLines(const ProcessRun &run);
+
 } // namespace taglens::tests
