@@ -2,13 +2,12 @@
 #include "modelsetupdialog.h"
 
 #include "engine/core/whenfinished.h"
-#include "engine/models/modeldownloader.h"
+#include "engine/workflow/backgroundmodeldownload.h"
 #include "engine/workflow/modelinstall.h"
 #include "ui/messagebanner.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFuture>
@@ -40,10 +39,10 @@ QString sizeText(qint64 bytes)
 ModelSetupDialog::ModelSetupDialog(engine::ModelStore::Converter converter, const QString &modelDirectory,
                                    QWidget *parent)
     : QDialog(parent), m_converter(std::move(converter)), m_store(modelDirectory),
-      m_url(engine::ModelStore::officialWeightsUrl()), m_downloader(new engine::ModelDownloader(this)),
-      m_intro(new QLabel(this)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
-      m_error(new MessageBanner(this)), m_download(new QPushButton(this)),
-      m_fromFile(new QPushButton(tr("Choose a &File…"), this)),
+      m_url(engine::ModelStore::officialWeightsUrl()),
+      m_downloader(new engine::BackgroundModelDownload(this)), m_intro(new QLabel(this)),
+      m_progress(new QProgressBar(this)), m_status(new QLabel(this)), m_error(new MessageBanner(this)),
+      m_download(new QPushButton(this)), m_fromFile(new QPushButton(tr("Choose a &File…"), this)),
       m_without(new QPushButton(tr("Continue &Without Classification"), this)),
       m_cancel(new QPushButton(tr("&Cancel Download"), this))
 {
@@ -101,22 +100,23 @@ ModelSetupDialog::ModelSetupDialog(engine::ModelStore::Converter converter, cons
     });
 
     auto clock = std::make_shared<QElapsedTimer>();
-    connect(
-        m_downloader, &engine::ModelDownloader::progress, this, [this, clock](qint64 received, qint64 total) {
-            if (!clock->isValid())
-                clock->start();
-            if (total > 0) {
-                m_progress->setRange(0, 1000);
-                m_progress->setValue(int(double(received) / double(total) * 1000.0));
-            } else {
-                m_progress->setRange(0, 0);
-            }
-            const double seconds = qMax(0.001, double(clock->elapsed()) / 1000.0);
-            m_status->setText(tr("%1 of %2 (%3/s)")
-                                  .arg(sizeText(received), total > 0 ? sizeText(total) : tr("unknown size"),
-                                       sizeText(qint64(double(received) / seconds))));
-        });
-    connect(m_downloader, &engine::ModelDownloader::finished, this,
+    connect(m_downloader, &engine::BackgroundModelDownload::progress, this,
+            [this, clock](qint64 received, qint64 total) {
+                if (!clock->isValid())
+                    clock->start();
+                if (total > 0) {
+                    m_progress->setRange(0, 1000);
+                    m_progress->setValue(int(double(received) / double(total) * 1000.0));
+                } else {
+                    m_progress->setRange(0, 0);
+                }
+                const double seconds = qMax(0.001, double(clock->elapsed()) / 1000.0);
+                m_status->setText(tr("%1 of %2 (%3/s)")
+                                      .arg(sizeText(received),
+                                           total > 0 ? sizeText(total) : tr("unknown size"),
+                                           sizeText(qint64(double(received) / seconds))));
+            });
+    connect(m_downloader, &engine::BackgroundModelDownload::finished, this,
             [this, clock](const engine::Expected<QString> &result) {
                 clock->invalidate();
                 if (!result) {

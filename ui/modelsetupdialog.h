@@ -12,7 +12,7 @@ class QProgressBar;
 class QPushButton;
 
 namespace taglens::engine {
-class ModelDownloader;
+class BackgroundModelDownload;
 }
 
 namespace taglens::ui {
@@ -76,7 +76,7 @@ private:
     bool m_installedOfficial = false;
     bool m_busy = false;
 
-    engine::ModelDownloader *m_downloader;
+    engine::BackgroundModelDownload *m_downloader; // downloads, hashes and writes on its own thread
     QLabel *m_intro;
     QProgressBar *m_progress;
     QLabel *m_status;

@@ -33,3 +33,7 @@ taglens_add_qtest(tst_modelinstall
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_modelinstall.cpp
   LIBRARIES taglens_workflow)
 set_tests_properties(tst_modelinstall PROPERTIES FIXTURES_REQUIRED hostile_models)
+
+taglens_add_qtest(tst_backgroundmodeldownload
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backgroundmodeldownload.cpp
+  LIBRARIES taglens_workflow taglens_testsupport)
