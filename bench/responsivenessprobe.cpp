@@ -564,7 +564,7 @@ void runOperations(const Options &options, StallRecorder &recorder)
 
     ui::MainWindow window(loaderWith(options.threads));
     engine::TokenStore tokens(dir.filePath(QStringLiteral("auth.conf"))); // no keychain prompts
-    window.setTokenStore(&tokens);
+    window.setKeychain(tokens.place());
     window.setModelPath(options.model);
     window.setModelStatus(QStringLiteral("Model: %1").arg(QFileInfo(options.model).fileName()));
     waitUntilShown(&window);

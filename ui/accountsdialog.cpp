@@ -2,11 +2,13 @@
 #include "accountsdialog.h"
 
 #include "engine/auth/facebooklogin.h"
+#include "engine/auth/keychainthread.h"
 #include "engine/auth/mastodonauthclient.h"
 #include "engine/auth/mastodonlogin.h"
 #include "engine/auth/tokenstore.h"
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/sources/sourcespec.h"
+#include "messagebanner.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -99,7 +101,8 @@ QWidget *copyableField(QLineEdit *field, const QString &copyName, QWidget *paren
 
 } // namespace
 
-AccountsDialog::AccountsDialog(engine::TokenStore *store, QWidget *parent) : QDialog(parent), m_store(store)
+AccountsDialog::AccountsDialog(const engine::KeychainPlace &keychain, QWidget *parent)
+    : QDialog(parent), m_keychain(keychain)
 {
     setWindowTitle(tr("Accounts"));
     m_openUrl = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
@@ -115,12 +118,8 @@ AccountsDialog::AccountsDialog(engine::TokenStore *store, QWidget *parent) : QDi
     else
         qCWarning(lcAccountsDialog).noquote() << dialog.error().message;
 
-    m_keychainProblem = wrappedLabel(QString(), this);
+    m_keychainProblem = new MessageBanner(this);
     m_keychainProblem->setAccessibleName(tr("Keychain problem"));
-    m_keychainProblem->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4e0; color: #6b4200; border: 1px solid #e6c27a;"
-                       " border-radius: 4px; padding: 6px; }"));
-    m_keychainProblem->hide();
 
     buildList();
 
@@ -130,10 +129,8 @@ AccountsDialog::AccountsDialog(engine::TokenStore *store, QWidget *parent) : QDi
     m_tabs->addTab(buildInstagramPage(), tr("Instagram"));
     m_waiting = buildWaitingPanel();
 
-    m_status = wrappedLabel(QString(), this);
+    m_status = new MessageBanner(this);
     m_status->setAccessibleName(tr("Login status"));
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -157,7 +154,6 @@ AccountsDialog::AccountsDialog(engine::TokenStore *store, QWidget *parent) : QDi
     layout->addWidget(buttons);
 
     refresh();
-    updateKeychainProblem();
     setWaiting(false);
     // The login forms keep their height while the waiting panel shows below them.
     m_tabs->setMinimumHeight(m_tabs->sizeHint().height());
@@ -272,11 +268,6 @@ QWidget *AccountsDialog::buildInstagramPage()
     layout->addLayout(buttonRow);
     layout->addStretch();
 
-    if (auto stored = engine::FacebookLogin::storedAccount(m_store)) {
-        m_clientId->setText(stored->clientId);
-        if (stored->redirectPort > 0)
-            m_port->setValue(stored->redirectPort);
-    }
     auto updateSecretHint = [this] {
         m_clientSecret->setPlaceholderText(
             m_clientId->text().trimmed().isEmpty()
@@ -330,12 +321,40 @@ QWidget *AccountsDialog::buildWaitingPanel()
 
 void AccountsDialog::refresh()
 {
-    m_accounts = m_store->accounts();
+    ++m_readsPending;
+    engine::KeychainThread::run(m_keychain, [](engine::TokenStore &store) {
+        StoredLogins stored;
+        stored.accounts = store.accounts();
+        if (auto instagram = engine::FacebookLogin::storedAccount(&store))
+            stored.instagram = *instagram;
+        // Only a keychain call tells whether there is one: look for a secret nobody stores.
+        std::ignore = store.secret(QStringLiteral("taglens-keychain-check")); // only its side effect counts
+        stored.keychainProblem = store.keychainProblem();
+        return stored;
+    }).then(this, [this](const StoredLogins &stored) {
+        --m_readsPending;
+        showStoredLogins(stored);
+    });
+}
+
+void AccountsDialog::showStoredLogins(const StoredLogins &stored)
+{
+    if (!m_formFilled) {
+        // The Instagram form starts from the stored login's app and port.
+        m_formFilled = true;
+        if (stored.instagram && m_clientId->text().isEmpty()) {
+            m_clientId->setText(stored.instagram->clientId);
+            if (stored.instagram->redirectPort > 0)
+                m_port->setValue(stored.instagram->redirectPort);
+        }
+    }
+    updateKeychainProblem(stored.keychainProblem);
+    m_accounts = stored.accounts;
     for (const auto &session : std::as_const(m_sessionAccounts)) {
         if (!m_accounts.contains(session))
             m_accounts << session;
     }
-    auto instagram = engine::FacebookLogin::storedAccount(m_store);
+    std::optional<engine::InstagramAccount> instagram = stored.instagram;
     if (!instagram && m_sessionInstagram.isValid())
         instagram = m_sessionInstagram;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -379,6 +398,7 @@ void AccountsDialog::refresh()
         item->setFlags(Qt::NoItemFlags);
     }
     updateButtons();
+    Q_EMIT refreshed();
 }
 
 void AccountsDialog::startMastodonLogin(const QString &source, const QString &instance)
@@ -387,16 +407,17 @@ void AccountsDialog::startMastodonLogin(const QString &source, const QString &in
         return;
     auto normalized = engine::MastodonTagTimeline::normalizeInstance(instance);
     if (!normalized) {
-        setStatus(normalized.error().message, true);
+        setFailed(normalized.error());
         m_instance->setFocus();
         return;
     }
-    auto *login = new engine::MastodonLogin(m_store, source, this);
+    auto *login = new engine::MastodonLogin(m_keychain, source, this);
     m_mastodonLogin = login;
     login->setTimeout(m_timeout);
     connect(login, &engine::MastodonLogin::authorizeUrlReady, this, &AccountsDialog::onAuthorizeUrl);
     connect(login, &engine::MastodonLogin::finished, this, &AccountsDialog::mastodonFinished);
-    m_status->hide();
+    m_status->clear();
+    m_lastError.reset();
     m_waitingUrl.clear();
     m_waitingAddress->clear();
     m_waitingText->setText(tr("Registering TagLens with %1…").arg(normalized->host()));
@@ -410,29 +431,43 @@ void AccountsDialog::startInstagramLogin(const QString &clientId, const QString 
         return;
     const QString id = clientId.trimmed();
     if (id.isEmpty()) {
-        setStatus(tr("Enter the App ID of your Meta app (App settings → Basic)."), true);
+        setStatus(tr("Enter the App ID of your Meta app (App settings → Basic)."), true,
+                  engine::ErrorCode::InvalidArgument);
         m_clientId->setFocus();
         return;
     }
     if (port < 1 || port > 65535) {
-        setStatus(tr("The port must be the one in the redirect URI you registered."), true);
+        setStatus(tr("The port must be the one in the redirect URI you registered."), true,
+                  engine::ErrorCode::InvalidArgument);
         return;
     }
     QString secret = clientSecret.trimmed();
-    if (secret.isEmpty()) {
-        auto stored = engine::FacebookLogin::storedClientSecret(m_store, id);
+    m_clientSecret->clear(); // it goes to the keychain (or this run's memory)
+    if (!secret.isEmpty())
+        return continueInstagramLogin(id, secret, port);
+    // An empty field: the secret stored by an earlier login, which the keychain thread reads.
+    ++m_keychainSteps;
+    updateButtons();
+    engine::KeychainThread::run(m_keychain, [id](engine::TokenStore &store) {
+        return engine::FacebookLogin::storedClientSecret(&store, id);
+    }).then(this, [this, id, port](const engine::Expected<QString> &stored) {
+        --m_keychainSteps;
         if (!stored) {
-            setStatus(
-                tr("Enter the app secret of Meta app %1 (App settings → Basic); it is kept in the keychain "
-                   "after the first login.")
-                    .arg(id),
-                true);
+            setStatus(tr("Enter the app secret of Meta app %1 (App settings → Basic); it is kept in the "
+                         "keychain after the first login.")
+                          .arg(id),
+                      true, engine::ErrorCode::NotFound);
+            updateButtons();
             m_clientSecret->setFocus();
             return;
         }
-        secret = *stored;
-    }
-    auto *login = new engine::FacebookLogin(m_store, this);
+        continueInstagramLogin(id, *stored, port);
+    });
+}
+
+void AccountsDialog::continueInstagramLogin(const QString &id, QString secret, int port)
+{
+    auto *login = new engine::FacebookLogin(m_keychain, this);
     m_instagramLogin = login;
     login->setPort(quint16(port));
     if (m_graphBase.isValid())
@@ -442,14 +477,14 @@ void AccountsDialog::startInstagramLogin(const QString &clientId, const QString 
     login->setTimeout(m_timeout);
     connect(login, &engine::FacebookLogin::dialogUrlReady, this, &AccountsDialog::onAuthorizeUrl);
     connect(login, &engine::FacebookLogin::finished, this, &AccountsDialog::instagramFinished);
-    m_status->hide();
+    m_status->clear();
+    m_lastError.reset();
     m_waitingUrl.clear();
     m_waitingAddress->clear();
     m_waitingText->setText(tr("Starting the Facebook Login…"));
     setWaiting(true);
     login->start(id, secret);
     secret.fill(QLatin1Char(' '));
-    m_clientSecret->clear(); // it is in the keychain now (or in this run's memory)
 }
 
 void AccountsDialog::onAuthorizeUrl(const QUrl &url)
@@ -487,7 +522,7 @@ bool AccountsDialog::loginSucceeded(const engine::Error *error)
     setWaiting(false);
     if (!error)
         return true;
-    setStatus(error->message, true);
+    setFailed(*error);
     Q_EMIT loginFinished(false);
     return false;
 }
@@ -502,16 +537,16 @@ void AccountsDialog::showLoggedIn(const QString &text)
 
 void AccountsDialog::mastodonFinished()
 {
+    const QString problem = m_mastodonLogin ? m_mastodonLogin->keychainProblem() : QString();
     const auto result = takeLoginResult(m_mastodonLogin);
     if (!result || !loginSucceeded(*result ? nullptr : &result->error()))
         return;
     const engine::StoredAccount &account = **result;
     QString text = tr("Logged in to %1 as %2.").arg(account.instance.host(), shownAccount(account));
-    updateKeychainProblem();
-    if (!m_store->keychainProblem().isEmpty()) {
+    if (!problem.isEmpty()) {
         if (!m_sessionAccounts.contains(account))
             m_sessionAccounts << account;
-        text += QLatin1Char(' ') + m_store->keychainProblem();
+        text += QLatin1Char(' ') + problem;
     }
     m_instance->clear();
     showLoggedIn(text);
@@ -519,6 +554,7 @@ void AccountsDialog::mastodonFinished()
 
 void AccountsDialog::instagramFinished()
 {
+    const QString problem = m_instagramLogin ? m_instagramLogin->keychainProblem() : QString();
     const auto result = takeLoginResult(m_instagramLogin);
     if (!result || !loginSucceeded(*result ? nullptr : &result->error()))
         return;
@@ -527,14 +563,13 @@ void AccountsDialog::instagramFinished()
     if (account.tokenExpiresAt.isValid())
         text += QLatin1Char(' ') + tr("The login is valid until %1; log in again after that.")
                                        .arg(shownDate(account.tokenExpiresAt));
-    updateKeychainProblem();
-    if (!m_store->keychainProblem().isEmpty()) {
+    if (!problem.isEmpty()) {
         const engine::StoredAccount listing{
             InstagramSource, QUrl(QStringLiteral("https://www.instagram.com")), account.userId};
         if (!m_sessionAccounts.contains(listing))
             m_sessionAccounts << listing;
         m_sessionInstagram = account;
-        text += QLatin1Char(' ') + m_store->keychainProblem();
+        text += QLatin1Char(' ') + problem;
     }
     showLoggedIn(text);
 }
@@ -550,7 +585,7 @@ void AccountsDialog::cancelLogin()
 
 bool AccountsDialog::isBusy() const
 {
-    return m_mastodonLogin || m_instagramLogin || m_revoker;
+    return m_mastodonLogin || m_instagramLogin || m_revoker || m_keychainSteps > 0;
 }
 
 void AccountsDialog::logOut(int row)
@@ -558,38 +593,78 @@ void AccountsDialog::logOut(int row)
     if (isBusy() || row < 0 || row >= m_accounts.size())
         return;
     const engine::StoredAccount account = m_accounts.at(row);
+    ++m_keychainSteps;
+    m_lastError.reset();
+    updateButtons();
     if (account.source == InstagramSource) {
-        const auto instagram = engine::FacebookLogin::storedAccount(m_store);
-        const QString who = instagram                      ? shownInstagram(*instagram)
-                            : m_sessionInstagram.isValid() ? shownInstagram(m_sessionInstagram)
-                                                           : account.acct;
-        engine::Expected<void> removed =
-            instagram ? engine::FacebookLogin::logout(m_store, false) : m_store->removeToken(account);
-        m_sessionAccounts.removeAll(account);
-        m_sessionInstagram = {};
-        refresh();
-        if (!removed) {
-            setStatus(removed.error().message, true);
-            Q_EMIT logoutFinished(false);
-            return;
-        }
-        setStatus(
-            tr("Logged out of Instagram (%1). To also withdraw the app's access at Meta, remove it under "
-               "Facebook settings → Business Integrations.")
-                .arg(who),
-            false);
-        Q_EMIT accountsChanged();
-        Q_EMIT logoutFinished(true);
+        struct LoggedOut
+        {
+            std::optional<engine::InstagramAccount> instagram;
+            engine::Expected<void> removed;
+        };
+        engine::KeychainThread::run(m_keychain, [account](engine::TokenStore &store) {
+            auto instagram = engine::FacebookLogin::storedAccount(&store);
+            engine::Expected<void> removed =
+                instagram ? engine::FacebookLogin::logout(&store, false) : store.removeToken(account);
+            return LoggedOut{instagram ? std::optional(*instagram) : std::nullopt, std::move(removed)};
+        }).then(this, [this, account](const LoggedOut &out) {
+            --m_keychainSteps;
+            const QString who = out.instagram                  ? shownInstagram(*out.instagram)
+                                : m_sessionInstagram.isValid() ? shownInstagram(m_sessionInstagram)
+                                                               : account.acct;
+            m_sessionAccounts.removeAll(account);
+            m_sessionInstagram = {};
+            refresh();
+            if (!out.removed) {
+                setFailed(out.removed.error());
+                Q_EMIT logoutFinished(false);
+                return;
+            }
+            setStatus(tr("Logged out of Instagram (%1). To also withdraw the app's access at Meta, remove it "
+                         "under Facebook settings → Business Integrations.")
+                          .arg(who),
+                      false);
+            Q_EMIT accountsChanged();
+            Q_EMIT logoutFinished(true);
+        });
         return;
     }
 
-    // Revoke at the instance first (a network round trip: asynchronous), then forget the token.
-    auto finish = [this, account](const QString &revokeProblem) {
-        const auto removed = m_store->removeToken(account);
+    // Revoke at the instance first (a network round trip), then forget the token.
+    struct Revocable
+    {
+        engine::Expected<QString> token;
+        engine::Expected<engine::MastodonApp> app;
+    };
+    engine::KeychainThread::run(m_keychain, [account](engine::TokenStore &store) {
+        auto token = store.token(account);
+        auto app = store.client(account.source, account.instance);
+        return Revocable{std::move(token), std::move(app)};
+    }).then(this, [this, account](const Revocable &revocable) {
+        if (!revocable.token || !revocable.app)
+            return finishLogOut(account, QString());
+        auto *revoker = new engine::MastodonAuthClient(this);
+        m_revoker = revoker;
+        setStatus(tr("Logging out of %1…").arg(account.instance.host()), false);
+        revoker->revoke(*revocable.app, *revocable.token,
+                        [this, revoker, account](engine::Expected<bool> revoked) {
+                            m_revoker = nullptr;
+                            revoker->deleteLater();
+                            finishLogOut(account, revoked ? QString() : revoked.error().message);
+                        });
+    });
+}
+
+void AccountsDialog::finishLogOut(const engine::StoredAccount &account, const QString &revokeProblem)
+{
+    engine::KeychainThread::run(m_keychain, [account](engine::TokenStore &store) {
+        return store.removeToken(account);
+    }).then(this, [this, account, revokeProblem](const engine::Expected<void> &removed) {
+        --m_keychainSteps;
         m_sessionAccounts.removeAll(account);
         refresh();
         if (!removed) {
-            setStatus(removed.error().message, true);
+            setFailed(removed.error());
             Q_EMIT logoutFinished(false);
             return;
         }
@@ -599,32 +674,17 @@ void AccountsDialog::logOut(int row)
         setStatus(text, false);
         Q_EMIT accountsChanged();
         Q_EMIT logoutFinished(true);
-    };
-    const auto token = m_store->token(account);
-    const auto app = m_store->client(account.source, account.instance);
-    if (!token || !app) {
-        finish(QString());
-        return;
-    }
-    auto *revoker = new engine::MastodonAuthClient(this);
-    m_revoker = revoker;
-    setStatus(tr("Logging out of %1…").arg(account.instance.host()), false);
-    updateButtons();
-    revoker->revoke(*app, *token, [this, revoker, finish](engine::Expected<bool> revoked) {
-        m_revoker = nullptr;
-        revoker->deleteLater();
-        finish(revoked ? QString() : revoked.error().message);
     });
 }
 
 QString AccountsDialog::statusText() const
 {
-    return m_status->isHidden() ? QString() : m_status->text();
+    return m_status->text();
 }
 
 QString AccountsDialog::keychainProblemText() const
 {
-    return m_keychainProblem->isHidden() ? QString() : m_keychainProblem->text();
+    return m_keychainProblem->text();
 }
 
 QString AccountsDialog::redirectUriText() const
@@ -659,18 +719,18 @@ void AccountsDialog::setWaiting(bool waiting)
     updateButtons();
 }
 
-void AccountsDialog::setStatus(const QString &text, bool failed)
+void AccountsDialog::setStatus(const QString &text, bool failed, std::optional<engine::ErrorCode> error)
 {
     m_failed = failed;
-    m_status->setText(text);
-    m_status->setStyleSheet(
-        failed ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid "
-                                "#e0a39b; border-radius: 4px; padding: 6px; }")
-               : QStringLiteral("QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid "
-                                "#a5d6a7; border-radius: 4px; padding: 6px; }"));
-    m_status->setVisible(!text.isEmpty());
+    m_lastError = failed ? std::optional(error.value_or(engine::ErrorCode::Internal)) : std::nullopt;
+    m_status->showMessage(failed ? MessageBanner::Kind::Error : MessageBanner::Kind::Success, text);
     if (failed)
         qCInfo(lcAccountsDialog).noquote() << text;
+}
+
+void AccountsDialog::setFailed(const engine::Error &error)
+{
+    setStatus(error.message, true, error.code);
 }
 
 void AccountsDialog::updateButtons()
@@ -680,19 +740,14 @@ void AccountsDialog::updateButtons()
                          m_list->indexOfTopLevelItem(item) < m_accounts.size());
 }
 
-void AccountsDialog::updateKeychainProblem()
+void AccountsDialog::updateKeychainProblem(const QString &problem)
 {
-    // Only a keychain call tells whether there is one: look for a secret nobody stores.
-    if (m_store->keychainProblem().isEmpty())
-        std::ignore =
-            m_store->secret(QStringLiteral("taglens-keychain-check")); // only its side effect counts
-    const QString problem = m_store->keychainProblem();
-    m_keychainProblem->setText(
+    m_keychainProblem->showMessage(
+        MessageBanner::Kind::Warning,
         problem.isEmpty() ? QString()
                           : problem + QLatin1Char(' ') +
                                 tr("Logins made now last until TagLens is closed. Start a Secret Service "
                                    "(such as GNOME Keyring or KWallet) to keep them."));
-    m_keychainProblem->setVisible(!problem.isEmpty());
 }
 
 void AccountsDialog::updateRedirectUri()

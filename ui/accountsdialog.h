@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/auth/instagramaccount.h"
+#include "engine/auth/keychainplace.h"
 #include "engine/auth/storedaccount.h"
 #include "engine/core/error.h"
 
@@ -11,6 +12,7 @@
 #include <QUrl>
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -25,10 +27,11 @@ namespace taglens::engine {
 class FacebookLogin;
 class MastodonAuthClient;
 class MastodonLogin;
-class TokenStore;
 } // namespace taglens::engine
 
 namespace taglens::ui {
+
+class MessageBanner;
 
 /// File ▸ Accounts: the stored logins (Mastodon and Pixelfed instances, the Instagram account
 /// with its token's expiry), Log Out, and the two logins RFC 8252 style: the dialog opens the
@@ -39,7 +42,8 @@ namespace taglens::ui {
 /// by the engine; an empty field reuses the stored one) and the port of the redirect URI they
 /// registered, shown exactly as it must be registered.
 ///
-/// Everything goes through the TokenStore given, which must outlive the dialog.
+/// The stored logins are those of the keychain entries given. Every keychain step (listing,
+/// the logins' writes, logging out) runs on engine::KeychainThread; the dialog never waits.
 class AccountsDialog : public QDialog
 {
     Q_OBJECT
@@ -48,7 +52,7 @@ public:
     /// Opens a URL in a browser; false when none could be started. Tests script the browser.
     using UrlOpener = std::function<bool(const QUrl &url)>;
 
-    explicit AccountsDialog(engine::TokenStore *store, QWidget *parent = nullptr);
+    explicit AccountsDialog(const engine::KeychainPlace &keychain, QWidget *parent = nullptr);
     ~AccountsDialog() override;
 
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
@@ -60,8 +64,10 @@ public:
     /// How long a login waits for the browser (default 5 minutes).
     void setLoginTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
-    /// Reads the stored logins again.
+    /// Reads the stored logins again, on the keychain thread; refreshed() tells when they show.
     void refresh();
+    /// True while the stored logins are being read (the list shows the previous reading).
+    bool isReadingLogins() const { return m_readsPending > 0; }
     /// What the list shows.
     QList<engine::StoredAccount> listedAccounts() const { return m_accounts; }
     /// Logins made in this run while no keychain was available (kept in memory only).
@@ -82,6 +88,8 @@ public:
     /// The sentence that tells how the last action went (plain text).
     QString statusText() const;
     bool lastActionFailed() const { return m_failed; }
+    /// Why the last action failed (empty when it did not).
+    std::optional<engine::ErrorCode> lastError() const { return m_lastError; }
     /// The address the browser was sent to, while a login waits.
     QUrl waitingUrl() const { return m_waitingUrl; }
     /// The keychain problem shown, empty when the keychain works.
@@ -101,11 +109,24 @@ Q_SIGNALS:
     void loginFinished(bool ok);
     /// A logout ended.
     void logoutFinished(bool ok);
+    /// The list shows what the keychain and the settings file hold now.
+    void refreshed();
 
 protected:
     void reject() override;
 
 private:
+    /// What refresh() reads on the keychain thread.
+    struct StoredLogins
+    {
+        QList<engine::StoredAccount> accounts;
+        std::optional<engine::InstagramAccount> instagram;
+        QString keychainProblem;
+    };
+
+    void showStoredLogins(const StoredLogins &stored);
+    void continueInstagramLogin(const QString &clientId, QString clientSecret, int port);
+    void finishLogOut(const engine::StoredAccount &account, const QString &revokeProblem);
     void buildList();
     QWidget *buildMastodonPage();
     QWidget *buildInstagramPage();
@@ -118,12 +139,18 @@ private:
     bool loginSucceeded(const engine::Error *error);
     /// Shows the accounts and \a text after a login, and tells listeners.
     void showLoggedIn(const QString &text);
-    void setStatus(const QString &text, bool failed);
+    void setStatus(const QString &text, bool failed, std::optional<engine::ErrorCode> error = std::nullopt);
+    void setFailed(const engine::Error &error);
     void updateButtons();
-    void updateKeychainProblem();
+    void updateKeychainProblem(const QString &problem);
     void updateRedirectUri();
 
-    engine::TokenStore *m_store;
+    engine::KeychainPlace m_keychain;
+    /// Keychain steps under way (a login's stored secret, a logout); the dialog is busy meanwhile.
+    int m_keychainSteps = 0;
+    int m_readsPending = 0;
+    bool m_formFilled = false;
+    std::optional<engine::ErrorCode> m_lastError;
     UrlOpener m_openUrl;
     QUrl m_graphBase;
     QUrl m_dialogBase;
@@ -137,7 +164,7 @@ private:
     QUrl m_waitingUrl;
     bool m_failed = false;
 
-    QLabel *m_keychainProblem = nullptr;
+    MessageBanner *m_keychainProblem = nullptr;
     QTreeWidget *m_list = nullptr;
     QPushButton *m_logOut = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -154,7 +181,7 @@ private:
     QProgressBar *m_waitingBar = nullptr;
     QLineEdit *m_waitingAddress = nullptr;
     QPushButton *m_cancel = nullptr;
-    QLabel *m_status = nullptr;
+    MessageBanner *m_status = nullptr;
 };
 
 } // namespace taglens::ui

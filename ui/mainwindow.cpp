@@ -74,7 +74,8 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
       m_session(new engine::HarvestSession(std::move(loader), this)),
       m_project(new engine::ProjectSession(this)), m_model(new ProjectModel(this)),
       m_filter(new MediaFilterModel(this)), m_delegate(new ThumbnailDelegate(this)),
-      m_recent(new RecentProjects(this)), m_drops(new DropCollector(this))
+      m_recent(new RecentProjects(this)), m_drops(new DropCollector(this)),
+      m_keychain(engine::TokenStore::defaultPlace())
 {
     m_chooseSaveFile = [this](const QString &title, const QString &filter, const QString &suggested) {
         return QFileDialog::getSaveFileName(this, title, suggested, filter);
@@ -546,7 +547,6 @@ void MainWindow::planAndStart(const QList<engine::HarvestInput> &inputs)
 void MainWindow::startPlanned(const QList<engine::HarvestPlan> &plans, const QStringList &problems)
 {
     // The keychain answers on a thread of its own; the window goes on meanwhile.
-    engine::TokenStore *tokens = tokenStore();
     engine::SessionLogins session;
     if (m_accounts) {
         session.accounts = m_accounts->sessionAccounts();
@@ -554,7 +554,7 @@ void MainWindow::startPlanned(const QList<engine::HarvestPlan> &plans, const QSt
     }
     engine::whenFinished(
         engine::CredentialLookup::completeInBackground(plans.first(),
-                                                       {tokens->settingsFile(), tokens->service()}, session),
+                                                       m_keychain, session),
         this,
         [this, then = plans.mid(1),
          problems](const engine::Expected<engine::CredentialLookup::Found> &found) {
@@ -640,7 +640,7 @@ void MainWindow::refreshInstagramBudget()
 {
     if (m_search->source() != engine::SourceKind::Instagram)
         return;
-    auto account = engine::FacebookLogin::storedAccount(tokenStore());
+    auto account = engine::FacebookLogin::storedAccount(m_keychain.settingsFile);
     if (!account && m_accounts && m_accounts->sessionInstagramAccount().isValid())
         account = m_accounts->sessionInstagramAccount();
     if (!account) {
@@ -672,21 +672,12 @@ void MainWindow::refreshInstagramBudget()
     m_search->setBudget(text, tip);
 }
 
-void MainWindow::setTokenStore(engine::TokenStore *store)
+void MainWindow::setKeychain(const engine::KeychainPlace &keychain)
 {
-    m_tokens = store;
-    delete m_accounts; // made again for this store when next opened
+    m_keychain = keychain;
+    delete m_accounts; // made again for these logins when next opened
     m_accounts = nullptr;
     refreshInstagramBudget();
-}
-
-engine::TokenStore *MainWindow::tokenStore()
-{
-    if (!m_tokens) {
-        m_ownTokens = std::make_unique<engine::TokenStore>();
-        m_tokens = m_ownTokens.get();
-    }
-    return m_tokens;
 }
 
 void MainWindow::setUrlOpener(AccountsDialog::UrlOpener opener)
@@ -700,7 +691,7 @@ void MainWindow::showAccounts(bool instagram)
 {
     // One dialog for the window's lifetime: it remembers this run's logins when there is no keychain.
     if (!m_accounts) {
-        m_accounts = new AccountsDialog(tokenStore(), this);
+        m_accounts = new AccountsDialog(m_keychain, this);
         if (m_openUrl)
             m_accounts->setUrlOpener(m_openUrl);
         connect(m_accounts, &AccountsDialog::accountsChanged, this, [this] {

@@ -29,7 +29,6 @@ class QListView;
 
 namespace taglens::engine {
 class InstagramBudget;
-class TokenStore;
 struct ProjectOverview;
 } // namespace taglens::engine
 
@@ -136,8 +135,8 @@ public:
 
     /// The logins (File ▸ Accounts…). By default the desktop's keychain and
     /// `<config>/taglens/auth.conf`; tests give their own store, which must outlive the window.
-    void setTokenStore(engine::TokenStore *store);
-    engine::TokenStore *tokenStore();
+    /// Where the logins are (tests: a settings file and keychain service of their own).
+    void setKeychain(const engine::KeychainPlace &keychain);
     /// Opens the accounts dialog (with the Instagram login in front when \a instagram).
     void showAccounts(bool instagram = false);
     /// The accounts dialog, once it has been opened.
@@ -226,8 +225,6 @@ private:
     QList<engine::HarvestPlan> m_waitingPlans; // to start once the scratch project is open
     QList<engine::HarvestOutcome> m_endings;   // harvests that ended, told once their last rows are read
 
-    std::unique_ptr<engine::TokenStore> m_ownTokens;
-    engine::TokenStore *m_tokens = nullptr;
     AccountsDialog *m_accounts = nullptr;
     AccountsDialog::UrlOpener m_openUrl;
     std::unique_ptr<engine::InstagramBudget> m_budget;
@@ -238,6 +235,7 @@ private:
     ThumbnailDelegate *m_delegate;
     RecentProjects *m_recent;
     DropCollector *m_drops;
+    engine::KeychainPlace m_keychain;
 
     SearchBar *m_search = nullptr;
     MessageBanner *m_banner = nullptr;

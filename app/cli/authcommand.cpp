@@ -141,7 +141,7 @@ int runInstagramAuth(CliContext &cli, const QCommandLineParser &parser, const QS
                "URIs.")
                .arg(redirect.toString())
         << Qt::endl;
-    engine::FacebookLogin login(&store);
+    engine::FacebookLogin login(store.place());
     login.setPort(quint16(port));
     login.setGraphBase(*graphBase);
     login.setDialogBase(*dialogBase);
@@ -163,8 +163,8 @@ int runInstagramAuth(CliContext &cli, const QCommandLineParser &parser, const QS
     const auto account = login.waitForFinished();
     if (!account)
         return cli.fail(account.error().message);
-    if (!store.keychainProblem().isEmpty())
-        cli.err() << store.keychainProblem() << Qt::endl;
+    if (!login.keychainProblem().isEmpty())
+        cli.err() << login.keychainProblem() << Qt::endl;
     cli.out() << AuthCommand::tr("Logged in to Instagram as %1 (account %2, Page “%3”).")
                      .arg(shownInstagram(*account), account->userId, account->pageName)
               << Qt::endl;
@@ -281,7 +281,7 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
         const int timeout = parser.value(timeoutOption).toInt(&ok);
         if (!ok || timeout < 1)
             return cli.usage(AuthCommand::tr("--timeout must be a number of seconds."));
-        engine::MastodonLogin login(&store, source);
+        engine::MastodonLogin login(store.place(), source);
         login.setTimeout(std::chrono::seconds(timeout));
         const bool openBrowser = !parser.isSet(noBrowserOption);
         QObject::connect(&login, &engine::MastodonLogin::authorizeUrlReady, &login, [&](const QUrl &url) {
@@ -302,8 +302,8 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
         const auto account = login.waitForFinished();
         if (!account)
             return cli.fail(account.error().message);
-        if (!store.keychainProblem().isEmpty())
-            cli.err() << store.keychainProblem() << Qt::endl;
+        if (!login.keychainProblem().isEmpty())
+            cli.err() << login.keychainProblem() << Qt::endl;
         cli.out() << AuthCommand::tr("Logged in to %1 as %2").arg(instance.toString(), shownAccount(*account))
                   << Qt::endl;
         return ExitOk;

@@ -4,6 +4,7 @@
 #include "../core/sourcekind.h"
 #include "../net/graphapierror.h"
 #include "../net/httpclient.h"
+#include "keychainthread.h"
 #include "pkce.h"
 #include "tokenstore.h"
 
@@ -126,8 +127,8 @@ Expected<QUrl> FacebookLogin::loopbackOverride(const QString &value, const QUrl 
     return url;
 }
 
-FacebookLogin::FacebookLogin(TokenStore *store, QObject *parent)
-    : QObject(parent), m_store(store), m_http(new HttpClient(this)), m_graphBase(defaultGraphBase()),
+FacebookLogin::FacebookLogin(const KeychainPlace &keychain, QObject *parent)
+    : QObject(parent), m_keychain(keychain), m_http(new HttpClient(this)), m_graphBase(defaultGraphBase()),
       m_dialogBase(defaultDialogBase()), m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     // A code can be exchanged once: a retry after a lost answer would only be refused.
@@ -396,45 +397,84 @@ void FacebookLogin::findAccount(const QString &token, const QDateTime &expiresAt
         });
 }
 
-void FacebookLogin::finishWith(const InstagramAccount &account, const QString &token)
+namespace {
+
+/// Stores a new Instagram login (run on the keychain thread): replaces the previous one, keeps
+/// the app's secret and the token in the keychain and the account in the settings file.
+struct StoredLogin
+{
+    Expected<void> written;
+    QString keychainProblem;
+};
+
+Expected<void> writeAccountSettings(const QString &settingsFile, const InstagramAccount &account)
+{
+    QDir().mkpath(QFileInfo(settingsFile).absolutePath());
+    QSettings settings(settingsFile, QSettings::IniFormat);
+    settings.remove(SettingsGroup);
+    settings.beginGroup(SettingsGroup);
+    settings.setValue(QStringLiteral("clientId"), account.clientId);
+    settings.setValue(QStringLiteral("userId"), account.userId);
+    settings.setValue(QStringLiteral("username"), account.username);
+    settings.setValue(QStringLiteral("pageName"), account.pageName);
+    settings.setValue(QStringLiteral("tokenExpiresAt"), account.tokenExpiresAt.isValid()
+                                                            ? account.tokenExpiresAt.toString(Qt::ISODate)
+                                                            : QString());
+    settings.setValue(QStringLiteral("redirectPort"), account.redirectPort);
+    settings.endGroup();
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return Error::make(ErrorCode::Io, FacebookLogin::tr("Cannot write %1.").arg(settingsFile));
+    return {};
+}
+
+Expected<void> storeLogin(TokenStore &store, const InstagramAccount &account, const QString &token,
+                          const QString &clientSecret)
 {
     // One Instagram login at a time: the new one replaces the old.
-    if (auto previous = storedAccount(m_store); previous && previous->userId != account.userId) {
-        if (auto removed = m_store->removeToken(listing(previous->userId)); !removed)
+    if (auto previous = FacebookLogin::storedAccount(&store);
+        previous && previous->userId != account.userId) {
+        if (auto removed = store.removeToken(listing(previous->userId)); !removed)
             qCWarning(lcFacebookLogin)
                 << "the previous Instagram login could not be removed:" << removed.error().message;
     }
-    if (auto saved = m_store->saveSecret(clientSecretName(account.clientId), m_clientSecret); !saved)
-        return fail(saved.error());
-    if (auto saved = m_store->saveToken(listing(account.userId), token); !saved)
-        return fail(saved.error());
-    if (m_store->keychainProblem().isEmpty()) {
-        QDir().mkpath(QFileInfo(m_store->settingsFile()).absolutePath());
-        QSettings settings(m_store->settingsFile(), QSettings::IniFormat);
-        settings.remove(SettingsGroup);
-        settings.beginGroup(SettingsGroup);
-        settings.setValue(QStringLiteral("clientId"), account.clientId);
-        settings.setValue(QStringLiteral("userId"), account.userId);
-        settings.setValue(QStringLiteral("username"), account.username);
-        settings.setValue(QStringLiteral("pageName"), account.pageName);
-        settings.setValue(QStringLiteral("tokenExpiresAt"), account.tokenExpiresAt.isValid()
-                                                                ? account.tokenExpiresAt.toString(Qt::ISODate)
-                                                                : QString());
-        settings.setValue(QStringLiteral("redirectPort"), account.redirectPort);
-        settings.endGroup();
-        settings.sync();
-        if (settings.status() != QSettings::NoError)
-            return fail(Error::make(ErrorCode::Io, tr("Cannot write %1.").arg(m_store->settingsFile())));
-    }
-    qCInfo(lcFacebookLogin) << "logged in as Instagram account" << account.userId;
-    m_clientSecret.clear();
-    m_result = account;
-    Q_EMIT finished();
+    if (auto saved = store.saveSecret(clientSecretName(account.clientId), clientSecret); !saved)
+        return saved;
+    if (auto saved = store.saveToken(listing(account.userId), token); !saved)
+        return saved;
+    if (!store.keychainProblem().isEmpty())
+        return {}; // kept for this run only: listed nowhere
+    return writeAccountSettings(store.settingsFile(), account);
+}
+
+} // namespace
+
+void FacebookLogin::finishWith(const InstagramAccount &account, const QString &token)
+{
+    KeychainThread::run(m_keychain, [account, token, secret = m_clientSecret](TokenStore &store) {
+        Expected<void> written = storeLogin(store, account, token, secret);
+        return StoredLogin{std::move(written), store.keychainProblem()};
+    }).then(this, [this, account](const StoredLogin &stored) {
+        if (m_result)
+            return;
+        if (!stored.written)
+            return fail(stored.written.error());
+        qCInfo(lcFacebookLogin) << "logged in as Instagram account" << account.userId;
+        m_keychainProblem = stored.keychainProblem;
+        m_clientSecret.clear();
+        m_result = account;
+        Q_EMIT finished();
+    });
 }
 
 Expected<InstagramAccount> FacebookLogin::storedAccount(TokenStore *store)
 {
-    QSettings settings(store->settingsFile(), QSettings::IniFormat);
+    return storedAccount(store->settingsFile());
+}
+
+Expected<InstagramAccount> FacebookLogin::storedAccount(const QString &settingsFile)
+{
+    QSettings settings(settingsFile, QSettings::IniFormat);
     settings.beginGroup(SettingsGroup);
     InstagramAccount account;
     account.clientId = settings.value(QStringLiteral("clientId")).toString();

@@ -3,6 +3,7 @@
 
 #include "../core/expected.h"
 #include "instagramaccount.h"
+#include "keychainplace.h"
 #include "loopbackredirectcatcher.h"
 
 #include <QByteArray>
@@ -69,7 +70,9 @@ public:
     /// localhost) are accepted, so the override cannot send a token anywhere else.
     static Expected<QUrl> loopbackOverride(const QString &value, const QUrl &fallback);
 
-    explicit FacebookLogin(TokenStore *store, QObject *parent = nullptr);
+    /// The login's secrets go to the keychain entries of \a keychain, on KeychainThread: the login
+    /// never waits for the keychain on its own thread.
+    explicit FacebookLogin(const KeychainPlace &keychain, QObject *parent = nullptr);
     ~FacebookLogin() override;
 
     /// The port of the registered redirect URI (default 8765).
@@ -93,9 +96,14 @@ public:
     Expected<InstagramAccount> result() const;
     /// Runs a local event loop until finished() (for the command line).
     Expected<InstagramAccount> waitForFinished();
+    /// Once finished(): empty while the keychain works, else why the login is kept for this run
+    /// only (TokenStore::keychainProblem()).
+    QString keychainProblem() const { return m_keychainProblem; }
 
     /// The stored Instagram login (NotFound when there is none).
     static Expected<InstagramAccount> storedAccount(TokenStore *store);
+    /// The same from the settings file of a TokenStore (it holds no secret).
+    static Expected<InstagramAccount> storedAccount(const QString &settingsFile);
     /// The stored long-lived token of \a account.
     static Expected<QString> storedToken(TokenStore *store, const InstagramAccount &account);
     /// The stored client secret of the Meta app \a clientId (NotFound when there is none).
@@ -125,7 +133,8 @@ private:
     void fail(const Error &error);
     QString redacted(QString text) const;
 
-    TokenStore *m_store;
+    KeychainPlace m_keychain;
+    QString m_keychainProblem;
     HttpClient *m_http;
     LoopbackRedirectCatcher m_catcher;
     quint16 m_port = DefaultPort;

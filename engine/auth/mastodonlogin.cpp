@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mastodonlogin.h"
 
+#include "keychainthread.h"
 #include "pkce.h"
 #include "tokenstore.h"
 
@@ -12,8 +13,8 @@ namespace taglens::engine {
 
 Q_LOGGING_CATEGORY(lcMastodonLogin, "taglens.engine.auth.login")
 
-MastodonLogin::MastodonLogin(TokenStore *store, const QString &source, QObject *parent)
-    : QObject(parent), m_store(store), m_source(source)
+MastodonLogin::MastodonLogin(const KeychainPlace &keychain, const QString &source, QObject *parent)
+    : QObject(parent), m_keychain(keychain), m_source(source)
 {
     connect(&m_catcher, &LoopbackRedirectCatcher::finished, this, &MastodonLogin::haveRedirect);
 }
@@ -68,20 +69,30 @@ void MastodonLogin::fail(const Error &error)
 
 void MastodonLogin::start(const QUrl &instance)
 {
-    if (auto known = m_store->client(m_source, instance)) {
-        qCDebug(lcMastodonLogin) << "reusing the registration with" << instance.host();
-        QMetaObject::invokeMethod(
-            this, [this, app = *known] { haveApp(app); }, Qt::QueuedConnection);
-        return;
-    }
-    m_client.registerApp(instance, MastodonAuthClient::registeredRedirectUri(),
-                         [this](Expected<MastodonApp> app) {
-                             if (!app)
-                                 return fail(app.error());
-                             if (auto saved = m_store->saveClient(m_source, *app); !saved)
-                                 return fail(saved.error());
-                             haveApp(*app);
-                         });
+    // A registration from an earlier login is reused; the keychain answers on its own thread.
+    KeychainThread::run(m_keychain, [source = m_source, instance](TokenStore &store) {
+        return store.client(source, instance);
+    }).then(this, [this, instance](const Expected<MastodonApp> &known) {
+        if (m_result)
+            return;
+        if (known) {
+            qCDebug(lcMastodonLogin) << "reusing the registration with" << instance.host();
+            return haveApp(*known);
+        }
+        m_client.registerApp(
+            instance, MastodonAuthClient::registeredRedirectUri(), [this](Expected<MastodonApp> app) {
+                if (!app)
+                    return fail(app.error());
+                const MastodonApp registered = *app;
+                KeychainThread::run(m_keychain, [source = m_source, registered](TokenStore &store) {
+                    return store.saveClient(source, registered);
+                }).then(this, [this, registered](const Expected<void> &saved) {
+                    if (!saved)
+                        return fail(saved.error());
+                    haveApp(registered);
+                });
+            });
+    });
 }
 
 void MastodonLogin::haveApp(const MastodonApp &app)
@@ -122,13 +133,30 @@ void MastodonLogin::haveRedirect()
                 m_app.instance, accessToken, [this, accessToken](Expected<MastodonAccount> account) {
                     if (!account)
                         return fail(account.error());
-                    const StoredAccount stored{m_source, m_app.instance, account->acct};
-                    if (auto saved = m_store->saveToken(stored, accessToken); !saved)
-                        return fail(saved.error());
-                    m_result = stored;
-                    Q_EMIT finished();
+                    saveToken(StoredAccount{m_source, m_app.instance, account->acct}, accessToken);
                 });
         });
+}
+
+void MastodonLogin::saveToken(const StoredAccount &account, const QString &accessToken)
+{
+    struct Saved
+    {
+        Expected<void> written;
+        QString problem;
+    };
+    KeychainThread::run(m_keychain, [account, accessToken](TokenStore &store) {
+        Expected<void> written = store.saveToken(account, accessToken);
+        return Saved{std::move(written), store.keychainProblem()};
+    }).then(this, [this, account](const Saved &saved) {
+        if (m_result)
+            return;
+        if (!saved.written)
+            return fail(saved.written.error());
+        m_keychainProblem = saved.problem;
+        m_result = account;
+        Q_EMIT finished();
+    });
 }
 
 Expected<void> MastodonLogin::logout(TokenStore *store, const StoredAccount &account, QString *revokeProblem)

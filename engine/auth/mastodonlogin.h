@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../core/expected.h"
+#include "keychainplace.h"
 #include "loopbackredirectcatcher.h"
 #include "mastodonauthclient.h"
 #include "storedaccount.h"
@@ -19,13 +20,16 @@ class TokenStore;
 /// The whole login to a Mastodon or Pixelfed instance, RFC 8252 style: reuse or register the
 /// app, start the loopback catcher, hand out the authorize URL (authorizeUrlReady) for a browser,
 /// wait for the redirect, exchange the code (with PKCE where the instance advertises S256),
-/// verify the account and store the token in the TokenStore.
+/// verify the account and store the token in the keychain entries of \a keychain.
+///
+/// The keychain steps run on KeychainThread and the login goes on when they answer, so the
+/// login never waits for the keychain on its own thread (the GUI's).
 class MastodonLogin : public QObject
 {
     Q_OBJECT
 
 public:
-    MastodonLogin(TokenStore *store, const QString &source, QObject *parent = nullptr);
+    MastodonLogin(const KeychainPlace &keychain, const QString &source, QObject *parent = nullptr);
     ~MastodonLogin() override;
 
     /// How long to wait for the browser (default 5 minutes).
@@ -40,6 +44,9 @@ public:
     Expected<StoredAccount> result() const;
     /// Runs a local event loop until finished() (for the command line).
     Expected<StoredAccount> waitForFinished();
+    /// Once finished(): empty while the keychain works, else why the token is kept for this run
+    /// only (TokenStore::keychainProblem()).
+    QString keychainProblem() const { return m_keychainProblem; }
 
     /// Revokes the stored token of \a account at its instance and forgets it. A failed revocation
     /// is reported in \a revokeProblem; the token is forgotten anyway.
@@ -57,8 +64,11 @@ private:
     void haveRedirect();
     void fail(const Error &error);
 
-    TokenStore *m_store;
+    void saveToken(const StoredAccount &account, const QString &accessToken);
+
+    KeychainPlace m_keychain;
     QString m_source;
+    QString m_keychainProblem;
     MastodonAuthClient m_client;
     LoopbackRedirectCatcher m_catcher;
     MastodonApp m_app;

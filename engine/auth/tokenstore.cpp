@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tokenstore.h"
 
+#include "keychainthread.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -9,6 +11,7 @@
 #include <QMutex>
 #include <QSettings>
 #include <QStandardPaths>
+#include <memory>
 #include <optional>
 #include <qt6keychain/keychain.h>
 
@@ -65,14 +68,65 @@ bool isMissingBackend(QKeychain::Error error)
            error == QKeychain::NotImplemented;
 }
 
-template <typename Job> void runJob(Job &job)
+enum class KeychainOp
 {
+    Read,
+    Write,
+    Delete
+};
+
+/// What QtKeychain answered to one job.
+struct KeychainReply
+{
+    QKeychain::Error error = QKeychain::NoError;
+    QString errorString;
+    QString text;
+};
+
+/// One QtKeychain job, run on this thread (the keychain thread) until it answers.
+KeychainReply callHere(KeychainOp op, const QString &service, const QString &key, const QString &data)
+{
+    std::unique_ptr<QKeychain::Job> job;
+    switch (op) {
+    case KeychainOp::Read:
+        job = std::make_unique<QKeychain::ReadPasswordJob>(service);
+        break;
+    case KeychainOp::Write: {
+        auto write = std::make_unique<QKeychain::WritePasswordJob>(service);
+        write->setTextData(data);
+        job = std::move(write);
+        break;
+    }
+    case KeychainOp::Delete:
+        job = std::make_unique<QKeychain::DeletePasswordJob>(service);
+        break;
+    }
+    job->setKey(key);
+    job->setAutoDelete(false);
+    job->setInsecureFallback(false); // QtKeychain's fallback is a plain-text file: never
     QEventLoop loop;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
-    job.setAutoDelete(false);
-    job.setInsecureFallback(false); // QtKeychain's fallback is a plain-text file: never
-    job.start();
+    QObject::connect(job.get(), &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job->start();
     loop.exec();
+    KeychainReply reply{job->error(), job->errorString(), {}};
+    if (op == KeychainOp::Read)
+        reply.text = static_cast<QKeychain::ReadPasswordJob *>(job.get())->textData();
+    return reply;
+}
+
+/// One QtKeychain job on the keychain thread, from whichever thread asks (which waits).
+KeychainReply callKeychain(KeychainOp op, const QString &service, const QString &key,
+                           const QString &data = QString())
+{
+    if (KeychainThread::isCurrent())
+        return callHere(op, service, key, data);
+    KeychainThread::noteWait();
+    QFuture<KeychainReply> reply =
+        KeychainThread::call([op, service, key, data] { return callHere(op, service, key, data); });
+    reply.waitForFinished();
+    if (reply.isCanceled() || reply.resultCount() == 0)
+        return {QKeychain::OtherError, QStringLiteral("the keychain thread has stopped"), {}};
+    return reply.result();
 }
 
 } // namespace
@@ -87,6 +141,11 @@ TokenStore::TokenStore(const QString &settingsFile, QObject *parent)
 }
 
 TokenStore::~TokenStore() = default;
+
+KeychainPlace TokenStore::defaultPlace()
+{
+    return TokenStore().place();
+}
 
 void TokenStore::setService(const QString &service)
 {
@@ -123,18 +182,15 @@ Expected<void> TokenStore::writeSecret(const QString &key, const QString &secret
 {
     const QString memoryKey = m_service + QLatin1Char('\n') + key;
     if (m_problem.isEmpty()) {
-        QKeychain::WritePasswordJob job(m_service);
-        job.setKey(key);
-        job.setTextData(secret);
-        runJob(job);
-        if (job.error() == QKeychain::NoError) {
+        const KeychainReply job = callKeychain(KeychainOp::Write, m_service, key, secret);
+        if (job.error == QKeychain::NoError) {
             memorySecrets().remove(memoryKey);
             return {};
         }
-        if (!isMissingBackend(job.error()))
+        if (!isMissingBackend(job.error))
             return Error::make(ErrorCode::Io,
-                               tr("The keychain refused to store the secret: %1").arg(job.errorString()));
-        qCWarning(lcTokenStore) << "no keychain:" << job.errorString();
+                               tr("The keychain refused to store the secret: %1").arg(job.errorString));
+        qCWarning(lcTokenStore) << "no keychain:" << job.errorString;
         m_problem = tr("No keychain is available; the token is kept for this run only.");
     }
     memorySecrets().insert(memoryKey, secret);
@@ -148,20 +204,17 @@ Expected<QString> TokenStore::readSecret(const QString &key)
         return *kept;
     if (!m_problem.isEmpty())
         return Error::make(ErrorCode::NotFound, tr("No token is stored."));
-    QKeychain::ReadPasswordJob job(m_service);
-    job.setKey(key);
-    runJob(job);
-    if (job.error() == QKeychain::NoError)
-        return job.textData();
-    if (job.error() == QKeychain::EntryNotFound)
+    const KeychainReply job = callKeychain(KeychainOp::Read, m_service, key);
+    if (job.error == QKeychain::NoError)
+        return job.text;
+    if (job.error == QKeychain::EntryNotFound)
         return Error::make(ErrorCode::NotFound, tr("No token is stored."));
-    if (isMissingBackend(job.error())) {
-        qCWarning(lcTokenStore) << "no keychain:" << job.errorString();
+    if (isMissingBackend(job.error)) {
+        qCWarning(lcTokenStore) << "no keychain:" << job.errorString;
         m_problem = tr("No keychain is available; the token is kept for this run only.");
         return Error::make(ErrorCode::NotFound, tr("No keychain is available, so no token is stored."));
     }
-    return Error::make(ErrorCode::Io,
-                       tr("The keychain refused to read the secret: %1").arg(job.errorString()));
+    return Error::make(ErrorCode::Io, tr("The keychain refused to read the secret: %1").arg(job.errorString));
 }
 
 Expected<void> TokenStore::deleteSecret(const QString &key)
@@ -169,17 +222,15 @@ Expected<void> TokenStore::deleteSecret(const QString &key)
     memorySecrets().remove(m_service + QLatin1Char('\n') + key);
     if (!m_problem.isEmpty())
         return {};
-    QKeychain::DeletePasswordJob job(m_service);
-    job.setKey(key);
-    runJob(job);
-    if (job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound)
+    const KeychainReply job = callKeychain(KeychainOp::Delete, m_service, key);
+    if (job.error == QKeychain::NoError || job.error == QKeychain::EntryNotFound)
         return {};
-    if (isMissingBackend(job.error())) {
+    if (isMissingBackend(job.error)) {
         m_problem = tr("No keychain is available; the token is kept for this run only.");
         return {};
     }
     return Error::make(ErrorCode::Io,
-                       tr("The keychain refused to delete the secret: %1").arg(job.errorString()));
+                       tr("The keychain refused to delete the secret: %1").arg(job.errorString));
 }
 
 Expected<void> TokenStore::saveToken(const StoredAccount &account, const QString &token)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../core/expected.h"
+#include "keychainplace.h"
 #include "mastodonapp.h"
 #include "storedaccount.h"
 
@@ -19,8 +20,10 @@ namespace taglens::engine {
 /// anything. A token or client secret never goes to a plain file: when no keychain answers, the
 /// store says so (keychainProblem()) and keeps the secret in this process's memory only.
 ///
-/// The calls wait for the keychain in a local event loop; use them from the thread that owns the
-/// store.
+/// The calls wait for the keychain: they run on KeychainThread (QtKeychain allows one thread per
+/// process) and the caller waits for the answer. Use the store where waiting is allowed (the
+/// command line, a worker thread, a KeychainThread::run job); the GUI thread runs its keychain
+/// steps as KeychainThread::run jobs instead.
 class TokenStore : public QObject
 {
     Q_OBJECT
@@ -65,6 +68,10 @@ public:
     QString keychainProblem() const;
     /// The settings file (for tests and diagnostics).
     QString settingsFile() const;
+    /// The settings file and service, for a KeychainThread::run job that works on these entries.
+    KeychainPlace place() const { return {m_settingsFile, m_service}; }
+    /// The place of a TokenStore made with no arguments: the user's logins.
+    static KeychainPlace defaultPlace();
 
 private:
     Expected<void> writeSecret(const QString &key, const QString &secret);

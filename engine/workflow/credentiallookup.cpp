@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcCredentials, "taglens.engine.workflow.credentials")
 
@@ -88,17 +87,16 @@ Expected<CredentialLookup::Found> CredentialLookup::complete(HarvestPlan plan, T
 }
 
 QFuture<Expected<CredentialLookup::Found>>
-CredentialLookup::completeInBackground(HarvestPlan plan, const Keychain &keychain,
+CredentialLookup::completeInBackground(HarvestPlan plan, const KeychainPlace &keychain,
                                        const SessionLogins &session)
 {
     const SourceKind kind = plan.spec.kind;
     if (kind != SourceKind::Instagram && !(isFediverse(kind) && plan.spec.accessToken.isEmpty()))
         return QtFuture::makeReadyFuture(Expected<Found>(Found{std::move(plan), {}, {}}));
     qCDebug(lcCredentials) << "looking up the login for" << sourceKindName(kind) << "in the background";
-    return KeychainThread::run(keychain.settingsFile, keychain.service,
-                               [plan = std::move(plan), session](TokenStore &tokens) mutable {
-                                   return complete(std::move(plan), &tokens, session);
-                               });
+    return KeychainThread::run(keychain, [plan = std::move(plan), session](TokenStore &tokens) mutable {
+        return complete(std::move(plan), &tokens, session);
+    });
 }
 
 } // namespace taglens::engine

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/auth/instagramaccount.h"
+#include "engine/auth/keychainplace.h"
 #include "engine/core/expected.h"
 #include "harvestplan.h"
 #include "sessionlogins.h"
@@ -29,13 +30,6 @@ public:
         InstagramAccount instagram; ///< the account that searches, for an Instagram plan
         QStringList warnings;       ///< things to tell the user; the plan goes ahead
     };
-    /// Which keychain entries: those a TokenStore with this settings file and service reads.
-    struct Keychain
-    {
-        QString settingsFile;
-        QString service;
-    };
-
     CredentialLookup() = delete;
 
     /// Waits for the keychain: call it where waiting is allowed (the CLI, a worker thread).
@@ -43,7 +37,7 @@ public:
                                                   const SessionLogins &session = {});
     /// The same on a thread of its own with its own TokenStore, for the GUI thread, which never
     /// waits for the keychain. Plans that need no login are ready at once.
-    static QFuture<Expected<Found>> completeInBackground(HarvestPlan plan, const Keychain &keychain,
+    static QFuture<Expected<Found>> completeInBackground(HarvestPlan plan, const KeychainPlace &keychain,
                                                          const SessionLogins &session = {});
 };
 

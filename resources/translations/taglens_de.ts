@@ -261,6 +261,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundModelDownload</name>
+    <message>
+        <location filename="../../engine/workflow/backgroundmodeldownload.cpp" line="+68"/>
+        <source>The download was cancelled.</source>
+        <translation>Der Download wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>BenchCommand</name>
     <message>
         <location filename="../../app/cli/benchcommand.cpp" line="+60"/>
@@ -491,7 +499,7 @@ Befehle:
 <context>
     <name>CredentialLookup</name>
     <message>
-        <location filename="../../engine/workflow/credentiallookup.cpp" line="+41"/>
+        <location filename="../../engine/workflow/credentiallookup.cpp" line="+31"/>
         <source>The stored login for %1 cannot be read, so the harvest runs without it: %2</source>
         <translation>Die gespeicherte Anmeldung für %1 kann nicht gelesen werden, daher läuft der Abruf ohne sie: %2</translation>
     </message>
@@ -2241,7 +2249,7 @@ Befehle:
 <context>
     <name>taglens::engine::FacebookLogin</name>
     <message>
-        <location filename="../../engine/auth/facebooklogin.cpp" line="+123"/>
+        <location filename="../../engine/auth/facebooklogin.cpp" line="+124"/>
         <source>“%1” is not accepted as a Graph API address: the override is for tests and only takes http(s) addresses on this computer (127.0.0.1, ::1, localhost).</source>
         <translation>„%1“ wird nicht als Graph-API-Adresse akzeptiert: Die Ersetzung ist für Tests gedacht und nimmt nur http(s)-Adressen auf diesem Rechner an (127.0.0.1, ::1, localhost).</translation>
     </message>
@@ -2316,12 +2324,12 @@ Befehle:
         <translation>Keine der Facebook-Seiten, die diese Anmeldung sieht (%1), hat ein verknüpftes professionelles Instagram-Konto. Stelle das Instagram-Konto auf ein Business- oder Creator-Konto um, verknüpfe es mit einer Facebook-Seite (Seiteneinstellungen → Verknüpfte Konten → Instagram) und gib TagLens bei der nächsten Anmeldung Zugriff auf diese Seite.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+64"/>
         <source>Not logged in to Instagram; log in with `taglens-cli auth login --source instagram --client-id APP_ID` (in the desktop app: File ▸ Accounts…).</source>
         <translation>Nicht bei Instagram angemeldet; melde dich mit `taglens-cli auth login --source instagram --client-id APP_ID` an (in der Desktop-App: Datei ▸ Konten…).</translation>
     </message>
@@ -2816,7 +2824,7 @@ Befehle:
 <context>
     <name>taglens::engine::MastodonLogin</name>
     <message>
-        <location filename="../../engine/auth/mastodonlogin.cpp" line="+36"/>
+        <location filename="../../engine/auth/mastodonlogin.cpp" line="+37"/>
         <source>The login has not finished yet.</source>
         <translation>Die Anmeldung ist noch nicht abgeschlossen.</translation>
     </message>
@@ -2826,7 +2834,7 @@ Befehle:
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+122"/>
         <source>Nothing to revoke at %1: no token or registration is stored.</source>
         <translation>Bei %1 gibt es nichts zu widerrufen: Es sind weder Token noch Registrierung gespeichert.</translation>
     </message>
@@ -3063,20 +3071,20 @@ Befehle:
 <context>
     <name>taglens::engine::TokenStore</name>
     <message>
-        <location filename="../../engine/auth/tokenstore.cpp" line="+136"/>
+        <location filename="../../engine/auth/tokenstore.cpp" line="+192"/>
         <source>The keychain refused to store the secret: %1</source>
         <translation>Der Schlüsselbund hat das Speichern des Geheimnisses verweigert: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+22"/>
-        <location line="+18"/>
+        <location line="+20"/>
+        <location line="+15"/>
         <source>No keychain is available; the token is kept for this run only.</source>
         <translation>Es ist kein Schlüsselbund verfügbar; das Token wird nur für diese Sitzung aufbewahrt.</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+7"/>
+        <location line="-23"/>
+        <location line="+5"/>
         <source>No token is stored.</source>
         <translation>Es ist kein Token gespeichert.</translation>
     </message>
@@ -3086,12 +3094,12 @@ Befehle:
         <translation>Es ist kein Schlüsselbund verfügbar, daher ist kein Token gespeichert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The keychain refused to read the secret: %1</source>
         <translation>Der Schlüsselbund hat das Lesen des Geheimnisses verweigert: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>The keychain refused to delete the secret: %1</source>
         <translation>Der Schlüsselbund hat das Löschen des Geheimnisses verweigert: %1</translation>
     </message>
@@ -3179,31 +3187,31 @@ Befehle:
 <context>
     <name>taglens::ui::AccountsDialog</name>
     <message>
-        <location filename="../../ui/accountsdialog.cpp" line="+45"/>
-        <location line="+160"/>
+        <location filename="../../ui/accountsdialog.cpp" line="+47"/>
+        <location line="+154"/>
         <source>Mastodon</source>
         <translation>Mastodon</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+159"/>
+        <location line="-152"/>
+        <location line="+153"/>
         <source>Pixelfed</source>
         <translation>Pixelfed</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+81"/>
+        <location line="-151"/>
+        <location line="+78"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+299"/>
+        <location line="-65"/>
+        <location line="+316"/>
         <source>account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-313"/>
         <source>%1 (Page “%2”)</source>
         <translation>%1 (Seite „%2“)</translation>
     </message>
@@ -3213,7 +3221,7 @@ Befehle:
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
@@ -3223,7 +3231,7 @@ Befehle:
         <translation>Problem mit dem Schlüsselbund</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Log in</source>
         <translation>Anmelden</translation>
     </message>
@@ -3238,12 +3246,12 @@ Befehle:
         <translation>Anmeldestatus</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Stored logins&lt;/b&gt;</source>
         <translation>&lt;b&gt;Gespeicherte Anmeldungen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Stored logins</source>
         <translation>Gespeicherte Anmeldungen</translation>
     </message>
@@ -3383,7 +3391,7 @@ Befehle:
         <translation>Die Instagram-Hashtag-Suche braucht deine eigene Meta-App und ein professionelles Instagram-Konto, das mit einer Facebook-Seite verknüpft ist (siehe README). Registriere die Weiterleitungs-URI unten genau so unter Facebook Login → Einstellungen → Gültige OAuth-Weiterleitungs-URIs.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>App settings → Basic → App secret</source>
         <translation>App-Einstellungen → Allgemeines → App-Geheimnis</translation>
     </message>
@@ -3438,7 +3446,7 @@ Befehle:
         <translation>Die Anmeldeadresse kopieren</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+59"/>
         <source>valid</source>
         <translation>gültig</translation>
     </message>
@@ -3468,7 +3476,7 @@ Befehle:
         <translation>Noch keine Anmeldungen. Öffentliche Hashtags brauchen keine; melde dich unten an, wo eine nötig ist.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Registering TagLens with %1…</source>
         <translation>TagLens wird bei %1 registriert…</translation>
     </message>
@@ -3478,22 +3486,22 @@ Befehle:
         <translation>Gib die App-ID deiner Meta-App ein (App-Einstellungen → Allgemeines).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The port must be the one in the redirect URI you registered.</source>
         <translation>Der Port muss der aus der registrierten Weiterleitungs-URI sein.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Enter the app secret of Meta app %1 (App settings → Basic); it is kept in the keychain after the first login.</source>
         <translation>Gib das App-Geheimnis der Meta-App %1 ein (App-Einstellungen → Allgemeines); nach der ersten Anmeldung wird es im Schlüsselbund aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Starting the Facebook Login…</source>
         <translation>Facebook Login wird gestartet…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Waiting for your browser… Log in there and allow TagLens to read; this window notices when you are done.</source>
         <translation>Warte auf deinen Browser… Melde dich dort an und erlaube TagLens den Lesezugriff; dieses Fenster merkt, wenn du fertig bist.</translation>
     </message>
@@ -3503,7 +3511,7 @@ Befehle:
         <translation>Es konnte kein Browser geöffnet werden. Öffne die Adresse unten in einem Browser, melde dich an und erlaube TagLens den Lesezugriff; dieses Fenster merkt, wenn du fertig bist.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Logged in to %1 as %2.</source>
         <translation>Bei %1 angemeldet als %2.</translation>
     </message>
@@ -3518,12 +3526,12 @@ Befehle:
         <translation>Die Anmeldung ist bis %1 gültig; melde dich danach erneut an.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+59"/>
         <source>Logged out of Instagram (%1). To also withdraw the app&apos;s access at Meta, remove it under Facebook settings → Business Integrations.</source>
         <translation>Von Instagram abgemeldet (%1). Um der App auch bei Meta den Zugriff zu entziehen, entferne sie in den Facebook-Einstellungen unter Business-Integrationen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+48"/>
         <source>Logged out of %1 (%2).</source>
         <translation>Von %1 abgemeldet (%2).</translation>
     </message>
@@ -3533,12 +3541,12 @@ Befehle:
         <translation>Die Instanz wurde nicht benachrichtigt: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-25"/>
         <source>Logging out of %1…</source>
         <translation>Abmeldung von %1…</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+101"/>
         <source>Logins made now last until TagLens is closed. Start a Secret Service (such as GNOME Keyring or KWallet) to keep them.</source>
         <translation>Anmeldungen gelten jetzt nur, bis TagLens geschlossen wird. Starte einen Secret Service (etwa GNOME Keyring oder KWallet), um sie zu behalten.</translation>
     </message>
@@ -3856,7 +3864,7 @@ Befehle:
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+99"/>
+        <location filename="../../ui/mainwindow.cpp" line="+100"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -3866,14 +3874,14 @@ Befehle:
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Type hashtags above and press Start,
 or drop images, folders or image addresses here.</source>
         <translation>Tippe oben Hashtags ein und drücke Start,
 oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
@@ -3888,12 +3896,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+394"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-309"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -4079,12 +4087,12 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
     </message>
     <message>
         <location line="+50"/>
-        <location line="+246"/>
+        <location line="+236"/>
         <source>A harvest is already running.</source>
         <translation>Es läuft bereits ein Abruf.</translation>
     </message>
     <message numerus="yes">
-        <location line="-217"/>
+        <location line="-207"/>
         <source>%n dropped address(es) cannot be fetched and were left out:</source>
         <translation>
             <numerusform>%n abgelegte Adresse kann nicht abgerufen werden und wurde ausgelassen:</numerusform>
@@ -4092,7 +4100,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Instagram: %1</source>
         <translation>Instagram: %1</translation>
     </message>
@@ -4142,7 +4150,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Gesucht (jeder gibt seinen Platz 7 Tage nach seiner ersten Suche frei):</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+66"/>
         <source>A harvest is already running; drop them again when it has finished.</source>
         <translation>Es läuft bereits ein Abruf; lege sie erneut ab, wenn er fertig ist.</translation>
     </message>
@@ -4306,7 +4314,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::ModelSetupDialog</name>
     <message>
-        <location filename="../../ui/modelsetupdialog.cpp" line="+46"/>
+        <location filename="../../ui/modelsetupdialog.cpp" line="+45"/>
         <source>Choose a &amp;File…</source>
         <translation>&amp;Datei wählen…</translation>
     </message>
@@ -4394,7 +4402,7 @@ Modelle werden in %2 installiert.</translation>
         <translation>%1 von %2 (%3/s)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unknown size</source>
         <translation>unbekannte Größe</translation>
     </message>

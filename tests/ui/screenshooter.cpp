@@ -155,7 +155,7 @@ int main(int argc, char *argv[])
     tokens.setService(QStringLiteral("TagLens-screenshots"));
 
     ui::MainWindow window(loadTorch);
-    window.setTokenStore(&tokens);
+    window.setKeychain(tokens.place());
     window.setHashtagLedgerPath(scratch.filePath(QStringLiteral("ledger.sqlite")));
     QString model = parser.value(modelOption);
     if (const engine::ModelStore installed; model.isEmpty() && installed.hasDefaultModel())
@@ -246,6 +246,8 @@ int main(int argc, char *argv[])
     window.showAccounts(true);
     ui::AccountsDialog *accounts = window.accountsDialog();
     accounts->refresh();
+    for (int waited = 0; accounts->isReadingLogins() && waited < 10000; waited += 100)
+        settle(100); // the logins are read on the keychain thread
     quint16 port = engine::FacebookLogin::DefaultPort;
     {
         QTcpServer probe; // the port the stored login registered, when it is free

@@ -32,12 +32,9 @@ add_dependencies(tst_guicommandline taglens)
 # API stand-ins. Twice, like the token store: with a real Secret Service (a private D-Bus session
 # with an unlocked gnome-keyring) and with no keychain at all.
 add_executable(tst_accountsdialog ${CMAKE_CURRENT_LIST_DIR}/tst_accountsdialog.cpp)
-# It still harvests with the real tiny model: with the fake classifier the harvest starts at once,
-# and the desktop's keychain store (GUI thread) and the login lookup (its own thread) then use
-# QtKeychain at the same moment, which crashes QtKeychain's job queue (to fix in the token store).
-target_link_libraries(tst_accountsdialog PRIVATE Qt6::Test TagLens::policy taglens_ui taglens_torch
+target_link_libraries(tst_accountsdialog PRIVATE Qt6::Test TagLens::policy taglens_ui taglens_fakeclassifier
   taglens_testsupport)
-taglens_add_keychain_tests(tst_accountsdialog TIMEOUT 300 FIXTURES hostile_models FULL_ENVIRONMENT)
+taglens_add_keychain_tests(tst_accountsdialog TIMEOUT 300 FULL_ENVIRONMENT)
 
 # Not a test: takes README's screenshots for scripts/screenshot.sh (under Xvfb).
 add_executable(taglens-screenshooter ${CMAKE_CURRENT_LIST_DIR}/screenshooter.cpp)

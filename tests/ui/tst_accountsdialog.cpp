@@ -8,15 +8,17 @@
 // run-without-bus.sh (no keychain at all: the dialog says so and logins last for the run).
 #include "../engine/auth/mastodonoauthstandin.h"
 #include "engine/auth/facebooklogin.h"
+#include "engine/auth/keychainthread.h"
 #include "engine/auth/tokenstore.h"
-#include "engine/inference/torch/torchclassifier.h"
 #include "engine/sources/hashtagledger.h"
 #include "engine/store/projectstore.h"
+#include "support/fakeclassifier.h"
 #include "support/graphapistandin.h"
 #include "support/testpaths.h"
 #include "ui/accountsdialog.h"
 #include "ui/hashtagchipsedit.h"
 #include "ui/mainwindow.h"
+#include "ui/messagebanner.h"
 #include "ui/projectmodel.h"
 
 #include <QApplication>
@@ -45,6 +47,7 @@ using taglens::tests::GraphApiStandIn;
 using taglens::tests::MastodonOAuthStandIn;
 using ui::AccountsDialog;
 using ui::MainWindow;
+using ui::MessageBanner;
 
 namespace {
 
@@ -113,13 +116,18 @@ void addAuthorizePage(MastodonOAuthStandIn &standIn, bool deny)
     });
 }
 
-engine::Expected<std::unique_ptr<engine::ImageClassifier>> loadTorch(const QString &path)
+/// The dialog reads the stored logins on the keychain thread: waits until the list shows them.
+bool waitForList(AccountsDialog &dialog)
 {
-    auto loaded = torchbackend::TorchClassifier::load(path, torchbackend::TorchClassifier::Options{1});
-    if (!loaded)
-        return loaded.error();
-    return std::unique_ptr<engine::ImageClassifier>(std::move(*loaded));
+    return QTest::qWaitFor([&] { return !dialog.isReadingLogins(); }, 30000);
 }
+
+/// The GUI thread never waits for the keychain: the waits counted there stay as they were.
+struct NoKeychainWaits
+{
+    int before = engine::KeychainThread::mainThreadWaits();
+    bool held() const { return engine::KeychainThread::mainThreadWaits() == before; }
+};
 
 } // namespace
 
@@ -175,17 +183,22 @@ private Q_SLOTS:
     void keychainProblemIsShownOnlyWithoutKeychain()
     {
         auto store = makeStore();
-        AccountsDialog dialog(store.get());
-        auto *banner = widgetNamed<QLabel>(&dialog, QStringLiteral("Keychain problem"));
+        const NoKeychainWaits waits;
+        AccountsDialog dialog(store->place());
+        auto *banner = widgetNamed<MessageBanner>(&dialog, QStringLiteral("Keychain problem"));
         QVERIFY(banner);
+        QVERIFY(waitForList(dialog));
+        QVERIFY(waits.held());
         if (m_keychain) {
             QCOMPARE(dialog.keychainProblemText(), QString());
             QVERIFY(banner->isHidden());
         } else {
+            QVERIFY(!banner->isHidden());
+            QCOMPARE(banner->kind(), MessageBanner::Kind::Warning);
+            std::ignore = store->secret(QStringLiteral("probe")); // the store finds out too
+            QVERIFY(!store->keychainProblem().isEmpty());
             QVERIFY2(dialog.keychainProblemText().contains(store->keychainProblem()),
                      qPrintable(dialog.keychainProblemText()));
-            QVERIFY(!store->keychainProblem().isEmpty());
-            QVERIFY(!banner->isHidden());
         }
         // Nothing stored yet: the list says so and Log Out has nothing to do.
         QVERIFY(dialog.listedAccounts().isEmpty());
@@ -212,10 +225,12 @@ private Q_SLOTS:
         standIn.advertisePkce = pkce;
         addAuthorizePage(standIn, false);
         auto store = makeStore();
-        AccountsDialog dialog(store.get());
+        NoKeychainWaits waits;
+        AccountsDialog dialog(store->place());
         ScriptedBrowser browser;
         dialog.setUrlOpener(browser.opener());
         dialog.show();
+        QVERIFY(waitForList(dialog));
         QSignalSpy finished(&dialog, &AccountsDialog::loginFinished);
         QSignalSpy changed(&dialog, &AccountsDialog::accountsChanged);
 
@@ -232,8 +247,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY2(!dialog.lastActionFailed(), qPrintable(dialog.statusText()));
-        QVERIFY2(dialog.statusText().contains(QStringLiteral("Logged in to 127.0.0.1 as @trwnh@127.0.0.1")),
-                 qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.lastError(), std::nullopt);
+        QVERIFY(!dialog.statusText().isEmpty());
         QCOMPARE(changed.size(), 1);
         QVERIFY(!dialog.isBusy());
         QVERIFY(dialog.loginTabs()->isEnabled());
@@ -246,7 +261,8 @@ private Q_SLOTS:
         QCOMPARE(standIn.lastChallenge.isEmpty(), !pkce);
 
         // The account is listed.
-        QCOMPARE(dialog.listedAccounts().size(), 1);
+        QTRY_COMPARE(dialog.listedAccounts().size(), 1);
+        QVERIFY(waits.held()); // the login stored its token without the GUI thread waiting
         const engine::StoredAccount account = dialog.listedAccounts().first();
         QCOMPARE(account.source, source);
         QCOMPARE(account.acct, QStringLiteral("trwnh"));
@@ -262,7 +278,7 @@ private Q_SLOTS:
             QCOMPARE(tests::filesContaining(m_dir.path(), tests::AccessToken.toUtf8()), QStringList());
             QCOMPARE(tests::filesContaining(m_dir.path(), tests::ClientSecret.toUtf8()), QStringList());
         } else {
-            QVERIFY2(dialog.statusText().contains(store->keychainProblem()), qPrintable(dialog.statusText()));
+            QVERIFY(!dialog.keychainProblemText().isEmpty());
             QCOMPARE(dialog.sessionAccounts(), QList<engine::StoredAccount>{account});
             QVERIFY(row->text(3).contains(QStringLiteral("this run only")));
             QCOMPARE(*store->token(account), tests::AccessToken); // in memory
@@ -274,12 +290,13 @@ private Q_SLOTS:
         dialog.accountList()->setCurrentItem(row);
         QVERIFY(logOut->isEnabled());
         QSignalSpy loggedOut(&dialog, &AccountsDialog::logoutFinished);
+        waits = NoKeychainWaits();
         QTest::mouseClick(logOut, Qt::LeftButton);
-        QVERIFY(loggedOut.size() == 1 || loggedOut.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedOut.size(), 1, 30000);
         QCOMPARE(loggedOut.first().first().toBool(), true);
-        QVERIFY2(dialog.statusText().contains(QStringLiteral("Logged out of 127.0.0.1")),
-                 qPrintable(dialog.statusText()));
-        QVERIFY(dialog.listedAccounts().isEmpty());
+        QVERIFY(!dialog.lastActionFailed());
+        QTRY_VERIFY(dialog.listedAccounts().isEmpty());
+        QVERIFY(waits.held());
         QVERIFY(dialog.sessionAccounts().isEmpty());
         QVERIFY(!store->token(account).hasValue());
         if (m_keychain)
@@ -297,7 +314,7 @@ private Q_SLOTS:
         QFETCH(bool, browserOpens);
         MastodonOAuthStandIn standIn;
         auto store = makeStore();
-        AccountsDialog dialog(store.get());
+        AccountsDialog dialog(store->place());
         QList<QUrl> opened;
         dialog.setUrlOpener([&](const QUrl &url) {
             opened << url;
@@ -329,7 +346,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QCOMPARE(finished.first().first().toBool(), false);
         QVERIFY(dialog.lastActionFailed());
-        QVERIFY2(dialog.statusText().contains(QStringLiteral("cancelled")), qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.lastError(), engine::ErrorCode::Cancelled);
         QVERIFY(!text->isVisible());
         QVERIFY(dialog.loginTabs()->isEnabled());
         QVERIFY(dialog.listedAccounts().isEmpty());
@@ -349,25 +366,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("instance"); // empty: the stand-in
         QTest::addColumn<bool>("deny");
         QTest::addColumn<int>("appsStatus");
-        QTest::addColumn<QString>("messagePart");
-        QTest::newRow("not an address") << QStringLiteral("ht!tp://exa mple") << false << 0 << QString();
+        QTest::addColumn<engine::ErrorCode>("expected");
+        QTest::newRow("not an address")
+            << QStringLiteral("ht!tp://exa mple") << false << 0 << engine::ErrorCode::InvalidArgument;
         QTest::newRow("plain http elsewhere")
-            << QStringLiteral("http://social.example") << false << 0 << QStringLiteral("http");
-        QTest::newRow("user refuses") << QString() << true << 0 << QStringLiteral("denied the request");
-        QTest::newRow("OAuth off (404 on apps)") << QString() << false << 404 << QStringLiteral("OAuth");
+            << QStringLiteral("http://social.example") << false << 0 << engine::ErrorCode::InvalidArgument;
+        QTest::newRow("user refuses") << QString() << true << 0 << engine::ErrorCode::Cancelled;
+        QTest::newRow("OAuth off (404 on apps)") << QString() << false << 404 << engine::ErrorCode::Network;
     }
     void failuresAreShownPlainly()
     {
         QFETCH(QString, instance);
         QFETCH(bool, deny);
         QFETCH(int, appsStatus);
-        QFETCH(QString, messagePart);
+        QFETCH(engine::ErrorCode, expected);
         MastodonOAuthStandIn standIn;
         addAuthorizePage(standIn, deny);
         if (appsStatus)
             standIn.appsError = tests::TestHttpServer::Response::json("<html>nope</html>", appsStatus);
         auto store = makeStore();
-        AccountsDialog dialog(store.get());
+        AccountsDialog dialog(store->place());
         ScriptedBrowser browser;
         dialog.setUrlOpener(browser.opener());
         QSignalSpy finished(&dialog, &AccountsDialog::loginFinished);
@@ -378,9 +396,7 @@ private Q_SLOTS:
         QVERIFY(!dialog.isBusy());
         QVERIFY(dialog.lastActionFailed());
         QVERIFY(!dialog.statusText().isEmpty());
-        if (!messagePart.isEmpty())
-            QVERIFY2(dialog.statusText().contains(messagePart, Qt::CaseInsensitive),
-                     qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.lastError(), expected);
         QVERIFY(dialog.listedAccounts().isEmpty());
         QVERIFY(store->accounts().isEmpty());
         QVERIFY(standIn.server.requests(QStringLiteral("/oauth/token")).isEmpty());
@@ -390,8 +406,10 @@ private Q_SLOTS:
     {
         GraphApiStandIn graph;
         auto store = makeStore();
-        AccountsDialog dialog(store.get());
+        NoKeychainWaits waits;
+        AccountsDialog dialog(store->place());
         dialog.show();
+        QVERIFY(waitForList(dialog));
         dialog.showInstagramLogin();
         QCOMPARE(dialog.loginTabs()->currentIndex(), 1);
 
@@ -408,17 +426,20 @@ private Q_SLOTS:
         // Without an App ID or secret nothing starts.
         dialog.startInstagramLogin(QString(), QStringLiteral("x"), 9123);
         QVERIFY(dialog.lastActionFailed() && !dialog.isBusy());
-        QVERIFY2(dialog.statusText().contains(QStringLiteral("App ID")), qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.lastError(), engine::ErrorCode::InvalidArgument);
+        // No secret typed and none stored: the keychain thread looks, the dialog waits for it.
         dialog.startInstagramLogin(QStringLiteral("55555"), QString(), 9123);
-        QVERIFY(dialog.lastActionFailed() && !dialog.isBusy());
-        QVERIFY2(dialog.statusText().contains(QStringLiteral("app secret")), qPrintable(dialog.statusText()));
+        QVERIFY(dialog.isBusy());
+        QTRY_VERIFY(!dialog.isBusy());
+        QVERIFY(dialog.lastActionFailed());
+        QCOMPARE(dialog.lastError(), engine::ErrorCode::NotFound);
 
         ScriptedBrowser browser;
         QVERIFY2(instagramLogin(dialog, graph, browser), qPrintable(dialog.statusText()));
-        QVERIFY2(dialog.statusText().contains(QStringLiteral("Logged in to Instagram as @taglens_test")),
-                 qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.lastError(), std::nullopt);
         QCOMPARE(browser.opened.first().adjusted(QUrl::RemoveQuery), graph.dialogBase());
-        QCOMPARE(dialog.listedAccounts().size(), 1);
+        QTRY_COMPARE(dialog.listedAccounts().size(), 1);
+        QVERIFY(waits.held());
         QTreeWidgetItem *row = dialog.accountList()->topLevelItem(0);
         QCOMPARE(row->text(0), QStringLiteral("Instagram"));
         QVERIFY2(row->text(2).startsWith(QStringLiteral("@taglens_test")), qPrintable(row->text(2)));
@@ -437,12 +458,13 @@ private Q_SLOTS:
         QVERIFY(secret->text().isEmpty()); // not kept in the widget
 
         QSignalSpy loggedOut(&dialog, &AccountsDialog::logoutFinished);
+        waits = NoKeychainWaits();
         dialog.logOut(0);
-        QVERIFY(loggedOut.size() == 1 || loggedOut.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedOut.size(), 1, 10000);
         QCOMPARE(loggedOut.first().first().toBool(), true);
-        QVERIFY2(dialog.statusText().contains(QStringLiteral("Logged out of Instagram")),
-                 qPrintable(dialog.statusText()));
-        QVERIFY(dialog.listedAccounts().isEmpty());
+        QVERIFY(!dialog.lastActionFailed());
+        QTRY_VERIFY(dialog.listedAccounts().isEmpty());
+        QVERIFY(waits.held());
         QVERIFY(!engine::FacebookLogin::storedAccount(store.get()));
     }
 
@@ -453,12 +475,11 @@ private Q_SLOTS:
                          GraphApiStandIn::images(QStringLiteral("1"), 3, QStringLiteral("cats")));
         auto store = makeStore();
         const QString ledgerPath = m_dir.filePath(QStringLiteral("ledger%1.sqlite").arg(m_stores));
-        const QString model = tests::testModelDir() + QStringLiteral("/hostile/tiny_sidecar.pt");
-        const bool haveModel = QFileInfo::exists(model);
-        MainWindow window(loadTorch);
-        if (haveModel)
-            window.setModelPath(model);
-        window.setTokenStore(store.get());
+        const QString model = m_dir.filePath(QStringLiteral("fake%1.model").arg(m_stores));
+        QVERIFY(tests::FakeClassifier::writeModel(model));
+        MainWindow window(tests::FakeClassifier::loader());
+        window.setModelPath(model);
+        window.setKeychain(store->place());
         window.setHashtagLedgerPath(ledgerPath);
         window.setGraphApiBase(graph.graphBase());
         window.show();
@@ -518,8 +539,6 @@ private Q_SLOTS:
         QVERIFY(!window.isHarvesting());
         QVERIFY(graph.searchedTags().isEmpty()); // Meta was not asked
 
-        if (!haveModel)
-            QSKIP("the hostile_models fixture has not run: the harvest part is left out");
         // A tag already in the window costs nothing: the harvest runs and asks Meta.
         QSignalSpy opened(&window, &MainWindow::projectOpened);
         QVERIFY(window.openProject(m_dir.filePath(QStringLiteral("instagram.taglens"))));

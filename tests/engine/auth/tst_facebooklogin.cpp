@@ -106,7 +106,7 @@ private Q_SLOTS:
         auto store = makeStore();
         const quint16 port = freePort();
         QVERIFY(port != 0);
-        FacebookLogin login(store.get());
+        FacebookLogin login(store->place());
         prepare(login, graph, port);
         QSignalSpy dialogs(&login, &FacebookLogin::dialogUrlReady);
         login.start(graph.clientId, graph.clientSecret);
@@ -191,7 +191,7 @@ private Q_SLOTS:
         GraphApiStandIn graph;
         auto store = makeStore();
         const quint16 port = freePort();
-        FacebookLogin login(store.get());
+        FacebookLogin login(store->place());
         prepare(login, graph, port);
         QSignalSpy dialogs(&login, &FacebookLogin::dialogUrlReady);
         QSignalSpy refused(login.catcher(), &taglens::engine::LoopbackRedirectCatcher::requestRefused);
@@ -239,7 +239,7 @@ private Q_SLOTS:
         GraphApiStandIn graph;
         auto store = makeStore();
         const quint16 port = freePort();
-        FacebookLogin login(store.get());
+        FacebookLogin login(store->place());
         prepare(login, graph, port);
         QString secret = graph.clientSecret;
         if (knob == u"deny")
@@ -288,7 +288,7 @@ private Q_SLOTS:
         QFETCH(QString, secret);
         QFETCH(QString, graphBase);
         auto store = makeStore();
-        FacebookLogin login(store.get());
+        FacebookLogin login(store->place());
         if (!graphBase.isEmpty())
             login.setGraphBase(QUrl(graphBase));
         QSignalSpy dialogs(&login, &FacebookLogin::dialogUrlReady);
@@ -305,7 +305,7 @@ private Q_SLOTS:
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
         GraphApiStandIn graph;
         auto store = makeStore();
-        FacebookLogin login(store.get());
+        FacebookLogin login(store->place());
         prepare(login, graph, squatter.serverPort());
         login.start(graph.clientId, graph.clientSecret);
         const auto result = login.waitForFinished();
@@ -318,7 +318,7 @@ private Q_SLOTS:
     {
         GraphApiStandIn graph;
         auto store = makeStore();
-        FacebookLogin login(store.get());
+        FacebookLogin login(store->place());
         prepare(login, graph, freePort());
         QSignalSpy dialogs(&login, &FacebookLogin::dialogUrlReady);
         login.start(graph.clientId, graph.clientSecret);

@@ -2,6 +2,7 @@
 // TokenStore against a real Secret Service (run-with-keyring.sh: dbus-run-session + an unlocked
 // gnome-keyring) and without any (run-without-bus.sh): the run-only fallback, never a file.
 #include "support/filescan.h"
+#include "engine/auth/keychainthread.h"
 #include "engine/auth/tokenstore.h"
 
 #include <QFile>
@@ -10,8 +11,12 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+#include <atomic>
 
 using taglens::engine::ErrorCode;
+using taglens::engine::KeychainThread;
 using taglens::engine::MastodonApp;
 using taglens::engine::StoredAccount;
 using taglens::engine::TokenStore;
@@ -136,6 +141,81 @@ private Q_SLOTS:
         QVERIFY(filesContaining(m_dir.path(), app.clientSecret.toUtf8()).isEmpty());
         QVERIFY(again.removeClient(QStringLiteral("pixelfed"), instance).hasValue());
         QVERIFY(!again.client(QStringLiteral("pixelfed"), instance).hasValue());
+    }
+
+    // QtKeychain has one job queue per process and it is not thread-safe: stores used from
+    // several threads at once (the GUI's logins, a harvest's login lookup, the command line) must
+    // still answer every call right, because all their jobs run on the one keychain thread.
+    void storesOnManyThreadsAtOnce_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("rounds");
+        QTest::newRow("2 threads") << 2 << 5;
+        QTest::newRow("6 threads") << 6 << 4;
+    }
+    void storesOnManyThreadsAtOnce()
+    {
+        QFETCH(int, threads);
+        QFETCH(int, rounds);
+        QThreadPool workers;
+        workers.setMaxThreadCount(threads);
+        std::atomic<int> wrong{0};
+        std::atomic<int> offThread{0};
+        QList<QFuture<void>> running;
+        const QString settings = settingsFile();
+        const QString service = m_service;
+        for (int t = 0; t < threads; ++t) {
+            running << QtConcurrent::run(&workers, [&, t] {
+                TokenStore store(settings);
+                store.setService(service);
+                for (int r = 0; r < rounds; ++r) {
+                    const StoredAccount account{QStringLiteral("mastodon"),
+                                                QUrl(QStringLiteral("https://t%1.example").arg(t)),
+                                                QStringLiteral("user%1").arg(r)};
+                    const QString token = QStringLiteral("token-%1-%2").arg(t).arg(r);
+                    if (!store.saveToken(account, token))
+                        ++wrong;
+                    const auto read = store.token(account);
+                    if (!read || *read != token)
+                        ++wrong;
+                    // And a whole step as the GUI runs one, interleaved with the waits above.
+                    const auto viaJob = KeychainThread::run(store.place(), [account](TokenStore &own) {
+                                            if (!KeychainThread::isCurrent())
+                                                return QStringLiteral("not on the keychain thread");
+                                            return own.token(account).valueOr(QString());
+                                        }).result();
+                    if (viaJob != token)
+                        ++wrong;
+                    if (KeychainThread::isCurrent())
+                        ++offThread;
+                    if (!store.removeToken(account))
+                        ++wrong;
+                }
+            });
+        }
+        for (auto &future : running)
+            future.waitForFinished();
+        QCOMPARE(wrong.load(), 0);
+        QCOMPARE(offThread.load(), 0);
+        TokenStore after(settings);
+        after.setService(service);
+        QCOMPARE(after.accounts(QStringLiteral("mastodon")), QList<StoredAccount>{});
+    }
+
+    // Only the application's main thread's waits are counted (the GUI's tests check they stay put).
+    void waitsOfTheMainThreadAreCounted()
+    {
+        TokenStore store(settingsFile());
+        store.setService(m_service);
+        const int before = KeychainThread::mainThreadWaits();
+        std::ignore = QtConcurrent::run([&] { return store.secret(QStringLiteral("absent")); }).result();
+        QCOMPARE(KeychainThread::mainThreadWaits(), before);
+        std::ignore = KeychainThread::run(store.place(), [](TokenStore &own) {
+                          return own.secret(QStringLiteral("absent"));
+                      }).result();
+        QCOMPARE(KeychainThread::mainThreadWaits(), before);
+        std::ignore = store.secret(QStringLiteral("absent"));
+        QCOMPARE(KeychainThread::mainThreadWaits(), before + (store.keychainProblem().isEmpty() ? 1 : 0));
     }
 };
 
