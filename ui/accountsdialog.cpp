@@ -6,6 +6,7 @@
 #include "engine/auth/mastodonauthclient.h"
 #include "engine/auth/mastodonlogin.h"
 #include "engine/auth/tokenstore.h"
+#include "engine/core/whenfinished.h"
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/sources/sourcespec.h"
 #include "messagebanner.h"
@@ -322,19 +323,24 @@ QWidget *AccountsDialog::buildWaitingPanel()
 void AccountsDialog::refresh()
 {
     ++m_readsPending;
-    engine::KeychainThread::run(m_keychain, [](engine::TokenStore &store) {
-        StoredLogins stored;
-        stored.accounts = store.accounts();
-        if (auto instagram = engine::FacebookLogin::storedAccount(&store))
-            stored.instagram = *instagram;
-        // Only a keychain call tells whether there is one: look for a secret nobody stores.
-        std::ignore = store.secret(QStringLiteral("taglens-keychain-check")); // only its side effect counts
-        stored.keychainProblem = store.keychainProblem();
-        return stored;
-    }).then(this, [this](const StoredLogins &stored) {
-        --m_readsPending;
-        showStoredLogins(stored);
-    });
+    engine::whenFinished(
+        engine::KeychainThread::run(m_keychain,
+                                    [](engine::TokenStore &store) {
+                                        StoredLogins stored;
+                                        stored.accounts = store.accounts();
+                                        if (auto instagram = engine::FacebookLogin::storedAccount(&store))
+                                            stored.instagram = *instagram;
+                                        // Only a keychain call tells whether there is one: look for a secret
+                                        // nobody stores.
+                                        std::ignore = store.secret(QStringLiteral(
+                                            "taglens-keychain-check")); // only its side effect counts
+                                        stored.keychainProblem = store.keychainProblem();
+                                        return stored;
+                                    }),
+        this, [this](const StoredLogins &stored) {
+            --m_readsPending;
+            showStoredLogins(stored);
+        });
 }
 
 void AccountsDialog::showStoredLogins(const StoredLogins &stored)
@@ -448,21 +454,24 @@ void AccountsDialog::startInstagramLogin(const QString &clientId, const QString 
     // An empty field: the secret stored by an earlier login, which the keychain thread reads.
     ++m_keychainSteps;
     updateButtons();
-    engine::KeychainThread::run(m_keychain, [id](engine::TokenStore &store) {
-        return engine::FacebookLogin::storedClientSecret(&store, id);
-    }).then(this, [this, id, port](const engine::Expected<QString> &stored) {
-        --m_keychainSteps;
-        if (!stored) {
-            setStatus(tr("Enter the app secret of Meta app %1 (App settings → Basic); it is kept in the "
-                         "keychain after the first login.")
-                          .arg(id),
-                      true, engine::ErrorCode::NotFound);
-            updateButtons();
-            m_clientSecret->setFocus();
-            return;
-        }
-        continueInstagramLogin(id, *stored, port);
-    });
+    engine::whenFinished(
+        engine::KeychainThread::run(m_keychain,
+                                    [id](engine::TokenStore &store) {
+                                        return engine::FacebookLogin::storedClientSecret(&store, id);
+                                    }),
+        this, [this, id, port](const engine::Expected<QString> &stored) {
+            --m_keychainSteps;
+            if (!stored) {
+                setStatus(tr("Enter the app secret of Meta app %1 (App settings → Basic); it is kept in the "
+                             "keychain after the first login.")
+                              .arg(id),
+                          true, engine::ErrorCode::NotFound);
+                updateButtons();
+                m_clientSecret->setFocus();
+                return;
+            }
+            continueInstagramLogin(id, *stored, port);
+        });
 }
 
 void AccountsDialog::continueInstagramLogin(const QString &id, QString secret, int port)
@@ -602,31 +611,37 @@ void AccountsDialog::logOut(int row)
             std::optional<engine::InstagramAccount> instagram;
             engine::Expected<void> removed;
         };
-        engine::KeychainThread::run(m_keychain, [account](engine::TokenStore &store) {
-            auto instagram = engine::FacebookLogin::storedAccount(&store);
-            engine::Expected<void> removed =
-                instagram ? engine::FacebookLogin::logout(&store, false) : store.removeToken(account);
-            return LoggedOut{instagram ? std::optional(*instagram) : std::nullopt, std::move(removed)};
-        }).then(this, [this, account](const LoggedOut &out) {
-            --m_keychainSteps;
-            const QString who = out.instagram                  ? shownInstagram(*out.instagram)
-                                : m_sessionInstagram.isValid() ? shownInstagram(m_sessionInstagram)
-                                                               : account.acct;
-            m_sessionAccounts.removeAll(account);
-            m_sessionInstagram = {};
-            refresh();
-            if (!out.removed) {
-                setFailed(out.removed.error());
-                Q_EMIT logoutFinished(false);
-                return;
-            }
-            setStatus(tr("Logged out of Instagram (%1). To also withdraw the app's access at Meta, remove it "
-                         "under Facebook settings → Business Integrations.")
-                          .arg(who),
-                      false);
-            Q_EMIT accountsChanged();
-            Q_EMIT logoutFinished(true);
-        });
+        engine::whenFinished(
+            engine::KeychainThread::run(
+                m_keychain,
+                [account](engine::TokenStore &store) {
+                    auto instagram = engine::FacebookLogin::storedAccount(&store);
+                    engine::Expected<void> removed =
+                        instagram ? engine::FacebookLogin::logout(&store, false) : store.removeToken(account);
+                    return LoggedOut{instagram ? std::optional(*instagram) : std::nullopt,
+                                     std::move(removed)};
+                }),
+            this, [this, account](const LoggedOut &out) {
+                --m_keychainSteps;
+                const QString who = out.instagram                  ? shownInstagram(*out.instagram)
+                                    : m_sessionInstagram.isValid() ? shownInstagram(m_sessionInstagram)
+                                                                   : account.acct;
+                m_sessionAccounts.removeAll(account);
+                m_sessionInstagram = {};
+                refresh();
+                if (!out.removed) {
+                    setFailed(out.removed.error());
+                    Q_EMIT logoutFinished(false);
+                    return;
+                }
+                setStatus(
+                    tr("Logged out of Instagram (%1). To also withdraw the app's access at Meta, remove it "
+                       "under Facebook settings → Business Integrations.")
+                        .arg(who),
+                    false);
+                Q_EMIT accountsChanged();
+                Q_EMIT logoutFinished(true);
+            });
         return;
     }
 
@@ -636,45 +651,49 @@ void AccountsDialog::logOut(int row)
         engine::Expected<QString> token;
         engine::Expected<engine::MastodonApp> app;
     };
-    engine::KeychainThread::run(m_keychain, [account](engine::TokenStore &store) {
-        auto token = store.token(account);
-        auto app = store.client(account.source, account.instance);
-        return Revocable{std::move(token), std::move(app)};
-    }).then(this, [this, account](const Revocable &revocable) {
-        if (!revocable.token || !revocable.app)
-            return finishLogOut(account, QString());
-        auto *revoker = new engine::MastodonAuthClient(this);
-        m_revoker = revoker;
-        setStatus(tr("Logging out of %1…").arg(account.instance.host()), false);
-        revoker->revoke(*revocable.app, *revocable.token,
-                        [this, revoker, account](engine::Expected<bool> revoked) {
-                            m_revoker = nullptr;
-                            revoker->deleteLater();
-                            finishLogOut(account, revoked ? QString() : revoked.error().message);
-                        });
-    });
+    engine::whenFinished(
+        engine::KeychainThread::run(m_keychain,
+                                    [account](engine::TokenStore &store) {
+                                        auto token = store.token(account);
+                                        auto app = store.client(account.source, account.instance);
+                                        return Revocable{std::move(token), std::move(app)};
+                                    }),
+        this, [this, account](const Revocable &revocable) {
+            if (!revocable.token || !revocable.app)
+                return finishLogOut(account, QString());
+            auto *revoker = new engine::MastodonAuthClient(this);
+            m_revoker = revoker;
+            setStatus(tr("Logging out of %1…").arg(account.instance.host()), false);
+            revoker->revoke(*revocable.app, *revocable.token,
+                            [this, revoker, account](engine::Expected<bool> revoked) {
+                                m_revoker = nullptr;
+                                revoker->deleteLater();
+                                finishLogOut(account, revoked ? QString() : revoked.error().message);
+                            });
+        });
 }
 
 void AccountsDialog::finishLogOut(const engine::StoredAccount &account, const QString &revokeProblem)
 {
-    engine::KeychainThread::run(m_keychain, [account](engine::TokenStore &store) {
-        return store.removeToken(account);
-    }).then(this, [this, account, revokeProblem](const engine::Expected<void> &removed) {
-        --m_keychainSteps;
-        m_sessionAccounts.removeAll(account);
-        refresh();
-        if (!removed) {
-            setFailed(removed.error());
-            Q_EMIT logoutFinished(false);
-            return;
-        }
-        QString text = tr("Logged out of %1 (%2).").arg(account.instance.host(), shownAccount(account));
-        if (!revokeProblem.isEmpty())
-            text += QLatin1Char(' ') + tr("The instance was not told: %1").arg(revokeProblem);
-        setStatus(text, false);
-        Q_EMIT accountsChanged();
-        Q_EMIT logoutFinished(true);
-    });
+    engine::whenFinished(
+        engine::KeychainThread::run(
+            m_keychain, [account](engine::TokenStore &store) { return store.removeToken(account); }),
+        this, [this, account, revokeProblem](const engine::Expected<void> &removed) {
+            --m_keychainSteps;
+            m_sessionAccounts.removeAll(account);
+            refresh();
+            if (!removed) {
+                setFailed(removed.error());
+                Q_EMIT logoutFinished(false);
+                return;
+            }
+            QString text = tr("Logged out of %1 (%2).").arg(account.instance.host(), shownAccount(account));
+            if (!revokeProblem.isEmpty())
+                text += QLatin1Char(' ') + tr("The instance was not told: %1").arg(revokeProblem);
+            setStatus(text, false);
+            Q_EMIT accountsChanged();
+            Q_EMIT logoutFinished(true);
+        });
 }
 
 QString AccountsDialog::statusText() const

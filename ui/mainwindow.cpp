@@ -9,11 +9,11 @@
 #include "engine/auth/tokenstore.h"
 #include "engine/core/whenfinished.h"
 #include "engine/sources/hashtagledger.h"
+#include "engine/workflow/backgroundinstagrambudget.h"
 #include "engine/workflow/credentiallookup.h"
 #include "engine/workflow/exportjob.h"
 #include "engine/workflow/harvestplanner.h"
 #include "engine/workflow/harvestsession.h"
-#include "engine/workflow/instagrambudget.h"
 #include "engine/workflow/projectsession.h"
 #include "filterbar.h"
 #include "harvestprogressstrip.h"
@@ -54,6 +54,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
 
@@ -553,14 +554,12 @@ void MainWindow::startPlanned(const QList<engine::HarvestPlan> &plans, const QSt
         session.instagram = m_accounts->sessionInstagramAccount();
     }
     engine::whenFinished(
-        engine::CredentialLookup::completeInBackground(plans.first(),
-                                                       m_keychain, session),
-        this,
+        engine::CredentialLookup::completeInBackground(plans.first(), m_keychain, session), this,
         [this, then = plans.mid(1),
          problems](const engine::Expected<engine::CredentialLookup::Found> &found) {
-            m_preparing = false;
-            setHarvesting(false);
             if (!found) {
+                m_preparing = false;
+                setHarvesting(false);
                 if (found.error().code == engine::ErrorCode::Unauthorized)
                     offerInstagramLogin(found.error().message);
                 else
@@ -570,25 +569,31 @@ void MainWindow::startPlanned(const QList<engine::HarvestPlan> &plans, const QSt
             for (const QString &warning : found->warnings)
                 statusBar()->showMessage(warning, 10000);
             const engine::HarvestPlan &plan = found->plan;
-            if (plan.spec.kind == engine::SourceKind::Instagram) {
-                QString error;
-                engine::InstagramBudget *budget = instagramBudget(&error);
-                if (!budget) {
-                    showError(error);
-                    return;
-                }
-                if (auto admitted = budget->admit(plan.spec.instagramUserId, plan.request.tags); !admitted) {
-                    refreshInstagramBudget();
-                    showError(admitted.error().message);
-                    return;
-                }
-                refreshInstagramBudget();
-                statusBar()->showMessage(tr("Instagram: %1").arg(m_search->budgetText()), 15000);
-            }
-            startPlans(QList<engine::HarvestPlan>{plan} + then);
-            if (!problems.isEmpty() && isBusy()) // after startPlans() cleared the error bar
-                showError(problems.join(QLatin1Char('\n')));
+            const QList<engine::HarvestPlan> plans = QList<engine::HarvestPlan>{plan} + then;
+            if (plan.spec.kind != engine::SourceKind::Instagram)
+                return startChecked(plans, problems);
+            // Meta counts every hashtag searched: the budget is checked first, on its own thread.
+            engine::whenFinished(instagramBudget()->admit(plan.spec.instagramUserId, plan.request.tags), this,
+                                 [this, plans, problems](const engine::Expected<void> &admitted) {
+                                     refreshInstagramBudget();
+                                     if (!admitted) {
+                                         m_preparing = false;
+                                         setHarvesting(false);
+                                         showError(admitted.error().message);
+                                         return;
+                                     }
+                                     startChecked(plans, problems);
+                                 });
         });
+}
+
+void MainWindow::startChecked(const QList<engine::HarvestPlan> &plans, const QStringList &problems)
+{
+    m_preparing = false;
+    setHarvesting(false);
+    startPlans(plans);
+    if (!problems.isEmpty() && isBusy()) // after startPlans() cleared the error bar
+        showError(problems.join(QLatin1Char('\n')));
 }
 
 void MainWindow::offerInstagramLogin(const QString &message)
@@ -607,27 +612,25 @@ void MainWindow::offerInstagramLogin(const QString &message)
     box->open();
 }
 
-engine::InstagramBudget *MainWindow::instagramBudget(QString *error)
+engine::BackgroundInstagramBudget *MainWindow::instagramBudget()
 {
-    if (m_budget)
-        return m_budget.get();
-    auto opened = engine::InstagramBudget::open(m_ledgerPath);
-    if (!opened) {
-        if (error)
-            *error = opened.error().message;
-        return nullptr;
+    if (!m_budget) {
+        // Made when first needed: a window that never searches Instagram opens no ledger.
+        m_budget = new engine::BackgroundInstagramBudget(this);
+        connect(m_budget, &engine::BackgroundInstagramBudget::changed, this,
+                &MainWindow::refreshInstagramBudget);
+        connect(m_budget, &engine::BackgroundInstagramBudget::recordFailed, this,
+                [this](const engine::Error &error) { statusBar()->showMessage(error.message, 15000); });
+        m_budget->open(m_ledgerPath);
     }
-    m_budget = std::move(*opened);
-    connect(m_budget.get(), &engine::InstagramBudget::changed, this, &MainWindow::refreshInstagramBudget);
-    connect(m_budget.get(), &engine::InstagramBudget::recordFailed, this,
-            [this](const engine::Error &error) { statusBar()->showMessage(error.message, 15000); });
-    return m_budget.get();
+    return m_budget;
 }
 
 void MainWindow::setHashtagLedgerPath(const QString &path)
 {
     m_ledgerPath = path;
-    m_budget.reset();
+    if (m_budget)
+        m_budget->open(path);
     refreshInstagramBudget();
 }
 
@@ -640,19 +643,38 @@ void MainWindow::refreshInstagramBudget()
 {
     if (m_search->source() != engine::SourceKind::Instagram)
         return;
-    auto account = engine::FacebookLogin::storedAccount(m_keychain.settingsFile);
-    if (!account && m_accounts && m_accounts->sessionInstagramAccount().isValid())
-        account = m_accounts->sessionInstagramAccount();
-    if (!account) {
-        m_search->setBudget(tr("<a href=\"accounts\">Log in…</a>"),
-                            tr("Log in to Instagram first (Accounts…)."));
-        return;
-    }
-    QString error;
-    engine::InstagramBudget *budget = instagramBudget(&error);
-    const auto standing = budget ? budget->standing(account->userId)
-                                 : engine::Expected<engine::InstagramBudget::Standing>(
-                                       engine::Error::make(engine::ErrorCode::Io, error));
+    // The login's settings and the ledger are files: both are read off the GUI thread, and only
+    // the latest question's answer is shown.
+    const int asked = ++m_budgetQuestions;
+    const QString settingsFile = m_keychain.settingsFile;
+    const engine::InstagramAccount session =
+        m_accounts ? m_accounts->sessionInstagramAccount() : engine::InstagramAccount();
+    engine::whenFinished(
+        QtConcurrent::run([settingsFile] { return engine::FacebookLogin::storedAccount(settingsFile); }),
+        this, [this, asked, session](engine::Expected<engine::InstagramAccount> account) {
+            if (asked != m_budgetQuestions)
+                return;
+            if (!account && session.isValid())
+                account = session;
+            if (!account) {
+                m_budgetLeft.reset();
+                m_search->setBudget(tr("<a href=\"accounts\">Log in…</a>"),
+                                    tr("Log in to Instagram first (Accounts…)."));
+                return;
+            }
+            engine::whenFinished(instagramBudget()->standing(account->userId), this,
+                                 [this, asked, account = *account](
+                                     const engine::Expected<engine::InstagramBudget::Standing> &standing) {
+                                     if (asked == m_budgetQuestions)
+                                         showInstagramBudget(account, standing);
+                                 });
+        });
+}
+
+void MainWindow::showInstagramBudget(const engine::InstagramAccount &account,
+                                     const engine::Expected<engine::InstagramBudget::Standing> &standing)
+{
+    m_budgetLeft = standing ? std::optional(standing->remaining) : std::nullopt;
     if (!standing) {
         m_search->setBudget(tr("Budget unknown"), standing.error().message);
         return;
@@ -660,7 +682,7 @@ void MainWindow::refreshInstagramBudget()
     const QString text =
         tr("%1 of %2 hashtags left this week").arg(standing->remaining).arg(standing->budget);
     QString tip = tr("Instagram lets @%1 search %2 different hashtags in any 7 days; %3 are left.")
-                      .arg(account->username.isEmpty() ? account->userId : account->username)
+                      .arg(account.username.isEmpty() ? account.userId : account.username)
                       .arg(standing->budget)
                       .arg(standing->remaining);
     if (!standing->entries.isEmpty()) {
@@ -766,7 +788,7 @@ void MainWindow::startPlans(const QList<engine::HarvestPlan> &plans)
     const bool instagram = std::any_of(plans.cbegin(), plans.cend(), [](const engine::HarvestPlan &p) {
         return p.spec.kind == engine::SourceKind::Instagram;
     });
-    m_session->setBudget(instagram ? instagramBudget(nullptr) : nullptr); // records each search it makes
+    m_session->setBudget(instagram ? instagramBudget()->budget() : nullptr); // records each search it makes
     m_session->setModel({m_modelPath, m_settings.modelThreads, m_settings.batchSize});
     if (auto started = m_session->start(m_project->path(), plans.first(), plans.mid(1)); !started)
         showError(started.error().message);

@@ -11,6 +11,7 @@
 #include "engine/workflow/harvestinput.h"
 #include "engine/workflow/harvestplan.h"
 #include "engine/workflow/harvestsession.h"
+#include "engine/workflow/instagrambudget.h"
 #include "engine/workflow/projectsession.h"
 #include "ui/accountsdialog.h"
 #include "ui/appsettings.h"
@@ -20,6 +21,7 @@
 #include <QUrl>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -28,7 +30,7 @@ class QLineEdit;
 class QListView;
 
 namespace taglens::engine {
-class InstagramBudget;
+class BackgroundInstagramBudget;
 struct ProjectOverview;
 } // namespace taglens::engine
 
@@ -149,6 +151,9 @@ public:
     void setGraphApiBase(const QUrl &base);
     /// What the search bar says about the Instagram hashtag budget ("27 of 30 hashtags left this week").
     QString instagramBudgetText() const;
+    /// The hashtags the Instagram account shown may still search this week (empty: not known,
+    /// not logged in, or not yet read).
+    std::optional<int> instagramBudgetLeft() const { return m_budgetLeft; }
     QComboBox *sourceCombo() const;
     QComboBox *edgeCombo() const;
     QLineEdit *instanceEdit() const;
@@ -195,7 +200,11 @@ private:
     void onProjectOpened(const engine::ProjectOverview &overview);
     void offerInstagramLogin(const QString &message);
     void refreshInstagramBudget();
-    engine::InstagramBudget *instagramBudget(QString *error);
+    engine::BackgroundInstagramBudget *instagramBudget();
+    void showInstagramBudget(const engine::InstagramAccount &account,
+                             const engine::Expected<engine::InstagramBudget::Standing> &standing);
+    /// Starts \a plans once their logins and budget are settled.
+    void startChecked(const QList<engine::HarvestPlan> &plans, const QStringList &problems);
     void onHarvestFinished(const engine::HarvestOutcome &outcome);
     /// Says how the harvests ended, once the model shows their last rows.
     void announceEnds();
@@ -227,7 +236,9 @@ private:
 
     AccountsDialog *m_accounts = nullptr;
     AccountsDialog::UrlOpener m_openUrl;
-    std::unique_ptr<engine::InstagramBudget> m_budget;
+    engine::BackgroundInstagramBudget *m_budget = nullptr;
+    std::optional<int> m_budgetLeft;
+    int m_budgetQuestions = 0; ///< refreshInstagramBudget() calls: only the latest answer shows
     QString m_ledgerPath;
 
     ProjectModel *m_model;

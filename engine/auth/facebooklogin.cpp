@@ -2,6 +2,7 @@
 #include "facebooklogin.h"
 
 #include "../core/sourcekind.h"
+#include "../core/whenfinished.h"
 #include "../net/graphapierror.h"
 #include "../net/httpclient.h"
 #include "keychainthread.h"
@@ -451,20 +452,22 @@ Expected<void> storeLogin(TokenStore &store, const InstagramAccount &account, co
 
 void FacebookLogin::finishWith(const InstagramAccount &account, const QString &token)
 {
-    KeychainThread::run(m_keychain, [account, token, secret = m_clientSecret](TokenStore &store) {
-        Expected<void> written = storeLogin(store, account, token, secret);
-        return StoredLogin{std::move(written), store.keychainProblem()};
-    }).then(this, [this, account](const StoredLogin &stored) {
-        if (m_result)
-            return;
-        if (!stored.written)
-            return fail(stored.written.error());
-        qCInfo(lcFacebookLogin) << "logged in as Instagram account" << account.userId;
-        m_keychainProblem = stored.keychainProblem;
-        m_clientSecret.clear();
-        m_result = account;
-        Q_EMIT finished();
-    });
+    whenFinished(KeychainThread::run(m_keychain,
+                                     [account, token, secret = m_clientSecret](TokenStore &store) {
+                                         Expected<void> written = storeLogin(store, account, token, secret);
+                                         return StoredLogin{std::move(written), store.keychainProblem()};
+                                     }),
+                 this, [this, account](const StoredLogin &stored) {
+                     if (m_result)
+                         return;
+                     if (!stored.written)
+                         return fail(stored.written.error());
+                     qCInfo(lcFacebookLogin) << "logged in as Instagram account" << account.userId;
+                     m_keychainProblem = stored.keychainProblem;
+                     m_clientSecret.clear();
+                     m_result = account;
+                     Q_EMIT finished();
+                 });
 }
 
 Expected<InstagramAccount> FacebookLogin::storedAccount(TokenStore *store)

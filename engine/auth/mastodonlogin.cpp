@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mastodonlogin.h"
 
+#include "../core/whenfinished.h"
 #include "keychainthread.h"
 #include "pkce.h"
 #include "tokenstore.h"
@@ -70,29 +71,32 @@ void MastodonLogin::fail(const Error &error)
 void MastodonLogin::start(const QUrl &instance)
 {
     // A registration from an earlier login is reused; the keychain answers on its own thread.
-    KeychainThread::run(m_keychain, [source = m_source, instance](TokenStore &store) {
-        return store.client(source, instance);
-    }).then(this, [this, instance](const Expected<MastodonApp> &known) {
-        if (m_result)
-            return;
-        if (known) {
-            qCDebug(lcMastodonLogin) << "reusing the registration with" << instance.host();
-            return haveApp(*known);
-        }
-        m_client.registerApp(
-            instance, MastodonAuthClient::registeredRedirectUri(), [this](Expected<MastodonApp> app) {
-                if (!app)
-                    return fail(app.error());
-                const MastodonApp registered = *app;
-                KeychainThread::run(m_keychain, [source = m_source, registered](TokenStore &store) {
-                    return store.saveClient(source, registered);
-                }).then(this, [this, registered](const Expected<void> &saved) {
-                    if (!saved)
-                        return fail(saved.error());
-                    haveApp(registered);
+    whenFinished(
+        KeychainThread::run(m_keychain, [source = m_source, instance](
+                                            TokenStore &store) { return store.client(source, instance); }),
+        this, [this, instance](const Expected<MastodonApp> &known) {
+            if (m_result)
+                return;
+            if (known) {
+                qCDebug(lcMastodonLogin) << "reusing the registration with" << instance.host();
+                return haveApp(*known);
+            }
+            m_client.registerApp(
+                instance, MastodonAuthClient::registeredRedirectUri(), [this](Expected<MastodonApp> app) {
+                    if (!app)
+                        return fail(app.error());
+                    const MastodonApp registered = *app;
+                    whenFinished(KeychainThread::run(m_keychain,
+                                                     [source = m_source, registered](TokenStore &store) {
+                                                         return store.saveClient(source, registered);
+                                                     }),
+                                 this, [this, registered](const Expected<void> &saved) {
+                                     if (!saved)
+                                         return fail(saved.error());
+                                     haveApp(registered);
+                                 });
                 });
-            });
-    });
+        });
 }
 
 void MastodonLogin::haveApp(const MastodonApp &app)
@@ -145,18 +149,20 @@ void MastodonLogin::saveToken(const StoredAccount &account, const QString &acces
         Expected<void> written;
         QString problem;
     };
-    KeychainThread::run(m_keychain, [account, accessToken](TokenStore &store) {
-        Expected<void> written = store.saveToken(account, accessToken);
-        return Saved{std::move(written), store.keychainProblem()};
-    }).then(this, [this, account](const Saved &saved) {
-        if (m_result)
-            return;
-        if (!saved.written)
-            return fail(saved.written.error());
-        m_keychainProblem = saved.problem;
-        m_result = account;
-        Q_EMIT finished();
-    });
+    whenFinished(KeychainThread::run(m_keychain,
+                                     [account, accessToken](TokenStore &store) {
+                                         Expected<void> written = store.saveToken(account, accessToken);
+                                         return Saved{std::move(written), store.keychainProblem()};
+                                     }),
+                 this, [this, account](const Saved &saved) {
+                     if (m_result)
+                         return;
+                     if (!saved.written)
+                         return fail(saved.written.error());
+                     m_keychainProblem = saved.problem;
+                     m_result = account;
+                     Q_EMIT finished();
+                 });
 }
 
 Expected<void> MastodonLogin::logout(TokenStore *store, const StoredAccount &account, QString *revokeProblem)

@@ -2233,6 +2233,14 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>taglens::engine::BackgroundInstagramBudget</name>
+    <message>
+        <location filename="../../engine/workflow/backgroundinstagrambudget.cpp" line="+14"/>
+        <source>The hashtag ledger is not open yet.</source>
+        <translation>Das Hashtag-Verzeichnis ist noch nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>taglens::engine::ClassifierWorker</name>
     <message>
         <location filename="../../engine/inference/classifierworker.cpp" line="+121"/>
@@ -2249,7 +2257,7 @@ Befehle:
 <context>
     <name>taglens::engine::FacebookLogin</name>
     <message>
-        <location filename="../../engine/auth/facebooklogin.cpp" line="+124"/>
+        <location filename="../../engine/auth/facebooklogin.cpp" line="+125"/>
         <source>“%1” is not accepted as a Graph API address: the override is for tests and only takes http(s) addresses on this computer (127.0.0.1, ::1, localhost).</source>
         <translation>„%1“ wird nicht als Graph-API-Adresse akzeptiert: Die Ersetzung ist für Tests gedacht und nimmt nur http(s)-Adressen auf diesem Rechner an (127.0.0.1, ::1, localhost).</translation>
     </message>
@@ -2329,7 +2337,7 @@ Befehle:
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Not logged in to Instagram; log in with `taglens-cli auth login --source instagram --client-id APP_ID` (in the desktop app: File ▸ Accounts…).</source>
         <translation>Nicht bei Instagram angemeldet; melde dich mit `taglens-cli auth login --source instagram --client-id APP_ID` an (in der Desktop-App: Datei ▸ Konten…).</translation>
     </message>
@@ -2824,7 +2832,7 @@ Befehle:
 <context>
     <name>taglens::engine::MastodonLogin</name>
     <message>
-        <location filename="../../engine/auth/mastodonlogin.cpp" line="+37"/>
+        <location filename="../../engine/auth/mastodonlogin.cpp" line="+38"/>
         <source>The login has not finished yet.</source>
         <translation>Die Anmeldung ist noch nicht abgeschlossen.</translation>
     </message>
@@ -2834,7 +2842,7 @@ Befehle:
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>Nothing to revoke at %1: no token or registration is stored.</source>
         <translation>Bei %1 gibt es nichts zu widerrufen: Es sind weder Token noch Registrierung gespeichert.</translation>
     </message>
@@ -3187,7 +3195,7 @@ Befehle:
 <context>
     <name>taglens::ui::AccountsDialog</name>
     <message>
-        <location filename="../../ui/accountsdialog.cpp" line="+47"/>
+        <location filename="../../ui/accountsdialog.cpp" line="+48"/>
         <location line="+154"/>
         <source>Mastodon</source>
         <translation>Mastodon</translation>
@@ -3206,12 +3214,12 @@ Befehle:
     </message>
     <message>
         <location line="-65"/>
-        <location line="+316"/>
+        <location line="+321"/>
         <source>account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-318"/>
         <source>%1 (Page “%2”)</source>
         <translation>%1 (Seite „%2“)</translation>
     </message>
@@ -3446,7 +3454,7 @@ Befehle:
         <translation>Die Anmeldeadresse kopieren</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>valid</source>
         <translation>gültig</translation>
     </message>
@@ -3491,7 +3499,7 @@ Befehle:
         <translation>Der Port muss der aus der registrierten Weiterleitungs-URI sein.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Enter the app secret of Meta app %1 (App settings → Basic); it is kept in the keychain after the first login.</source>
         <translation>Gib das App-Geheimnis der Meta-App %1 ein (App-Einstellungen → Allgemeines); nach der ersten Anmeldung wird es im Schlüsselbund aufbewahrt.</translation>
     </message>
@@ -3526,12 +3534,12 @@ Befehle:
         <translation>Die Anmeldung ist bis %1 gültig; melde dich danach erneut an.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Logged out of Instagram (%1). To also withdraw the app&apos;s access at Meta, remove it under Facebook settings → Business Integrations.</source>
         <translation>Von Instagram abgemeldet (%1). Um der App auch bei Meta den Zugriff zu entziehen, entferne sie in den Facebook-Einstellungen unter Business-Integrationen.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Logged out of %1 (%2).</source>
         <translation>Von %1 abgemeldet (%2).</translation>
     </message>
@@ -3541,12 +3549,12 @@ Befehle:
         <translation>Die Instanz wurde nicht benachrichtigt: %1</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Logging out of %1…</source>
         <translation>Abmeldung von %1…</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Logins made now last until TagLens is closed. Start a Secret Service (such as GNOME Keyring or KWallet) to keep them.</source>
         <translation>Anmeldungen gelten jetzt nur, bis TagLens geschlossen wird. Starte einen Secret Service (etwa GNOME Keyring oder KWallet), um sie zu behalten.</translation>
     </message>
@@ -3864,7 +3872,7 @@ Befehle:
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+100"/>
+        <location filename="../../ui/mainwindow.cpp" line="+101"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -3896,12 +3904,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+394"/>
+        <location line="+398"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-313"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -4087,12 +4095,12 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
     </message>
     <message>
         <location line="+50"/>
-        <location line="+236"/>
+        <location line="+257"/>
         <source>A harvest is already running.</source>
         <translation>Es läuft bereits ein Abruf.</translation>
     </message>
     <message numerus="yes">
-        <location line="-207"/>
+        <location line="-228"/>
         <source>%n dropped address(es) cannot be fetched and were left out:</source>
         <translation>
             <numerusform>%n abgelegte Adresse kann nicht abgerufen werden und wurde ausgelassen:</numerusform>
@@ -4100,12 +4108,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         </translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>Instagram: %1</source>
-        <translation>Instagram: %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+66"/>
         <source>Hashtag search on Instagram needs a login with your own Meta app.</source>
         <translation>Die Hashtag-Suche auf Instagram braucht eine Anmeldung mit deiner eigenen Meta-App.</translation>
     </message>
@@ -4120,7 +4123,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Den Kontendialog öffnen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>&lt;a href=&quot;accounts&quot;&gt;Log in…&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;accounts&quot;&gt;Anmelden…&lt;/a&gt;</translation>
     </message>
@@ -4130,7 +4133,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Melde dich zuerst bei Instagram an (Konten…).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Budget unknown</source>
         <translation>Kontingent unbekannt</translation>
     </message>

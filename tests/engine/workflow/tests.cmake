@@ -7,6 +7,10 @@ taglens_add_qtest(tst_instagrambudget
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_instagrambudget.cpp
   LIBRARIES taglens_workflow taglens_testsupport)
 
+taglens_add_qtest(tst_backgroundinstagrambudget
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backgroundinstagrambudget.cpp
+  LIBRARIES taglens_workflow)
+
 # Logins looked up for a plan, with a real Secret Service and with none (as the token store).
 add_executable(tst_credentiallookup ${CMAKE_CURRENT_LIST_DIR}/tst_credentiallookup.cpp)
 target_link_libraries(tst_credentiallookup PRIVATE Qt6::Test TagLens::policy taglens_workflow)
