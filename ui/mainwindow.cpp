@@ -13,6 +13,7 @@
 #include "engine/workflow/credentiallookup.h"
 #include "engine/workflow/exportjob.h"
 #include "engine/workflow/harvestplanner.h"
+#include "engine/workflow/harvestpreparation.h"
 #include "engine/workflow/harvestsession.h"
 #include "engine/workflow/projectsession.h"
 #include "filterbar.h"
@@ -76,7 +77,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
       m_project(new engine::ProjectSession(this)), m_model(new ProjectModel(this)),
       m_filter(new MediaFilterModel(this)), m_delegate(new ThumbnailDelegate(this)),
       m_recent(new RecentProjects(this)), m_drops(new DropCollector(this)),
-      m_keychain(engine::TokenStore::defaultPlace())
+      m_preparation(new engine::HarvestPreparation(this)), m_keychain(engine::TokenStore::defaultPlace())
 {
     m_chooseSaveFile = [this](const QString &title, const QString &filter, const QString &suggested) {
         return QFileDialog::getSaveFileName(this, title, suggested, filter);
@@ -224,6 +225,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
             [this](double score) { m_filter->setMinimumScore(score); });
     connectProject();
     connectSession();
+    connectPreparation();
 
     buildMenus();
     setAcceptDrops(true);
@@ -512,88 +514,42 @@ void MainWindow::planAndStart(const QList<engine::HarvestInput> &inputs)
         showError(tr("A harvest is already running."));
         return;
     }
-    m_preparing = true;
-    setHarvesting(false);
-    // A local path's existence is the disk's to answer: planned on a pool thread.
-    engine::whenFinished(
-        engine::HarvestPlanner::planInBackground(inputs), this,
-        [this](const QList<engine::Expected<engine::HarvestPlan>> &planned) {
-            if (!planned.constFirst()) {
-                m_preparing = false;
-                setHarvesting(false);
-                showError(planned.constFirst().error().message);
-                return;
-            }
-            // Shown once the harvest runs: what the plans left out, and follow-ups that cannot run.
-            QStringList problems;
-            QStringList leftOut;
-            QList<engine::HarvestPlan> plans;
-            for (const auto &plan : planned) {
-                if (!plan) {
-                    problems << plan.error().message;
-                    continue;
-                }
-                plans << *plan;
-                m_settings.applyTo(plans.last().request);
-                leftOut << plan->leftOut;
-            }
-            if (!leftOut.isEmpty())
-                problems << tr("%n dropped address(es) cannot be fetched and were left out:", nullptr,
-                               int(leftOut.size())) +
-                                QLatin1Char('\n') + leftOut.mid(0, 5).join(QLatin1Char('\n'));
-            startPlanned(plans, problems);
-        });
-}
-
-void MainWindow::startPlanned(const QList<engine::HarvestPlan> &plans, const QStringList &problems)
-{
-    // The keychain answers on a thread of its own; the window goes on meanwhile.
-    engine::SessionLogins session;
+    engine::HarvestPreparation::Context context;
+    context.keychain = m_keychain;
     if (m_accounts) {
-        session.accounts = m_accounts->sessionAccounts();
-        session.instagram = m_accounts->sessionInstagramAccount();
+        context.session.accounts = m_accounts->sessionAccounts();
+        context.session.instagram = m_accounts->sessionInstagramAccount();
     }
-    engine::whenFinished(
-        engine::CredentialLookup::completeInBackground(plans.first(), m_keychain, session), this,
-        [this, then = plans.mid(1),
-         problems](const engine::Expected<engine::CredentialLookup::Found> &found) {
-            if (!found) {
-                m_preparing = false;
-                setHarvesting(false);
-                if (found.error().code == engine::ErrorCode::Unauthorized)
-                    offerInstagramLogin(found.error().message);
-                else
-                    showError(found.error().message);
-                return;
-            }
-            for (const QString &warning : found->warnings)
-                statusBar()->showMessage(warning, 10000);
-            const engine::HarvestPlan &plan = found->plan;
-            const QList<engine::HarvestPlan> plans = QList<engine::HarvestPlan>{plan} + then;
-            if (plan.spec.kind != engine::SourceKind::Instagram)
-                return startChecked(plans, problems);
-            // Meta counts every hashtag searched: the budget is checked first, on its own thread.
-            engine::whenFinished(instagramBudget()->admit(plan.spec.instagramUserId, plan.request.tags), this,
-                                 [this, plans, problems](const engine::Expected<void> &admitted) {
-                                     refreshInstagramBudget();
-                                     if (!admitted) {
-                                         m_preparing = false;
-                                         setHarvesting(false);
-                                         showError(admitted.error().message);
-                                         return;
-                                     }
-                                     startChecked(plans, problems);
-                                 });
-        });
+    context.budget = [this] { return instagramBudget(); };
+    context.applyDefaults = [settings = m_settings](engine::HarvestRequest &request) {
+        settings.applyTo(request);
+    };
+    m_preparation->prepare(inputs, context);
+    setHarvesting(false);
 }
 
-void MainWindow::startChecked(const QList<engine::HarvestPlan> &plans, const QStringList &problems)
+void MainWindow::connectPreparation()
 {
-    m_preparing = false;
-    setHarvesting(false);
-    startPlans(plans);
-    if (!problems.isEmpty() && isBusy()) // after startPlans() cleared the error bar
-        showError(problems.join(QLatin1Char('\n')));
+    connect(m_preparation, &engine::HarvestPreparation::ready, this,
+            [this](const QList<engine::HarvestPlan> &plans, const QStringList &warnings,
+                   const QStringList &problems) {
+                setHarvesting(false);
+                if (plans.first().spec.kind == engine::SourceKind::Instagram)
+                    refreshInstagramBudget();
+                for (const QString &warning : warnings)
+                    statusBar()->showMessage(warning, 10000);
+                startPlans(plans);
+                if (!problems.isEmpty() && isBusy()) // after startPlans() cleared the error bar
+                    showError(problems.join(QLatin1Char('\n')));
+            });
+    connect(m_preparation, &engine::HarvestPreparation::refused, this, [this](const engine::Error &error) {
+        setHarvesting(false);
+        if (error.code == engine::ErrorCode::Unauthorized)
+            return offerInstagramLogin(error.message);
+        if (error.code == engine::ErrorCode::RateLimited)
+            refreshInstagramBudget();
+        showError(error.message);
+    });
 }
 
 void MainWindow::offerInstagramLogin(const QString &message)
@@ -880,7 +836,8 @@ bool MainWindow::isHarvesting() const
 
 bool MainWindow::isBusy() const
 {
-    return m_session->isBusy() || m_preparing || !m_waitingPlans.isEmpty() || !m_endings.isEmpty();
+    return m_session->isBusy() || m_preparation->isPreparing() || !m_waitingPlans.isEmpty() ||
+           !m_endings.isEmpty();
 }
 
 void MainWindow::setHarvesting(bool running)

@@ -31,6 +31,7 @@ class QListView;
 
 namespace taglens::engine {
 class BackgroundInstagramBudget;
+class HarvestPreparation;
 struct ProjectOverview;
 } // namespace taglens::engine
 
@@ -193,7 +194,6 @@ private:
     /// Plans \a inputs (the first, then the ones to run after it) and looks up the first one's
     /// login, both off the GUI thread, then starts them.
     void planAndStart(const QList<engine::HarvestInput> &inputs);
-    void startPlanned(const QList<engine::HarvestPlan> &plans, const QStringList &problems);
     /// Runs the plans one after the other in the open project (a scratch project when none is).
     void startPlans(const QList<engine::HarvestPlan> &plans);
     bool openWith(const QString &path, engine::ProjectSession::OpenMode mode);
@@ -203,8 +203,7 @@ private:
     engine::BackgroundInstagramBudget *instagramBudget();
     void showInstagramBudget(const engine::InstagramAccount &account,
                              const engine::Expected<engine::InstagramBudget::Standing> &standing);
-    /// Starts \a plans once their logins and budget are settled.
-    void startChecked(const QList<engine::HarvestPlan> &plans, const QStringList &problems);
+    void connectPreparation();
     void onHarvestFinished(const engine::HarvestOutcome &outcome);
     /// Says how the harvests ended, once the model shows their last rows.
     void announceEnds();
@@ -230,7 +229,6 @@ private:
     QString m_modelPath;
     QString m_lastError;
     bool m_errorNeedsLogin = false;            // the error shown asks for an Instagram login
-    bool m_preparing = false;                  // planning, or looking up a login
     QList<engine::HarvestPlan> m_waitingPlans; // to start once the scratch project is open
     QList<engine::HarvestOutcome> m_endings;   // harvests that ended, told once their last rows are read
 
@@ -246,6 +244,7 @@ private:
     ThumbnailDelegate *m_delegate;
     RecentProjects *m_recent;
     DropCollector *m_drops;
+    engine::HarvestPreparation *m_preparation;
     engine::KeychainPlace m_keychain;
 
     SearchBar *m_search = nullptr;

@@ -2405,6 +2405,32 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>taglens::engine::HarvestPreparation</name>
+    <message>
+        <location filename="../../engine/workflow/harvestpreparation.cpp" line="+23"/>
+        <source>A harvest is already being prepared.</source>
+        <translation>Ein Abruf wird bereits vorbereitet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to harvest.</source>
+        <translation>Es gibt nichts abzurufen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n dropped address(es) cannot be fetched and were left out:</source>
+        <translation>
+            <numerusform>%n abgelegte Adresse kann nicht abgerufen werden und wurde ausgelassen:</numerusform>
+            <numerusform>%n abgelegte Adressen können nicht abgerufen werden und wurden ausgelassen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No Instagram budget is kept here.</source>
+        <translation>Hier wird kein Instagram-Budget geführt.</translation>
+    </message>
+</context>
+<context>
     <name>taglens::engine::HarvestSession</name>
     <message>
         <location filename="../../engine/workflow/harvestsession.cpp" line="+55"/>
@@ -3872,7 +3898,7 @@ Befehle:
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+101"/>
+        <location filename="../../ui/mainwindow.cpp" line="+102"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -3904,12 +3930,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+353"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-267"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -4095,20 +4121,12 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
     </message>
     <message>
         <location line="+50"/>
-        <location line="+257"/>
+        <location line="+211"/>
         <source>A harvest is already running.</source>
         <translation>Es läuft bereits ein Abruf.</translation>
     </message>
-    <message numerus="yes">
-        <location line="-228"/>
-        <source>%n dropped address(es) cannot be fetched and were left out:</source>
-        <translation>
-            <numerusform>%n abgelegte Adresse kann nicht abgerufen werden und wurde ausgelassen:</numerusform>
-            <numerusform>%n abgelegte Adressen können nicht abgerufen werden und wurden ausgelassen:</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+66"/>
+        <location line="-162"/>
         <source>Hashtag search on Instagram needs a login with your own Meta app.</source>
         <translation>Die Hashtag-Suche auf Instagram braucht eine Anmeldung mit deiner eigenen Meta-App.</translation>
     </message>
@@ -4191,7 +4209,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No model is installed: harvests cannot classify.</source>
         <translation>Es ist kein Modell installiert: Abrufe können nicht klassifizieren.</translation>
     </message>

@@ -7,6 +7,10 @@ taglens_add_qtest(tst_instagrambudget
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_instagrambudget.cpp
   LIBRARIES taglens_workflow taglens_testsupport)
 
+taglens_add_qtest(tst_harvestpreparation
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_harvestpreparation.cpp
+  LIBRARIES taglens_workflow)
+
 taglens_add_qtest(tst_backgroundinstagrambudget
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backgroundinstagrambudget.cpp
   LIBRARIES taglens_workflow)
