@@ -25,9 +25,12 @@ bench: build
 	@bash bench/run-all.sh $(BUILD_DIR)
 
 # Refreshes resources/translations/*.ts with lupdate from the engine, UI and app sources (messages
-# gone from the code are dropped); translate what it marks unfinished, then build.
+# gone from the code are dropped, a message that moved to another class keeps its translation);
+# translate what it reports unfinished, then build.
 translations: configure
+	@cp resources/translations/taglens_de.ts $(BUILD_DIR)/taglens_de.before.ts
 	@cmake --build $(BUILD_DIR) --target update_translations
+	@/usr/bin/python3 scripts/carry-translations.py $(BUILD_DIR)/taglens_de.before.ts resources/translations/taglens_de.ts
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -19,6 +19,7 @@
 #include "filterbar.h"
 #include "harvestprogressstrip.h"
 #include "hashtagchipsedit.h"
+#include "mainmenus.h"
 #include "mediafiltermodel.h"
 #include "messagebanner.h"
 #include "modelsetupdialog.h"
@@ -247,104 +248,20 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newProject = file->addAction(themeIcon(QStringLiteral("document-new"), QStyle::SP_FileIcon),
-                                          tr("&New Project…"), this, &MainWindow::chooseAndCreate);
-    newProject->setShortcut(QKeySequence::New);
-    QAction *open = file->addAction(themeIcon(QStringLiteral("document-open"), QStyle::SP_DialogOpenButton),
-                                    tr("&Open Project…"), this, &MainWindow::chooseAndOpen);
-    open->setShortcut(QKeySequence::Open);
-    QMenu *recentMenu = file->addMenu(themeIcon(QStringLiteral("document-open-recent"), QStyle::SP_DirIcon),
-                                      tr("Open &Recent"));
-    QAction *saveAs =
-        file->addAction(themeIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
-                        tr("Save Project &As…"), this, &MainWindow::chooseAndSaveAs);
-    saveAs->setShortcut(QKeySequence(QKeySequence::SaveAs).isEmpty()
-                            ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)
-                            : QKeySequence(QKeySequence::SaveAs));
-    m_projectActions << saveAs;
-    file->addSeparator();
-    QAction *accounts = file->addAction(themeIcon(QStringLiteral("system-users"), QStyle::SP_DirHomeIcon),
-                                        tr("A&ccounts…"), this, [this] { showAccounts(); });
-    accounts->setObjectName(QStringLiteral("accounts"));
-    accounts->setStatusTip(tr("Log in to Mastodon, Pixelfed or Instagram, or log out"));
-    file->addSeparator();
-    QAction *quit =
-        file->addAction(themeIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton),
-                        tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence(QKeySequence::Quit).isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q)
-                                                                 : QKeySequence(QKeySequence::Quit));
-    quit->setMenuRole(QAction::QuitRole);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *preferences =
-        edit->addAction(themeIcon(QStringLiteral("preferences-system"), QStyle::SP_FileDialogDetailedView),
-                        tr("&Preferences…"), this, &MainWindow::showSettings);
-    preferences->setObjectName(QStringLiteral("preferences"));
-    preferences->setMenuRole(QAction::PreferencesRole);
-    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
-    if (!preferenceKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
-        preferenceKeys << QKeySequence(Qt::CTRL | Qt::Key_Comma);
-    preferences->setShortcuts(preferenceKeys);
-
-    QMenu *harvest = menuBar()->addMenu(tr("&Harvest"));
-    QAction *start =
-        harvest->addAction(themeIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
-                           tr("&Start"), this, &MainWindow::startFromSearchBar);
-    start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    QAction *stop = harvest->addAction(themeIcon(QStringLiteral("media-playback-stop"), QStyle::SP_MediaStop),
-                                       tr("S&top"), this, &MainWindow::cancelHarvest);
-    stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    QAction *focusTags =
-        harvest->addAction(tr("&Edit Tags"), this, [this] { tagsEdit()->setFocus(Qt::ShortcutFocusReason); });
-    focusTags->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-
-    QMenu *exportMenu = menuBar()->addMenu(tr("&Export"));
-    const struct
-    {
-        QString text;
-        ExportKind kind;
-        QKeySequence shortcut;
-    } exports[] = {
-        {tr("&Images CSV…"), ExportKind::ImagesCsv, QKeySequence(Qt::CTRL | Qt::Key_E)},
-        {tr("&Summary CSV…"), ExportKind::SummaryCsv, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
-        {tr("&JSON…"), ExportKind::Json, {}},
-        {tr("&GEXF Network…"), ExportKind::Gexf, {}},
-        {tr("Chart as &PNG…"), ExportKind::ChartPng, {}},
-        {tr("Chart as S&VG…"), ExportKind::ChartSvg, {}},
-    };
-    for (const auto &e : exports) {
-        if (e.kind == ExportKind::ChartPng)
-            exportMenu->addSeparator();
-        const ExportKind kind = e.kind;
-        QAction *action = exportMenu->addAction(
-            kind == ExportKind::ChartPng || kind == ExportKind::ChartSvg
-                ? themeIcon(QStringLiteral("image-x-generic"), QStyle::SP_FileIcon)
-                : themeIcon(QStringLiteral("document-export"), QStyle::SP_DialogSaveButton),
-            e.text, this, [this, kind] { chooseAndExport(kind); });
-        action->setShortcut(e.shortcut);
-        action->setObjectName(QStringLiteral("export%1").arg(int(kind)));
-        m_projectActions << action;
-    }
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(themeIcon(QStringLiteral("run-build-install"), QStyle::SP_ArrowDown),
-                    tr("Set Up &Model…"), this, &MainWindow::showModelSetup);
-    QAction *about =
-        help->addAction(themeIcon(QStringLiteral("help-about"), QStyle::SP_MessageBoxInformation),
-                        tr("&About TagLens"), this, [this] {
-                            auto *box =
-                                new QMessageBox(QMessageBox::Information, tr("About TagLens"),
-                                                tr("TagLens %1").arg(QCoreApplication::applicationVersion()),
-                                                QMessageBox::Ok, this);
-                            box->setInformativeText(
-                                tr("What do people show in the pictures they post under a hashtag? TagLens "
-                                   "collects them, recognises their motifs and compares tags.\n\n"
-                                   "Licensed under the GNU GPL, version 3 or later."));
-                            box->setAttribute(Qt::WA_DeleteOnClose);
-                            box->open();
-                        });
-    about->setMenuRole(QAction::AboutRole);
-    m_recent->attachMenu(recentMenu);
+    m_menus = new MainMenus(menuBar(), this);
+    connect(m_menus, &MainMenus::newProjectRequested, this, &MainWindow::chooseAndCreate);
+    connect(m_menus, &MainMenus::openProjectRequested, this, &MainWindow::chooseAndOpen);
+    connect(m_menus, &MainMenus::saveProjectAsRequested, this, &MainWindow::chooseAndSaveAs);
+    connect(m_menus, &MainMenus::accountsRequested, this, [this] { showAccounts(); });
+    connect(m_menus, &MainMenus::quitRequested, this, &QWidget::close);
+    connect(m_menus, &MainMenus::preferencesRequested, this, &MainWindow::showSettings);
+    connect(m_menus, &MainMenus::startRequested, this, &MainWindow::startFromSearchBar);
+    connect(m_menus, &MainMenus::stopRequested, this, &MainWindow::cancelHarvest);
+    connect(m_menus, &MainMenus::editTagsRequested, this,
+            [this] { tagsEdit()->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_menus, &MainMenus::exportRequested, this, &MainWindow::chooseAndExport);
+    connect(m_menus, &MainMenus::modelSetupRequested, this, &MainWindow::showModelSetup);
+    m_recent->attachMenu(m_menus->recentMenu());
 }
 
 void MainWindow::showModelSetup()
@@ -848,7 +765,7 @@ void MainWindow::setHarvesting(bool running)
     if (running)
         m_progress->show();
     const bool project = m_project->isOpen() && !m_project->isBusy();
-    for (QAction *a : std::as_const(m_projectActions))
+    for (QAction *a : m_menus->projectActions())
         a->setEnabled(project);
     m_search->setStartToolTip(m_modelPath.isEmpty() ? tr("No model is installed: harvests cannot classify.")
                                                     : QString());
@@ -917,7 +834,8 @@ void MainWindow::setGraphApiBase(const QUrl &base)
 
 bool MainWindow::exportTo(ExportKind kind, const QString &path)
 {
-    if (kind == ExportKind::ChartPng || kind == ExportKind::ChartSvg) {
+    const std::optional<engine::ExportJob::Format> format = ExportKinds::jobFormat(kind);
+    if (!format) {
         const QString error =
             kind == ExportKind::ChartPng ? m_chart->exportPng(path) : m_chart->exportSvg(path);
         if (!error.isEmpty()) {
@@ -933,28 +851,10 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path)
     }
     engine::ExportOptions options;
     options.modelSha256 = m_model->modelSha256();
-    engine::ExportJob::Format format = engine::ExportJob::Format::ImagesCsv;
-    switch (kind) {
-    case ExportKind::ImagesCsv:
-        format = engine::ExportJob::Format::ImagesCsv;
-        break;
-    case ExportKind::SummaryCsv:
-        format = engine::ExportJob::Format::SummaryCsv;
-        break;
-    case ExportKind::Json:
-        format = engine::ExportJob::Format::Json;
-        break;
-    case ExportKind::Gexf:
-        format = engine::ExportJob::Format::Gexf;
-        break;
-    case ExportKind::ChartPng:
-    case ExportKind::ChartSvg:
-        break;
-    }
     // Read and written on a pool thread, each export with its own read-only connection; the
     // window goes on and says when it is done.
     statusBar()->showMessage(tr("Exporting %1…").arg(QDir::toNativeSeparators(path)));
-    engine::whenFinished(engine::ExportJob::start(m_project->path(), options, {{format, path}}), this,
+    engine::whenFinished(engine::ExportJob::start(m_project->path(), options, {{*format, path}}), this,
                          [this, path](const engine::Expected<engine::ExportJob::Written> &written) {
                              if (!written) {
                                  statusBar()->clearMessage();
@@ -971,44 +871,11 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path)
 
 void MainWindow::chooseAndExport(ExportKind kind)
 {
-    QString title;
-    QString filter;
-    QString suffix;
-    switch (kind) {
-    case ExportKind::ImagesCsv:
-        title = tr("Export Images CSV");
-        filter = tr("CSV files (*.csv)");
-        suffix = QStringLiteral("-images.csv");
-        break;
-    case ExportKind::SummaryCsv:
-        title = tr("Export Summary CSV");
-        filter = tr("CSV files (*.csv)");
-        suffix = QStringLiteral("-summary.csv");
-        break;
-    case ExportKind::Json:
-        title = tr("Export JSON");
-        filter = tr("JSON files (*.json)");
-        suffix = QStringLiteral(".json");
-        break;
-    case ExportKind::Gexf:
-        title = tr("Export GEXF Network");
-        filter = tr("GEXF files (*.gexf)");
-        suffix = QStringLiteral(".gexf");
-        break;
-    case ExportKind::ChartPng:
-        title = tr("Export Chart as PNG");
-        filter = tr("PNG images (*.png)");
-        suffix = QStringLiteral("-chart.png");
-        break;
-    case ExportKind::ChartSvg:
-        title = tr("Export Chart as SVG");
-        filter = tr("SVG images (*.svg)");
-        suffix = QStringLiteral("-chart.svg");
-        break;
-    }
+    const ExportKinds::Info info = ExportKinds::info(kind);
     const QFileInfo project(projectPath());
-    const QString suggested = project.absolutePath() + QLatin1Char('/') + project.completeBaseName() + suffix;
-    const QString path = m_chooseSaveFile(title, filter, suggested);
+    const QString suggested =
+        project.absolutePath() + QLatin1Char('/') + project.completeBaseName() + info.suffix;
+    const QString path = m_chooseSaveFile(info.dialogTitle, info.fileFilter, suggested);
     if (!path.isEmpty())
         exportTo(kind, path);
 }

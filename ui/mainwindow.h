@@ -15,6 +15,7 @@
 #include "engine/workflow/projectsession.h"
 #include "ui/accountsdialog.h"
 #include "ui/appsettings.h"
+#include "ui/exportkind.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -43,6 +44,7 @@ class FilterBar;
 class HarvestProgressStrip;
 class HashtagChipsEdit;
 class MediaFilterModel;
+class MainMenus;
 class MessageBanner;
 class ProjectModel;
 class RecentProjects;
@@ -72,15 +74,7 @@ public:
     /// cancelled. Without one, an editable list asks without blocking.
     using CollectionChooser = std::function<QString(const QString &suggested, const QStringList &existing)>;
 
-    enum class ExportKind
-    {
-        ImagesCsv,
-        SummaryCsv,
-        Json,
-        Gexf,
-        ChartPng,
-        ChartSvg,
-    };
+    using ExportKind = ui::ExportKind;
 
     explicit MainWindow(ClassifierLoader loader = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -256,7 +250,7 @@ private:
     DetailPanel *m_detail = nullptr;
     TagMotifChart *m_chart = nullptr;
     QLabel *m_modelStatus = nullptr;
-    QList<QAction *> m_projectActions; // need an open project
+    MainMenus *m_menus = nullptr;
 };
 
 } // namespace taglens::ui

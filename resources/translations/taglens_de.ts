@@ -605,6 +605,95 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>ExportKinds</name>
+    <message>
+        <location filename="../../ui/exportkind.cpp" line="+16"/>
+        <source>&amp;Images CSV…</source>
+        <translation>&amp;Bilder-CSV…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Images CSV</source>
+        <translation>Bilder-CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Summary CSV…</source>
+        <translation>&amp;Zusammenfassungs-CSV…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Summary CSV</source>
+        <translation>Zusammenfassungs-CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export JSON</source>
+        <translation>JSON exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;GEXF Network…</source>
+        <translation>&amp;GEXF-Netzwerk…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export GEXF Network</source>
+        <translation>GEXF-Netzwerk exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEXF files (*.gexf)</source>
+        <translation>GEXF-Dateien (*.gexf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chart as &amp;PNG…</source>
+        <translation>Diagramm als &amp;PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chart as S&amp;VG…</source>
+        <translation>Diagramm als S&amp;VG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Chart as SVG</source>
+        <translation>Diagramm als SVG exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>GraphApiError</name>
     <message>
         <location filename="../../engine/net/graphapierror.cpp" line="+83"/>
@@ -3896,9 +3985,121 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>taglens::ui::MainMenus</name>
+    <message>
+        <location filename="../../ui/mainmenus.cpp" line="+29"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open Project…</source>
+        <translation>Projekt ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save Project &amp;As…</source>
+        <translation>Projekt speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A&amp;ccounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log in to Mastodon, Pixelfed or Instagram, or log out</source>
+        <translation>Bei Mastodon, Pixelfed oder Instagram an- oder abmelden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ha&amp;rvest</source>
+        <translation>&amp;Abrufen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;top</source>
+        <translation>Sto&amp;pp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit Tags</source>
+        <translation>Tags &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set Up &amp;Model…</source>
+        <translation>&amp;Modell einrichten…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About TagLens</source>
+        <translation>&amp;Über TagLens</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About TagLens</source>
+        <translation>Über TagLens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TagLens %1</source>
+        <translation>TagLens %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What do people show in the pictures they post under a hashtag? TagLens collects them, recognises their motifs and compares tags.
+
+Licensed under the GNU GPL, version 3 or later.</source>
+        <translation>Was zeigen Menschen auf den Bildern, die sie unter einem Hashtag posten? TagLens sammelt sie, erkennt ihre Motive und vergleicht Tags.
+
+Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
+    </message>
+</context>
+<context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+102"/>
+        <location filename="../../ui/mainwindow.cpp" line="+103"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -3930,151 +4131,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+269"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>S&amp;top</source>
-        <translation>Sto&amp;pp</translation>
-    </message>
-    <message>
-        <location line="-46"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;New Project…</source>
-        <translation>&amp;Neues Projekt…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Open Project…</source>
-        <translation>Projekt ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Save Project &amp;As…</source>
-        <translation>Projekt speichern &amp;unter…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>A&amp;ccounts…</source>
-        <translation>&amp;Konten…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Log in to Mastodon, Pixelfed or Instagram, or log out</source>
-        <translation>Bei Mastodon, Pixelfed oder Instagram an- oder abmelden</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Harvest</source>
-        <translation>&amp;Abruf</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Edit Tags</source>
-        <translation>Tags &amp;bearbeiten</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportieren</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Images CSV…</source>
-        <translation>&amp;Bilder-CSV…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Summary CSV…</source>
-        <translation>&amp;Zusammenfassungs-CSV…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;JSON…</source>
-        <translation>&amp;JSON…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;GEXF Network…</source>
-        <translation>&amp;GEXF-Netzwerk…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chart as &amp;PNG…</source>
-        <translation>Diagramm als &amp;PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chart as S&amp;VG…</source>
-        <translation>Diagramm als S&amp;VG…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set Up &amp;Model…</source>
-        <translation>&amp;Modell einrichten…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;About TagLens</source>
-        <translation>&amp;Über TagLens</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>About TagLens</source>
-        <translation>Über TagLens</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TagLens %1</source>
-        <translation>TagLens %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>What do people show in the pictures they post under a hashtag? TagLens collects them, recognises their motifs and compares tags.
-
-Licensed under the GNU GPL, version 3 or later.</source>
-        <translation>Was zeigen Menschen auf den Bildern, die sie unter einem Hashtag posten? TagLens sammelt sie, erkennt ihre Motive und vergleicht Tags.
-
-Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-204"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
@@ -4224,7 +4286,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>%1 — TagLens</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -4234,7 +4296,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Öffne ein Projekt, um es zu exportieren.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+7"/>
         <source>Exporting %1…</source>
         <translation>%1 wird exportiert…</translation>
     </message>
@@ -4249,63 +4311,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Export Images CSV</source>
-        <translation>Bilder-CSV exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+5"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>Export Summary CSV</source>
-        <translation>Zusammenfassungs-CSV exportieren</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export JSON</source>
-        <translation>JSON exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export GEXF Network</source>
-        <translation>GEXF-Netzwerk exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GEXF files (*.gexf)</source>
-        <translation>GEXF-Dateien (*.gexf)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export Chart as PNG</source>
-        <translation>Diagramm als PNG exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export Chart as SVG</source>
-        <translation>Diagramm als SVG exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SVG images (*.svg)</source>
-        <translation>SVG-Bilder (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>

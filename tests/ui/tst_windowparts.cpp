@@ -2,11 +2,13 @@
 // The main window's parts, each on its own: the search bar (what it turns into a harvest input),
 // the filter bar, the message banner (readable in light and dark palettes), the progress strip
 // (redraws a few times a second), recent projects (QSettings) and the drop collector.
+#include "engine/core/translationloader.h"
 #include "engine/sources/urllistsource.h"
 #include "ui/dropcollector.h"
 #include "ui/filterbar.h"
 #include "ui/harvestprogressstrip.h"
 #include "ui/hashtagchipsedit.h"
+#include "ui/mainmenus.h"
 #include "ui/mediafiltermodel.h"
 #include "ui/messagebanner.h"
 #include "ui/recentprojects.h"
@@ -15,7 +17,9 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -478,6 +482,72 @@ private Q_SLOTS:
         }
         drops.collect(DropCollector::Items(), {}); // nothing dropped: nothing asked
         QCOMPARE(spy.count(), collected);
+    }
+
+    // Alt+letter reaches every menu and every item in it: no two share an access key, in every
+    // language TagLens speaks.
+    void menuAccessKeysAreUnique_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::newRow("English") << QStringLiteral("en_GB");
+        QTest::newRow("German") << QStringLiteral("de_DE");
+    }
+    void menuAccessKeysAreUnique()
+    {
+        QFETCH(QString, locale);
+        const engine::TranslationLoader translations{QLocale(locale)};
+        QCOMPARE(translations.hasTagLensTranslation(), locale.startsWith(u"de"));
+        QMainWindow window;
+        MainMenus menus(window.menuBar(), &window);
+        const auto accessKey = [](const QString &text) -> QChar {
+            for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+                if (text.at(i) == u'&' && text.at(i + 1) != u'&')
+                    return text.at(i + 1).toLower();
+                if (text.at(i) == u'&')
+                    ++i;
+            }
+            return {};
+        };
+        QSet<QChar> topLevel;
+        const auto menuActions = window.menuBar()->actions();
+        QCOMPARE(menuActions.size(), 5);
+        for (QAction *top : menuActions) {
+            const QChar key = accessKey(top->text());
+            QVERIFY2(!key.isNull(), qPrintable(top->text()));
+            QVERIFY2(!topLevel.contains(key), qPrintable(top->text()));
+            topLevel.insert(key);
+            QSet<QChar> inMenu;
+            const auto items = top->menu()->actions();
+            for (QAction *item : items) {
+                if (item->isSeparator())
+                    continue;
+                const QChar itemKey = accessKey(item->text());
+                QVERIFY2(!itemKey.isNull(), qPrintable(item->text()));
+                QVERIFY2(!inMenu.contains(itemKey), qPrintable(item->text()));
+                inMenu.insert(itemKey);
+            }
+        }
+    }
+
+    // Each export item asks for its own kind; Save As and the exports wait for an open project.
+    void exportItemsNameTheirKind()
+    {
+        QMainWindow window;
+        MainMenus menus(window.menuBar(), &window);
+        QSignalSpy requested(&menus, &MainMenus::exportRequested);
+        const QList<ExportKind> kinds = ExportKinds::all();
+        for (const ExportKind kind : kinds) {
+            auto *action = window.findChild<QAction *>(QStringLiteral("export%1").arg(int(kind)));
+            QVERIFY(action);
+            QVERIFY(menus.projectActions().contains(action));
+            action->trigger();
+            QCOMPARE(requested.last().first().value<ExportKind>(), kind);
+            const ExportKinds::Info info = ExportKinds::info(kind);
+            QVERIFY(info.fileFilter.contains(info.suffix.section(u'.', -1)));
+            QCOMPARE(ExportKinds::jobFormat(kind).has_value(), !ExportKinds::isChart(kind));
+        }
+        QCOMPARE(requested.size(), kinds.size());
+        QCOMPARE(menus.projectActions().size(), kinds.size() + 1); // and Save As
     }
 };
 
