@@ -134,6 +134,14 @@ AccountsDialog::AccountsDialog(const engine::KeychainPlace &keychain, QWidget *p
     m_status->setAccessibleName(tr("Login status"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // Enter logs in on the page shown; it never closes the dialog (Escape does).
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
+    auto useDefaultOfPage = [this](int page) {
+        m_mastodonLogIn->setDefault(page == 0);
+        m_instagramLogIn->setDefault(page == 1);
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, useDefaultOfPage);
+    useDefaultOfPage(m_tabs->currentIndex());
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *listTitle = new QLabel(tr("<b>Stored logins</b>"), this);
@@ -226,7 +234,6 @@ QWidget *AccountsDialog::buildMastodonPage()
         startMastodonLogin(m_mastodonSource->currentData().toString(), m_instance->text());
     };
     connect(m_mastodonLogIn, &QPushButton::clicked, this, start);
-    connect(m_instance, &QLineEdit::returnPressed, this, start);
     return page;
 }
 

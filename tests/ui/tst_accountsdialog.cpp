@@ -213,14 +213,17 @@ private Q_SLOTS:
         QTest::addColumn<int>("sourceIndex");
         QTest::addColumn<QString>("source");
         QTest::addColumn<bool>("pkce");
-        QTest::newRow("Mastodon 4.3 with PKCE") << 0 << QStringLiteral("mastodon") << true;
-        QTest::newRow("Pixelfed without PKCE") << 1 << QStringLiteral("pixelfed") << false;
+        QTest::addColumn<bool>("byEnter"); // Enter in the instance field instead of the button
+        QTest::newRow("Mastodon 4.3 with PKCE") << 0 << QStringLiteral("mastodon") << true << false;
+        QTest::newRow("Pixelfed without PKCE") << 1 << QStringLiteral("pixelfed") << false << false;
+        QTest::newRow("Mastodon, Enter in the field") << 0 << QStringLiteral("mastodon") << true << true;
     }
     void mastodonLoginThenLogout()
     {
         QFETCH(int, sourceIndex);
         QFETCH(QString, source);
         QFETCH(bool, pkce);
+        QFETCH(bool, byEnter);
         MastodonOAuthStandIn standIn;
         standIn.advertisePkce = pkce;
         addAuthorizePage(standIn, false);
@@ -241,7 +244,13 @@ private Q_SLOTS:
         QVERIFY(kind && instance && logIn);
         kind->setCurrentIndex(sourceIndex);
         instance->setText(standIn.instance().toString());
-        QTest::mouseClick(logIn, Qt::LeftButton);
+        if (byEnter) {
+            instance->setFocus();
+            QTest::keyClick(instance, Qt::Key_Return);
+        } else {
+            QTest::mouseClick(logIn, Qt::LeftButton);
+        }
+        QVERIFY(dialog.isVisible()); // Enter does not close the dialog
         QVERIFY(dialog.isBusy());
         QVERIFY(!dialog.loginTabs()->isEnabled()); // no second login meanwhile
         QVERIFY(finished.wait(30000));
