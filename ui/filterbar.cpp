@@ -90,6 +90,14 @@ void FilterBar::showCount(int shown, int total)
     m_count->setText(tr("%n image(s) shown", nullptr, shown) + tr(" of %1").arg(total));
 }
 
+void FilterBar::reset()
+{
+    m_tag->setCurrentIndex(0);
+    m_status->setCurrentIndex(0);
+    m_sort->setCurrentIndex(0);
+    m_filter->setLabel(QString());
+}
+
 void FilterBar::showReading()
 {
     m_count->setText(tr("Reading the project…"));

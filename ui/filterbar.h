@@ -27,6 +27,8 @@ public:
     /// The count shown: of \a total rows, how many pass the filter; or that rows are being read.
     void showCount(int shown, int total);
     void showReading();
+    /// Back to every image in project order: all tags, any status, no label (another project).
+    void reset();
 
 Q_SIGNALS:
     /// A tag was chosen (empty: all).

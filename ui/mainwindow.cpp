@@ -395,6 +395,11 @@ void MainWindow::onProjectOpened(const engine::ProjectOverview &overview)
     if (!overview.copiedFrom.isEmpty() && overview.copiedFrom == m_model->projectPath()) {
         m_model->relocate(overview.path); // Save As: the same rows, now from the copy
     } else if (overview.path != m_model->projectPath()) {
+        // Another project starts from a clean view: every image, in project order, nothing picked.
+        m_filterBar->reset();
+        m_chart->setMinimumScore(0.0);
+        m_chart->setTags({});
+        m_detail->setIndex(QModelIndex());
         // The predictions of the model that harvested last, as the exports show them. The rows
         // are read in the background; the first one becomes current when they are in.
         m_model->setProject(overview.path, overview.modelSha256, overview.modelTrained);

@@ -37,9 +37,20 @@
 using namespace taglens;
 using ui::HashtagChipsEdit;
 using ui::MainWindow;
+using ui::MediaFilterModel;
 using ui::ProjectModel;
 
 namespace {
+
+template <typename T> T *widgetNamed(QWidget *parent, const QString &accessibleName)
+{
+    const auto widgets = parent->findChildren<T *>();
+    for (T *w : widgets) {
+        if (w->accessibleName() == accessibleName)
+            return w;
+    }
+    return nullptr;
+}
 
 // The window's harvests classify with a fake colour classifier: no network, no LibTorch.
 const auto loadModel = tests::FakeClassifier::loader();
@@ -233,6 +244,47 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(window.projectPath()), QFileInfo(copy));
         QCOMPARE(window.windowTitle(), QStringLiteral("copy — TagLens"));
         QTRY_COMPARE(window.projectModel()->rowCount(), 4);
+    }
+
+    // Issue 17 #3: a project opened after another shows all of its own images, whatever the
+    // previous one was filtered, sorted or showed in the detail panel.
+    void anotherProjectStartsFromACleanView()
+    {
+        MainWindow window(loadModel);
+        QVERIFY(openAndWait(window, projectPath()));
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4);
+        MediaFilterModel *filter = window.filterModel();
+        const QString label = window.projectModel()->index(0).data(ProjectModel::TopLabelRole).toString();
+        auto *status = widgetNamed<QComboBox>(&window, QStringLiteral("Filter by status"));
+        auto *sort = widgetNamed<QComboBox>(&window, QStringLiteral("Sort order"));
+        QVERIFY(status && sort);
+        status->setCurrentIndex(status->findData(int(engine::MediaStatus::Ok)));
+        sort->setCurrentIndex(sort->findData(int(MediaFilterModel::SortKey::Score)));
+        window.chart()->scoreSlider()->setValue(58);
+        window.grid()->setCurrentIndex(filter->index(0, 0));
+        if (!label.isEmpty())
+            filter->setLabel(label);
+        QVERIFY(filter->status() != MediaFilterModel::AnyStatus);
+        QVERIFY(filter->minimumScore() > 0.5);
+
+        const QString other = m_dir.filePath(QStringLiteral("clean-view.taglens"));
+        QVERIFY(openAndWait(window, other));
+        QCOMPARE(window.projectPath(), QFileInfo(other).absoluteFilePath());
+        QCOMPARE(filter->status(), MediaFilterModel::AnyStatus);
+        QCOMPARE(filter->sortKey(), MediaFilterModel::SortKey::Project);
+        QCOMPARE(filter->label(), QString());
+        QCOMPARE(filter->tag(), QString());
+        QCOMPARE(filter->minimumScore(), 0.0);
+        QCOMPARE(window.chart()->scoreSlider()->value(), 0);
+        QCOMPARE(status->currentData().toInt(), MediaFilterModel::AnyStatus);
+        QCOMPARE(window.detailPanel()->labelsText(), QString()); // nothing of the other project
+        QTRY_COMPARE(window.projectModel()->rowCount(), 0);
+        QCOMPARE(filter->rowCount(), 0);
+
+        // And back: the first project's images, all of them.
+        QVERIFY(openAndWait(window, projectPath()));
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4);
+        QCOMPARE(filter->rowCount(), 4);
     }
 
     void openingReadsRowsInTheBackground_data()
