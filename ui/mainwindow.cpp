@@ -268,6 +268,7 @@ void MainWindow::showModelSetup()
 {
     auto *dialog = new ModelSetupDialog(m_converter, QString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCurrentModel(m_modelPath); // says which is in use rather than "none is installed"
     connect(dialog, &ModelSetupDialog::installed, this, [this](const QString &path) {
         setModelPath(path);
         setModelStatus(tr("Model: %1").arg(QFileInfo(path).fileName()));

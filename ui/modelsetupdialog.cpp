@@ -53,13 +53,7 @@ ModelSetupDialog::ModelSetupDialog(engine::ModelStore::Converter converter, cons
     };
     m_intro->setWordWrap(true);
     m_intro->setTextFormat(Qt::PlainText);
-    m_intro->setText(
-        tr("TagLens recognises what pictures show with an image model, and none is installed yet.\n\n"
-           "Download the official Inception-v3 ImageNet weights (about %1) from download.pytorch.org, "
-           "install a weights or TorchScript file you already have, or continue without "
-           "classification: you can still open and export projects.\n\nModels are installed in %2.")
-            .arg(sizeText(engine::ModelStore::officialWeightsSize()),
-                 QDir::toNativeSeparators(m_store.directory())));
+    showIntro();
     m_download->setText(tr("&Download (%1)").arg(sizeText(engine::ModelStore::officialWeightsSize())));
     m_download->setDefault(true);
     m_download->setAccessibleName(tr("Download the official model"));
@@ -213,6 +207,37 @@ void ModelSetupDialog::install(const QString &source, bool removeSource)
             Q_EMIT installed(m_installed);
             accept();
         });
+}
+
+void ModelSetupDialog::setCurrentModel(const QString &path)
+{
+    m_current = path;
+    showIntro();
+}
+
+void ModelSetupDialog::showIntro()
+{
+    const QString where = QDir::toNativeSeparators(m_store.directory());
+    if (m_current.isEmpty()) {
+        m_intro->setText(
+            tr("TagLens recognises what pictures show with an image model, and none is installed yet.\n\n"
+               "Download the official Inception-v3 ImageNet weights (about %1) from download.pytorch.org, "
+               "install a weights or TorchScript file you already have, or continue without "
+               "classification: you can still open and export projects.\n\nModels are installed in %2.")
+                .arg(sizeText(engine::ModelStore::officialWeightsSize()), where));
+        m_without->setText(tr("Continue &Without Classification"));
+        m_without->setAccessibleName(tr("Continue without classification"));
+        return;
+    }
+    m_intro->setText(tr("TagLens classifies with the model %1 (in %2).\n\n"
+                        "Download the official Inception-v3 ImageNet weights (about %3) again, or install "
+                        "another weights or TorchScript file to use it from now on. Closing this window "
+                        "keeps the model in use.")
+                         .arg(QFileInfo(m_current).fileName(),
+                              QDir::toNativeSeparators(QFileInfo(m_current).absolutePath()),
+                              sizeText(engine::ModelStore::officialWeightsSize())));
+    m_without->setText(tr("&Keep the Current Model"));
+    m_without->setAccessibleName(tr("Keep the current model"));
 }
 
 void ModelSetupDialog::continueWithout()

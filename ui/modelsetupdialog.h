@@ -41,6 +41,10 @@ public:
     /// the first hex digits of the file's SHA-256, as torchvision's do (NAME-0123abcd.pth).
     void setDownloadUrl(const QUrl &url) { m_url = url; }
     void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
+    /// The model in use (Help ▸ Set Up Model with one installed): the dialog names it and offers
+    /// to replace it; closing keeps it. Empty: none is installed (the first run).
+    void setCurrentModel(const QString &path);
+    QString currentModel() const { return m_current; }
 
     /// The installed model after the dialog was accepted with one; empty when the user went on
     /// without classification.
@@ -67,6 +71,7 @@ private:
     void install(const QString &source, bool removeSource);
     void setBusy(bool busy);
     void showError(const QString &message);
+    void showIntro();
 
     engine::ModelStore::Converter m_converter;
     engine::ModelStore m_store;
@@ -75,6 +80,7 @@ private:
     QString m_installed;
     bool m_installedOfficial = false;
     bool m_busy = false;
+    QString m_current;
 
     engine::BackgroundModelDownload *m_downloader; // downloads, hashes and writes on its own thread
     QLabel *m_intro;

@@ -3311,30 +3311,30 @@ Befehle:
     <name>taglens::ui::AccountsDialog</name>
     <message>
         <location filename="../../ui/accountsdialog.cpp" line="+48"/>
-        <location line="+154"/>
+        <location line="+162"/>
         <source>Mastodon</source>
         <translation>Mastodon</translation>
     </message>
     <message>
-        <location line="-152"/>
-        <location line="+153"/>
+        <location line="-160"/>
+        <location line="+161"/>
         <source>Pixelfed</source>
         <translation>Pixelfed</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-159"/>
         <location line="+78"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
         <location line="-65"/>
-        <location line="+321"/>
+        <location line="+328"/>
         <source>account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-325"/>
         <source>%1 (Page “%2”)</source>
         <translation>%1 (Seite „%2“)</translation>
     </message>
@@ -3369,7 +3369,7 @@ Befehle:
         <translation>Anmeldestatus</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Stored logins&lt;/b&gt;</source>
         <translation>&lt;b&gt;Gespeicherte Anmeldungen&lt;/b&gt;</translation>
     </message>
@@ -3449,7 +3449,7 @@ Befehle:
         <translation>Nötig für Instanzen, die Hashtags nur angemeldeten Nutzern zeigen. Dein Browser öffnet die Anmeldeseite der Instanz; TagLens bittet nur um Lesezugriff und bewahrt das Token im Schlüsselbund des Desktops auf.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>App ID of your Meta app</source>
         <translation>App-ID deiner Meta-App</translation>
     </message>
@@ -3914,7 +3914,7 @@ Befehle:
         <translation> von %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Reading the project…</source>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
@@ -4131,12 +4131,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+275"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-209"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
@@ -4182,7 +4182,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt konnte nicht als %1 gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <location line="+211"/>
         <source>A harvest is already running.</source>
         <translation>Es läuft bereits ein Abruf.</translation>
@@ -4347,11 +4347,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+182"/>
         <source>Continue &amp;Without Classification</source>
         <translation>&amp;Ohne Klassifizierung fortfahren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-181"/>
         <source>&amp;Cancel Download</source>
         <translation>Herunterladen &amp;abbrechen</translation>
     </message>
@@ -4371,7 +4372,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>PyTorch-Modelle (*.pth *.pt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+171"/>
         <source>TagLens recognises what pictures show with an image model, and none is installed yet.
 
 Download the official Inception-v3 ImageNet weights (about %1) from download.pytorch.org, install a weights or TorchScript file you already have, or continue without classification: you can still open and export projects.
@@ -4384,7 +4385,7 @@ Lade die offiziellen Inception-v3-ImageNet-Gewichte (etwa %1) von download.pytor
 Modelle werden in %2 installiert.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-166"/>
         <source>&amp;Download (%1)</source>
         <translation>&amp;Herunterladen (%1)</translation>
     </message>
@@ -4400,11 +4401,12 @@ Modelle werden in %2 installiert.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+168"/>
         <source>Continue without classification</source>
         <translation>Ohne Klassifizierung fortfahren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-167"/>
         <source>Cancel download</source>
         <translation>Herunterladen abbrechen</translation>
     </message>
@@ -4454,7 +4456,26 @@ Modelle werden in %2 installiert.</translation>
         <translation>%1 wurde als eigenes Modell installiert: Seine Labels sind nur so gut wie sein Training.</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="+30"/>
+        <source>TagLens classifies with the model %1 (in %2).
+
+Download the official Inception-v3 ImageNet weights (about %3) again, or install another weights or TorchScript file to use it from now on. Closing this window keeps the model in use.</source>
+        <translation>TagLens klassifiziert mit dem Modell %1 (in %2).
+
+Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunter oder installieren Sie eine andere Gewichts- oder TorchScript-Datei, um sie ab jetzt zu verwenden. Wenn Sie dieses Fenster schließen, bleibt das aktuelle Modell in Gebrauch.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Keep the Current Model</source>
+        <translation>Aktuelles Modell &amp;behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the current model</source>
+        <translation>Aktuelles Modell behalten</translation>
+    </message>
+    <message>
+        <location line="-95"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1…</translation>
     </message>

@@ -11,6 +11,7 @@
 #include "ui/hashtagchipsedit.h"
 #include "ui/mainwindow.h"
 #include "ui/mediafiltermodel.h"
+#include "ui/modelsetupdialog.h"
 #include "ui/projectmodel.h"
 
 #include <QAbstractButton>
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -285,6 +287,30 @@ private Q_SLOTS:
         QVERIFY(openAndWait(window, projectPath()));
         QTRY_COMPARE(window.projectModel()->rowCount(), 4);
         QCOMPARE(filter->rowCount(), 4);
+    }
+
+    // Issue 17 #12: Help ▸ Set Up Model names the model in use instead of saying none is installed.
+    void modelSetupNamesTheModelInUse()
+    {
+        MainWindow window(loadModel);
+        window.showModelSetup();
+        auto *first = window.findChild<ui::ModelSetupDialog *>();
+        QVERIFY(first);
+        QCOMPARE(first->currentModel(), QString());
+        QVERIFY(widgetNamed<QPushButton>(first, QStringLiteral("Continue without classification")));
+        first->close();
+        delete first;
+
+        window.setModelPath(tinyModel());
+        window.showModelSetup();
+        auto *dialog = window.findChild<ui::ModelSetupDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->currentModel(), tinyModel());
+        auto *keep = widgetNamed<QPushButton>(dialog, QStringLiteral("Keep the current model"));
+        QVERIFY(keep);
+        QVERIFY(!widgetNamed<QPushButton>(dialog, QStringLiteral("Continue without classification")));
+        QTest::mouseClick(keep, Qt::LeftButton);
+        QCOMPARE(window.modelPath(), tinyModel()); // kept
     }
 
     void openingReadsRowsInTheBackground_data()
