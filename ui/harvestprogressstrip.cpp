@@ -6,13 +6,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
-#include <QPushButton>
 
 namespace taglens::ui {
 
 HarvestProgressStrip::HarvestProgressStrip(QWidget *parent)
-    : QWidget(parent), m_bar(new QProgressBar(this)), m_text(new QLabel(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this))
+    : QWidget(parent), m_bar(new QProgressBar(this)), m_text(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -20,11 +18,8 @@ HarvestProgressStrip::HarvestProgressStrip(QWidget *parent)
     m_text->setAccessibleName(tr("Harvest counts"));
     // Its text changes with every update: a fixed width keeps that from laying the window out again.
     m_text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_cancel->setAccessibleName(tr("Cancel harvest"));
     layout->addWidget(m_bar, 1);
     layout->addWidget(m_text, 2);
-    layout->addWidget(m_cancel);
-    connect(m_cancel, &QPushButton::clicked, this, &HarvestProgressStrip::cancelRequested);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HarvestProgressStrip::showLatest);
     hide();
@@ -64,11 +59,6 @@ void HarvestProgressStrip::finish()
     m_timer.stop();
     m_progress = engine::HarvestProgress();
     hide();
-}
-
-void HarvestProgressStrip::setCancelEnabled(bool enabled)
-{
-    m_cancel->setEnabled(enabled);
 }
 
 QString HarvestProgressStrip::countsText() const

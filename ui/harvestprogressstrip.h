@@ -9,13 +9,13 @@
 
 class QLabel;
 class QProgressBar;
-class QPushButton;
 
 namespace taglens::ui {
 
-/// The strip under the search bar while a harvest runs: a bar, the counts (ProgressText) and
-/// Cancel. Progress arrives with every item; the strip redraws a few times a second with the
-/// latest, so a fast harvest does not keep the GUI thread painting.
+/// The strip under the search bar while a harvest runs: a bar and the counts (ProgressText).
+/// Stopping is the search bar's Stop, next to Start: one control for one action. Progress arrives with every
+/// item; the strip redraws a few times a second with the latest, so a fast harvest does not keep the GUI
+/// thread painting.
 class HarvestProgressStrip : public QWidget
 {
     Q_OBJECT
@@ -34,20 +34,15 @@ public:
     void setProgress(const engine::HarvestProgress &progress);
     /// Hides the strip and forgets the progress (the harvest ended).
     void finish();
-    void setCancelEnabled(bool enabled);
 
     QProgressBar *bar() const { return m_bar; }
     QString countsText() const;
-
-Q_SIGNALS:
-    void cancelRequested();
 
 private:
     void showLatest();
 
     QProgressBar *m_bar;
     QLabel *m_text;
-    QPushButton *m_cancel;
     engine::HarvestProgress m_progress;
     QElapsedTimer m_shown;
     QTimer m_timer;

@@ -159,7 +159,6 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_search, &SearchBar::loginRequested, this, [this] { showAccounts(true); });
     connect(m_search, &SearchBar::sourceChanged, this, &MainWindow::refreshInstagramBudget);
-    connect(m_progress, &HarvestProgressStrip::cancelRequested, this, &MainWindow::cancelHarvest);
     connect(m_filterBar, &FilterBar::tagChosen, this, [this](const QString &tag) {
         m_chart->setTags(tag.isEmpty() ? QStringList() : QStringList{tag});
     });
@@ -767,7 +766,6 @@ void MainWindow::setHarvesting(bool running)
 {
     const bool busy = running || isBusy();
     m_search->setBusy(busy, running);
-    m_progress->setCancelEnabled(running);
     if (running)
         m_progress->show();
     const bool project = m_project->isOpen() && !m_project->isBusy();

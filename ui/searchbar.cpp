@@ -58,6 +58,8 @@ SearchBar::SearchBar(QWidget *parent)
     m_startButton->setAccessibleName(tr("Start harvest"));
     m_startButton->setDefault(true);
     m_stopButton->setAccessibleName(tr("Stop harvest"));
+    m_stopButton->setToolTip(
+        tr("Stops the harvest; what is done is kept, and Start resumes where it stopped."));
 
     auto *tagsLabel = new QLabel(tr("&Tags:"), this);
     tagsLabel->setBuddy(m_tagsEdit);

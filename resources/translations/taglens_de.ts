@@ -3922,12 +3922,7 @@ Befehle:
 <context>
     <name>taglens::ui::HarvestProgressStrip</name>
     <message>
-        <location filename="../../ui/harvestprogressstrip.cpp" line="+15"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/harvestprogressstrip.cpp" line="+17"/>
         <source>Harvest progress</source>
         <translation>Fortschritt des Abrufs</translation>
     </message>
@@ -3935,11 +3930,6 @@ Befehle:
         <location line="+1"/>
         <source>Harvest counts</source>
         <translation>Zahlen des Abrufs</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cancel harvest</source>
-        <translation>Abruf abbrechen</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -4121,7 +4111,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Modellstatus</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -4271,7 +4261,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>No model is installed: harvests cannot classify.</source>
         <translation>Es ist kein Modell installiert: Abrufe können nicht klassifizieren.</translation>
     </message>
@@ -4540,12 +4530,12 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
     </message>
     <message>
         <location line="+2"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Hashtags, e.g. #cats #dogs</source>
         <translation>Hashtags, z. B. #katzen #hunde</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-143"/>
         <source>Hashtags</source>
         <translation>Hashtags</translation>
     </message>
@@ -4586,12 +4576,12 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Instance, e.g. mastodon.social</source>
         <translation>Instanz, z. B. mastodon.social</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-130"/>
         <source>Recent (24 h)</source>
         <translation>Neueste (24 h)</translation>
     </message>
@@ -4634,6 +4624,11 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <location line="+2"/>
         <source>Stop harvest</source>
         <translation>Abruf anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stops the harvest; what is done is kept, and Start resumes where it stopped.</source>
+        <translation>Hält den Abruf an; das Erledigte bleibt erhalten, und Starten setzt dort fort, wo er angehalten wurde.</translation>
     </message>
     <message>
         <location line="+2"/>
