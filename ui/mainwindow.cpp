@@ -20,6 +20,7 @@
 #include "harvestprogressstrip.h"
 #include "hashtagchipsedit.h"
 #include "mainmenus.h"
+#include "windowmemory.h"
 #include "mediafiltermodel.h"
 #include "messagebanner.h"
 #include "modelsetupdialog.h"
@@ -107,6 +108,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     auto *left = new QSplitter(Qt::Vertical, splitter);
+    m_memory = std::make_unique<WindowMemory>(QStringLiteral("mainWindow"), this, QList<QSplitter *>{splitter, left});
     auto *gridPane = new QWidget(left);
     auto *gridLayout = new QVBoxLayout(gridPane);
     gridLayout->setContentsMargins(0, 0, 0, 0);
@@ -374,6 +376,10 @@ void MainWindow::connectProject()
                 if (error.code == engine::ErrorCode::NotFound)
                     m_recent->remove(path); // gone since it was opened last
                 m_waitingPlans.clear();
+                if (std::exchange(m_reopening, false) && error.code == engine::ErrorCode::NotFound) {
+                    statusBar()->showMessage(tr("The last project, %1, is gone.").arg(shown), 10000);
+                    break; // the window starts empty, as without a last project
+                }
                 showError(tr("Could not open %1: %2").arg(shown, error.message));
                 break;
             case engine::ProjectSession::Operation::SaveAs:
@@ -940,9 +946,47 @@ void MainWindow::dropEvent(QDropEvent *event)
     harvestDropped(items.paths, items.urls);
 }
 
+void MainWindow::restoreLayout()
+{
+    m_rememberLayout = true;
+    m_memory->restore();
+}
+
+bool MainWindow::reopenLastProject()
+{
+    const QStringList recent = m_recent->paths();
+    if (recent.isEmpty())
+        return false;
+    m_reopening = true; // a project that has gone since is dropped without an error
+    return openExistingProject(recent.constFirst());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (isBusy() && !m_quitConfirmed) {
+        // Stopping loses nothing (Start resumes), but ask: closing is easy to do by mistake.
+        event->ignore();
+        if (findChild<QMessageBox *>(QStringLiteral("quitWhileHarvesting")))
+            return;
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Quit TagLens"),
+                                    tr("A harvest is running. Stop it and quit?"), QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("quitWhileHarvesting"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setInformativeText(
+            tr("What is done is kept in the project; starting the same harvest again resumes it."));
+        QPushButton *quit = box->addButton(tr("&Stop and Quit"), QMessageBox::AcceptRole);
+        quit->setAccessibleName(tr("Stop the harvest and quit"));
+        box->setDefaultButton(QMessageBox::Cancel);
+        connect(quit, &QPushButton::clicked, this, [this] {
+            m_quitConfirmed = true;
+            QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+        });
+        box->open();
+        return;
+    }
     cancelHarvest();
+    if (m_rememberLayout)
+        m_memory->save();
     QMainWindow::closeEvent(event);
 }
 

@@ -45,6 +45,7 @@ class HarvestProgressStrip;
 class HashtagChipsEdit;
 class MediaFilterModel;
 class MainMenus;
+class WindowMemory;
 class MessageBanner;
 class ProjectModel;
 class RecentProjects;
@@ -107,6 +108,12 @@ public:
     bool openProject(const QString &path);
     /// As openProject(), for a project that must exist (the command line, File ▸ Open).
     bool openExistingProject(const QString &path);
+    /// Opens the project opened last (the desktop app's start without a project named); one
+    /// that has gone is dropped from the recent list with a note, not an error. False: none.
+    bool reopenLastProject();
+    /// Restores the window's size, position and splitters from the last run, and saves them
+    /// when it closes (the desktop app; tests keep the default layout).
+    void restoreLayout();
     /// Copies the open project to \a path in the background and continues there:
     /// projectOpened() for the copy, or an error shown. False when it cannot start.
     bool saveProjectAs(const QString &path);
@@ -251,6 +258,10 @@ private:
     TagMotifChart *m_chart = nullptr;
     QLabel *m_modelStatus = nullptr;
     MainMenus *m_menus = nullptr;
+    std::unique_ptr<WindowMemory> m_memory;
+    bool m_rememberLayout = false; ///< restoreLayout() was called: the layout is saved on close
+    bool m_reopening = false;      ///< opening the last project of the previous run
+    bool m_quitConfirmed = false;  ///< closing while a harvest runs was confirmed
 };
 
 } // namespace taglens::ui

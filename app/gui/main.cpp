@@ -83,13 +83,18 @@ int main(int argc, char *argv[])
     } else {
         window.setModelStatus(store.missingModelMessage());
     }
+    window.restoreLayout();
     window.show();
     const QStringList projects = parser.positionalArguments();
     if (projects.size() > 1)
         qWarning().noquote() << QApplication::translate("main", "Only one project can be opened; opening %1.")
                                     .arg(projects.constFirst());
-    if (!projects.isEmpty() && !window.openExistingProject(projects.constFirst()))
-        qWarning().noquote() << window.lastError(); // also shown in the window
+    if (!projects.isEmpty()) {
+        if (!window.openExistingProject(projects.constFirst()))
+            qWarning().noquote() << window.lastError(); // also shown in the window
+    } else {
+        window.reopenLastProject(); // as it was left
+    }
     if (modelPath.isEmpty())
         window.showModelSetup(); // first run: offer to install one
     return app.exec();

@@ -2316,7 +2316,7 @@ Befehle:
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Only one project can be opened; opening %1.</source>
         <translation>Es kann nur ein Projekt geöffnet werden; %1 wird geöffnet.</translation>
     </message>
@@ -4089,24 +4089,24 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+103"/>
+        <location filename="../../ui/mainwindow.cpp" line="+104"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>Type hashtags above and press Start,
 or drop images, folders or image addresses here.</source>
         <translation>Tippe oben Hashtags ein und drücke Start,
 oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
@@ -4121,12 +4121,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+279"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-213"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
@@ -4152,12 +4152,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-36"/>
         <source>There is no project to save.</source>
         <translation>Es gibt kein Projekt zum Speichern.</translation>
     </message>
@@ -4167,7 +4167,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Halte den Abruf an, bevor du das Projekt unter einem anderen Namen speicherst.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
+        <source>The last project, %1, is gone.</source>
+        <translation>Das zuletzt geöffnete Projekt %1 gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Could not save the project as %1: %2</source>
         <translation>Das Projekt konnte nicht als %1 gespeichert werden: %2</translation>
     </message>
@@ -4326,6 +4331,31 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <location line="+8"/>
         <source>Save Project As</source>
         <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Quit TagLens</source>
+        <translation>TagLens beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A harvest is running. Stop it and quit?</source>
+        <translation>Ein Abruf läuft. Anhalten und beenden?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What is done is kept in the project; starting the same harvest again resumes it.</source>
+        <translation>Das Erledigte bleibt im Projekt; derselbe Abruf setzt beim nächsten Start dort fort.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop and Quit</source>
+        <translation>&amp;Anhalten und beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the harvest and quit</source>
+        <translation>Den Abruf anhalten und beenden</translation>
     </message>
 </context>
 <context>
@@ -4530,12 +4560,12 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
     </message>
     <message>
         <location line="+2"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Hashtags, e.g. #cats #dogs</source>
         <translation>Hashtags, z. B. #katzen #hunde</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-144"/>
         <source>Hashtags</source>
         <translation>Hashtags</translation>
     </message>
@@ -4576,12 +4606,12 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Instance, e.g. mastodon.social</source>
         <translation>Instanz, z. B. mastodon.social</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-131"/>
         <source>Recent (24 h)</source>
         <translation>Neueste (24 h)</translation>
     </message>
@@ -4626,7 +4656,7 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <translation>Abruf anhalten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stops the harvest; what is done is kept, and Start resumes where it stopped.</source>
         <translation>Hält den Abruf an; das Erledigte bleibt erhalten, und Starten setzt dort fort, wo er angehalten wurde.</translation>
     </message>

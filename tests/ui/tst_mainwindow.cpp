@@ -34,7 +34,12 @@
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QThread>
 #include <QTest>
+#include <atomic>
 
 using namespace taglens;
 using ui::HashtagChipsEdit;
@@ -311,6 +316,103 @@ private Q_SLOTS:
         QVERIFY(!widgetNamed<QPushButton>(dialog, QStringLiteral("Continue without classification")));
         QTest::mouseClick(keep, Qt::LeftButton);
         QCOMPARE(window.modelPath(), tinyModel()); // kept
+    }
+
+    // Issue 17 #13: closing while a harvest runs asks first; stopping keeps what is done.
+    void closingWhileHarvestingAsks()
+    {
+        std::atomic<bool> release{false};
+        MainWindow window([&](const QString &path) {
+            while (!release)
+                QThread::msleep(5); // the model takes its time to load: the harvest is under way
+            return loadModel(path);
+        });
+        window.setModelPath(tinyModel());
+        QVERIFY(openAndWait(window, m_dir.filePath(QStringLiteral("closing.taglens"))));
+        window.show();
+        window.harvestLocal({m_dir.filePath(QStringLiteral("photos"))}, QStringLiteral("local"));
+        QVERIFY(window.isBusy());
+        QVERIFY(!window.close()); // refused for now: the user is asked
+        QVERIFY(window.isVisible());
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("quitWhileHarvesting"))) != nullptr);
+        window.close(); // again while asked: still one question
+        QCOMPARE(window.findChildren<QMessageBox *>(QStringLiteral("quitWhileHarvesting")).size(), 1);
+        auto *quit = widgetNamed<QPushButton>(box, QStringLiteral("Stop the harvest and quit"));
+        QVERIFY(quit);
+        release = true;
+        QTest::mouseClick(quit, Qt::LeftButton);
+        QTRY_VERIFY(!window.isVisible());
+        QTRY_VERIFY(!window.isBusy());
+    }
+
+    void closingWhenIdleDoesNotAsk()
+    {
+        MainWindow window(loadModel);
+        window.show();
+        QVERIFY(window.close());
+        QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("quitWhileHarvesting")));
+    }
+
+    // Issue 17 #13: the window's size and splitters come back in the next run.
+    void layoutIsRememberedAcrossRuns()
+    {
+        QSettings().remove(QStringLiteral("mainWindow"));
+        QList<int> sizes;
+        {
+            MainWindow window;
+            window.restoreLayout();
+            window.show();
+            window.resize(1100, 760);
+            auto splitters = window.findChildren<QSplitter *>();
+            QVERIFY(!splitters.isEmpty());
+            QSplitter *outer = splitters.first();
+            QCOMPARE(outer->orientation(), Qt::Horizontal);
+            const int total = outer->sizes().at(0) + outer->sizes().at(1);
+            outer->setSizes({total - 420, 420});
+            sizes = outer->sizes();
+            QVERIFY(window.close());
+        }
+        MainWindow again;
+        again.restoreLayout();
+        again.show();
+        QCOMPARE(again.size(), QSize(1100, 760));
+        QCOMPARE(again.findChildren<QSplitter *>().first()->sizes(), sizes);
+        // A window that does not remember starts from its own layout.
+        MainWindow fresh;
+        QCOMPARE(fresh.size(), QSize(1280, 860));
+    }
+
+    void theLastProjectIsReopened()
+    {
+        const QString gone = m_dir.filePath(QStringLiteral("gone.taglens"));
+        {
+            MainWindow window; // the previous run (its recent list is written when it goes)
+            QVERIFY(openAndWait(window, projectPath()));
+        }
+        {
+            MainWindow next; // the next run, with nothing named on the command line
+            QSignalSpy opened(&next, &MainWindow::projectOpened);
+            QVERIFY(next.reopenLastProject());
+            QTRY_COMPARE(opened.count(), 1);
+            QCOMPARE(next.projectPath(), QFileInfo(projectPath()).absoluteFilePath());
+            QVERIFY(openAndWait(next, gone));
+        }
+        // Gone since: dropped quietly, the window starts empty.
+        QVERIFY(QFile::remove(gone));
+        {
+            MainWindow after;
+            QSignalSpy errors(&after, &MainWindow::errorShown);
+            QVERIFY(after.reopenLastProject());
+            QTRY_VERIFY(!after.isOpening());
+            QCOMPARE(errors.count(), 0);
+            QCOMPARE(after.projectPath(), QString());
+        }
+        MainWindow later;
+        QSignalSpy openedLater(&later, &MainWindow::projectOpened);
+        QVERIFY(later.reopenLastProject()); // the gone one was dropped: the one before it
+        QTRY_COMPARE(openedLater.count(), 1);
+        QCOMPARE(later.projectPath(), QFileInfo(projectPath()).absoluteFilePath());
     }
 
     void openingReadsRowsInTheBackground_data()

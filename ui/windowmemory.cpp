@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "windowmemory.h"
+
+#include <QMainWindow>
+#include <QSettings>
+#include <QSplitter>
+
+namespace taglens::ui {
+
+namespace {
+
+QString splitterKey(qsizetype index)
+{
+    return QStringLiteral("splitter%1").arg(index);
+}
+
+} // namespace
+
+WindowMemory::WindowMemory(QString group, QMainWindow *window, QList<QSplitter *> splitters)
+    : m_group(std::move(group)), m_window(window), m_splitters(std::move(splitters))
+{
+}
+
+bool WindowMemory::restore()
+{
+    QSettings settings;
+    settings.beginGroup(m_group);
+    const bool placed = m_window->restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    m_window->restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    for (qsizetype i = 0; i < m_splitters.size(); ++i) {
+        const QByteArray state = settings.value(splitterKey(i)).toByteArray();
+        if (!state.isEmpty())
+            m_splitters.at(i)->restoreState(state); // refuses what is not a splitter's state
+    }
+    return placed;
+}
+
+void WindowMemory::save() const
+{
+    QSettings settings;
+    settings.beginGroup(m_group);
+    settings.setValue(QStringLiteral("geometry"), m_window->saveGeometry());
+    settings.setValue(QStringLiteral("state"), m_window->saveState());
+    for (qsizetype i = 0; i < m_splitters.size(); ++i)
+        settings.setValue(splitterKey(i), m_splitters.at(i)->saveState());
+}
+
+} // namespace taglens::ui
