@@ -41,6 +41,19 @@ MainMenus::MainMenus(QMenuBar *bar, QWidget *window) : QObject(bar), m_window(wi
     saveAs->setShortcut(standardOr(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
     m_projectActions << saveAs;
     file->addSeparator();
+    // Without dragging: what a drop does, from the menu (the images join a collection).
+    QAction *addImages = file->addAction(themeIcon(QStringLiteral("image-x-generic"), QStyle::SP_FileIcon),
+                                         tr("Add &Images…"), this, &MainMenus::addImagesRequested);
+    addImages->setObjectName(QStringLiteral("addImages"));
+    addImages->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction *addFolder = file->addAction(themeIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon),
+                                         tr("Add Fol&der…"), this, &MainMenus::addFolderRequested);
+    addFolder->setObjectName(QStringLiteral("addFolder"));
+    QAction *addAddresses =
+        file->addAction(themeIcon(QStringLiteral("insert-link"), QStyle::SP_DriveNetIcon),
+                        tr("Add Image Addr&esses…"), this, &MainMenus::addAddressesRequested);
+    addAddresses->setObjectName(QStringLiteral("addAddresses"));
+    file->addSeparator();
     QAction *accounts = file->addAction(themeIcon(QStringLiteral("system-users"), QStyle::SP_DirHomeIcon),
                                         tr("A&ccounts…"), this, &MainMenus::accountsRequested);
     accounts->setObjectName(QStringLiteral("accounts"));

@@ -33,6 +33,9 @@ Q_SIGNALS:
     void newProjectRequested();
     void openProjectRequested();
     void saveProjectAsRequested();
+    void addImagesRequested();
+    void addFolderRequested();
+    void addAddressesRequested();
     void accountsRequested();
     void quitRequested();
     void preferencesRequested();

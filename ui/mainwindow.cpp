@@ -20,7 +20,6 @@
 #include "harvestprogressstrip.h"
 #include "hashtagchipsedit.h"
 #include "mainmenus.h"
-#include "windowmemory.h"
 #include "mediafiltermodel.h"
 #include "messagebanner.h"
 #include "modelsetupdialog.h"
@@ -31,6 +30,7 @@
 #include "themeicon.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailgridview.h"
+#include "windowmemory.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -42,6 +42,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QLabel>
@@ -52,6 +53,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -108,7 +110,8 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     auto *left = new QSplitter(Qt::Vertical, splitter);
-    m_memory = std::make_unique<WindowMemory>(QStringLiteral("mainWindow"), this, QList<QSplitter *>{splitter, left});
+    m_memory = std::make_unique<WindowMemory>(QStringLiteral("mainWindow"), this,
+                                              QList<QSplitter *>{splitter, left});
     auto *gridPane = new QWidget(left);
     auto *gridLayout = new QVBoxLayout(gridPane);
     gridLayout->setContentsMargins(0, 0, 0, 0);
@@ -253,6 +256,9 @@ void MainWindow::buildMenus()
     connect(m_menus, &MainMenus::newProjectRequested, this, &MainWindow::chooseAndCreate);
     connect(m_menus, &MainMenus::openProjectRequested, this, &MainWindow::chooseAndOpen);
     connect(m_menus, &MainMenus::saveProjectAsRequested, this, &MainWindow::chooseAndSaveAs);
+    connect(m_menus, &MainMenus::addImagesRequested, this, [this] { addToProject(AddKind::Images); });
+    connect(m_menus, &MainMenus::addFolderRequested, this, [this] { addToProject(AddKind::Folder); });
+    connect(m_menus, &MainMenus::addAddressesRequested, this, [this] { addToProject(AddKind::Addresses); });
     connect(m_menus, &MainMenus::accountsRequested, this, [this] { showAccounts(); });
     connect(m_menus, &MainMenus::quitRequested, this, &QWidget::close);
     connect(m_menus, &MainMenus::preferencesRequested, this, &MainWindow::showSettings);
@@ -944,6 +950,52 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     harvestDropped(items.paths, items.urls);
+}
+
+void MainWindow::addToProject(AddKind kind)
+{
+    const auto add = [this, kind](const QStringList &chosen) {
+        if (chosen.isEmpty())
+            return;
+        if (kind != AddKind::Addresses)
+            return harvestDropped(chosen, {});
+        QList<QUrl> urls;
+        for (const QString &item : chosen) {
+            const QUrl url(item.trimmed(), QUrl::StrictMode);
+            if (url.isValid() && !url.isRelative())
+                urls << url;
+        }
+        if (urls.isEmpty())
+            return showError(tr("None of that is an image address (https://…)."));
+        harvestDropped({}, urls); // the planner leaves out what cannot be fetched, and says so
+    };
+    if (m_chooseToAdd)
+        return add(m_chooseToAdd(kind));
+    const QString start = m_settings.effectiveProjectFolder();
+    switch (kind) {
+    case AddKind::Images:
+        return add(QFileDialog::getOpenFileNames(
+            this, tr("Add Images"), start,
+            tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp);;All files (*)")));
+    case AddKind::Folder: {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a Folder of Images"), start);
+        return add(folder.isEmpty() ? QStringList() : QStringList{folder});
+    }
+    case AddKind::Addresses: {
+        // Not exec(): the window goes on while the dialog is open.
+        auto *dialog = new QInputDialog(this);
+        dialog->setObjectName(QStringLiteral("addAddresses"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Add Image Addresses"));
+        dialog->setLabelText(tr("Image addresses, one per line:"));
+        dialog->setOption(QInputDialog::UsePlainTextEditForTextInput);
+        connect(dialog, &QInputDialog::textValueSelected, this, [add](const QString &text) {
+            add(text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts));
+        });
+        dialog->open();
+        return;
+    }
+    }
 }
 
 void MainWindow::restoreLayout()

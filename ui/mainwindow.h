@@ -93,6 +93,19 @@ public:
     void showModelSetup();
 
     void setSaveFileChooser(FileChooser chooser) { m_chooseSaveFile = std::move(chooser); }
+    /// What File ▸ Add Images… (paths), Add Folder… (one path) and Add Image Addresses… (one
+    /// address per item) add; empty when cancelled. Tests answer for the dialogs with this;
+    /// without it the file dialogs ask (the addresses' without blocking).
+    enum class AddKind
+    {
+        Images,
+        Folder,
+        Addresses,
+    };
+    using AddChooser = std::function<QStringList(AddKind kind)>;
+    void setAddChooser(AddChooser chooser) { m_chooseToAdd = std::move(chooser); }
+    /// File ▸ Add …: asks what to add, then harvests it as a drop of it would.
+    void addToProject(AddKind kind);
     void setOpenFileChooser(FileChooser chooser) { m_chooseOpenFile = std::move(chooser); }
     void setCollectionChooser(CollectionChooser chooser);
 
@@ -258,6 +271,7 @@ private:
     TagMotifChart *m_chart = nullptr;
     QLabel *m_modelStatus = nullptr;
     MainMenus *m_menus = nullptr;
+    AddChooser m_chooseToAdd;
     std::unique_ptr<WindowMemory> m_memory;
     bool m_rememberLayout = false; ///< restoreLayout() was called: the layout is saved on close
     bool m_reopening = false;      ///< opening the last project of the previous run

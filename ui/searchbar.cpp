@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,8 +29,16 @@ SearchBar::SearchBar(QWidget *parent)
       m_startButton(new QPushButton(themeIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
                                     tr("&Start"), this)),
       m_stopButton(new QPushButton(themeIcon(QStringLiteral("media-playback-stop"), QStyle::SP_MediaStop),
-                                   tr("S&top"), this))
+                                   tr("S&top"), this)),
+      m_browseButton(new QPushButton(themeIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon),
+                                     tr("&Browse…"), this)),
+      m_tagsLabel(new QLabel(tr("&Tags:"), this))
 {
+    m_chooseFolder = [this](const QString &start) {
+        return QFileDialog::getExistingDirectory(this, tr("Choose a Folder of Images"), start);
+    };
+    m_browseButton->setAccessibleName(tr("Choose the folder"));
+    m_browseButton->hide();
     m_tagsEdit->setPlaceholderText(tr("Hashtags, e.g. #cats #dogs"));
     m_tagsEdit->setAccessibleName(tr("Hashtags"));
     m_tagsEdit->setToolTip(tr("Type hashtags; Space, comma or Enter adds each. Enter again starts."));
@@ -61,14 +70,14 @@ SearchBar::SearchBar(QWidget *parent)
     m_stopButton->setToolTip(
         tr("Stops the harvest; what is done is kept, and Start resumes where it stopped."));
 
-    auto *tagsLabel = new QLabel(tr("&Tags:"), this);
-    tagsLabel->setBuddy(m_tagsEdit);
+    m_tagsLabel->setBuddy(m_tagsEdit);
     auto *bar = new QHBoxLayout(this);
     bar->setContentsMargins(0, 0, 0, 0);
-    bar->addWidget(tagsLabel);
+    bar->addWidget(m_tagsLabel);
     bar->addWidget(m_tagsEdit, 3);
     bar->addWidget(m_sourceCombo);
     bar->addWidget(m_instanceEdit, 2);
+    bar->addWidget(m_browseButton);
     bar->addWidget(m_edgeCombo);
     bar->addWidget(m_budgetLabel);
     bar->addWidget(m_limitSpin);
@@ -79,6 +88,7 @@ SearchBar::SearchBar(QWidget *parent)
     connect(m_tagsEdit, &HashtagChipsEdit::rejected, this, &SearchBar::tagRejected);
     connect(m_startButton, &QPushButton::clicked, this, &SearchBar::startRequested);
     connect(m_stopButton, &QPushButton::clicked, this, &SearchBar::stopRequested);
+    connect(m_browseButton, &QPushButton::clicked, this, &SearchBar::browse);
     connect(m_budgetLabel, &QLabel::linkActivated, this, &SearchBar::loginRequested);
     connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &SearchBar::onSourceChanged);
 }
@@ -143,6 +153,7 @@ void SearchBar::setBusy(bool busy, bool running)
     m_tagsEdit->setEnabled(!busy);
     m_sourceCombo->setEnabled(!busy);
     m_instanceEdit->setEnabled(!busy);
+    m_browseButton->setEnabled(!busy);
     m_edgeCombo->setEnabled(!busy);
     m_limitSpin->setEnabled(!busy);
 }
@@ -172,16 +183,34 @@ void SearchBar::onSourceChanged()
     m_instanceEdit->setVisible(!instagram);
     m_edgeCombo->setVisible(instagram);
     m_budgetLabel->setVisible(instagram);
+    m_browseButton->setVisible(local);
+    // A folder is read whole: no number per tag.
+    m_limitSpin->setVisible(!local);
+    m_tagsLabel->setText(local ? tr("&Collection:") : tr("&Tags:"));
+    m_instanceEdit->setAccessibleName(local ? tr("Folder") : tr("Instance"));
     m_instanceEdit->setPlaceholderText(local ? tr("Folder with images")
                                              : tr("Instance, e.g. mastodon.social"));
     m_tagsEdit->setPlaceholderText(local ? tr("Collection name, e.g. holidays")
                                          : tr("Hashtags, e.g. #cats #dogs"));
-    // The field keeps what was typed for the other kind only while it is the default.
-    if (local && m_instanceEdit->text() == DefaultInstance)
-        m_instanceEdit->setText(QDir::homePath());
-    else if (!local && QFileInfo(m_instanceEdit->text()).isAbsolute())
-        m_instanceEdit->setText(DefaultInstance);
+    // One field, two meanings: each keeps what was typed for it while the other is shown.
+    const QString shown = m_instanceEdit->text();
+    const bool showsFolder = QFileInfo(shown).isAbsolute();
+    if (local && !showsFolder) {
+        m_lastInstance = shown;
+        m_instanceEdit->setText(m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder);
+    } else if (!local && showsFolder) {
+        m_lastFolder = shown;
+        m_instanceEdit->setText(m_lastInstance.isEmpty() ? DefaultInstance : m_lastInstance);
+    }
     Q_EMIT sourceChanged(kind);
+}
+
+void SearchBar::browse()
+{
+    const QString shown = m_instanceEdit->text().trimmed();
+    const QString folder = m_chooseFolder(QFileInfo(shown).isAbsolute() ? shown : QDir::homePath());
+    if (!folder.isEmpty())
+        m_instanceEdit->setText(QDir::toNativeSeparators(folder));
 }
 
 } // namespace taglens::ui

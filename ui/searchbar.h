@@ -8,6 +8,7 @@
 
 #include <QUrl>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -27,7 +28,11 @@ class SearchBar : public QWidget
     Q_OBJECT
 
 public:
+    /// Asks for a folder, starting at \a start; empty when cancelled. Tests replace the dialog.
+    using FolderChooser = std::function<QString(const QString &start)>;
+
     explicit SearchBar(QWidget *parent = nullptr);
+    void setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
 
     engine::SourceKind source() const;
     void setSource(engine::SourceKind kind);
@@ -52,6 +57,9 @@ public:
     QComboBox *edgeCombo() const { return m_edgeCombo; }
     QLineEdit *instanceEdit() const { return m_instanceEdit; }
     QPushButton *startButton() const { return m_startButton; }
+    QPushButton *browseButton() const { return m_browseButton; }
+    QLabel *tagsLabel() const { return m_tagsLabel; }
+    QSpinBox *limitSpin() const { return m_limitSpin; }
 
 Q_SIGNALS:
     void startRequested();
@@ -64,6 +72,7 @@ Q_SIGNALS:
 
 private:
     void onSourceChanged();
+    void browse();
 
     HashtagChipsEdit *m_tagsEdit;
     QComboBox *m_sourceCombo;
@@ -73,7 +82,12 @@ private:
     QSpinBox *m_limitSpin;
     QPushButton *m_startButton;
     QPushButton *m_stopButton;
+    QPushButton *m_browseButton;
+    QLabel *m_tagsLabel;
     QUrl m_graphApiBase;
+    FolderChooser m_chooseFolder;
+    QString m_lastInstance; ///< what the field held for Mastodon or Pixelfed, while it shows a folder
+    QString m_lastFolder;   ///< and the folder, while it shows an instance
 };
 
 } // namespace taglens::ui

@@ -4002,7 +4002,22 @@ Befehle:
         <translation>Projekt speichern &amp;unter…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Add &amp;Images…</source>
+        <translation>Bi&amp;lder hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add Fol&amp;der…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add Image Addr&amp;esses…</source>
+        <translation>Bild&amp;adressen hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A&amp;ccounts…</source>
         <translation>&amp;Konten…</translation>
     </message>
@@ -4089,24 +4104,24 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+104"/>
+        <location filename="../../ui/mainwindow.cpp" line="+106"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>Type hashtags above and press Start,
 or drop images, folders or image addresses here.</source>
         <translation>Tippe oben Hashtags ein und drücke Start,
 oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
@@ -4121,7 +4136,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+282"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
@@ -4333,7 +4348,37 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Projekt speichern unter</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+44"/>
+        <source>None of that is an image address (https://…).</source>
+        <translation>Nichts davon ist eine Bildadresse (https://…).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add Images</source>
+        <translation>Bilder hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.gif *.bmp);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a Folder of Images</source>
+        <translation>Einen Ordner mit Bildern hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add Image Addresses</source>
+        <translation>Bildadressen hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image addresses, one per line:</source>
+        <translation>Bildadressen, eine pro Zeile:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Quit TagLens</source>
         <translation>TagLens beenden</translation>
     </message>
@@ -4549,7 +4594,7 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
 <context>
     <name>taglens::ui::SearchBar</name>
     <message>
-        <location filename="../../ui/searchbar.cpp" line="+29"/>
+        <location filename="../../ui/searchbar.cpp" line="+30"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -4560,12 +4605,27 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
     </message>
     <message>
         <location line="+2"/>
-        <location line="+145"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a Folder of Images</source>
+        <translation>Einen Ordner mit Bildern wählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the folder</source>
+        <translation>Den Ordner wählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+152"/>
         <source>Hashtags, e.g. #cats #dogs</source>
         <translation>Hashtags, z. B. #katzen #hunde</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-151"/>
         <source>Hashtags</source>
         <translation>Hashtags</translation>
     </message>
@@ -4601,17 +4661,18 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
     </message>
     <message>
         <location line="+1"/>
+        <location line="+138"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+132"/>
+        <location line="-137"/>
+        <location line="+139"/>
         <source>Instance, e.g. mastodon.social</source>
         <translation>Instanz, z. B. mastodon.social</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-138"/>
         <source>Recent (24 h)</source>
         <translation>Neueste (24 h)</translation>
     </message>
@@ -4661,12 +4722,23 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <translation>Hält den Abruf an; das Erledigte bleibt erhalten, und Starten setzt dort fort, wo er angehalten wurde.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
+        <location line="+154"/>
         <source>&amp;Tags:</source>
         <translation>&amp;Tags:</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+0"/>
+        <source>&amp;Collection:</source>
+        <translation>Samm&amp;lung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Folder with images</source>
         <translation>Ordner mit Bildern</translation>
     </message>

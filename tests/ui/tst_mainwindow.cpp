@@ -415,6 +415,56 @@ private Q_SLOTS:
         QCOMPARE(later.projectPath(), QFileInfo(projectPath()).absoluteFilePath());
     }
 
+    // Issue 17 #10: File ▸ Add Images… and Add Folder… do what a drop does, without dragging.
+    void addFromTheFileMenu_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("Add Folder…") << int(MainWindow::AddKind::Folder) << 4;
+        QTest::newRow("Add Images…") << int(MainWindow::AddKind::Images) << 2;
+    }
+    void addFromTheFileMenu()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, rows);
+        MainWindow window(loadModel);
+        window.setModelPath(tinyModel());
+        QVERIFY(openAndWait(window, m_dir.filePath(QStringLiteral("added%1.taglens").arg(kind))));
+        const QString photos = m_dir.filePath(QStringLiteral("photos"));
+        QList<MainWindow::AddKind> asked;
+        window.setAddChooser([&](MainWindow::AddKind what) {
+            asked << what;
+            return what == MainWindow::AddKind::Folder
+                       ? QStringList{photos}
+                       : QStringList{photos + QStringLiteral("/red.png"), photos + QStringLiteral("/sub/blue.png")};
+        });
+        window.setCollectionChooser([](const QString &, const QStringList &) { return QStringLiteral("menu"); });
+        QSignalSpy finished(&window, &MainWindow::harvestFinished);
+        auto *action = window.findChild<QAction *>(
+            kind == int(MainWindow::AddKind::Folder) ? QStringLiteral("addFolder") : QStringLiteral("addImages"));
+        QVERIFY(action);
+        action->trigger();
+        QCOMPARE(asked, QList<MainWindow::AddKind>{MainWindow::AddKind(kind)});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QTRY_COMPARE(window.projectModel()->rowCount(), rows);
+        for (int row = 0; row < rows; ++row)
+            QCOMPARE(window.projectModel()->index(row).data(ProjectModel::TagRole).toString(),
+                     QStringLiteral("menu"));
+    }
+
+    void addressesThatAreNoneAreRefused()
+    {
+        MainWindow window(loadModel);
+        window.setModelPath(tinyModel());
+        window.setAddChooser([](MainWindow::AddKind) { return QStringList{QStringLiteral("not an address")}; });
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        auto *action = window.findChild<QAction *>(QStringLiteral("addAddresses"));
+        QVERIFY(action);
+        action->trigger();
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(!window.isBusy());
+    }
+
     void openingReadsRowsInTheBackground_data()
     {
         QTest::addColumn<int>("images");

@@ -16,6 +16,7 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -334,6 +335,46 @@ private Q_SLOTS:
         QCOMPARE(strip.bar()->maximum(), 0);
         strip.finish();
         QVERIFY(strip.isHidden());
+    }
+
+    // Issue 17 #10: a local folder has a Browse… button, no number per tag, and the field keeps
+    // an instance and a folder apart.
+    void searchBarLocalFolder()
+    {
+        SearchBar bar;
+        bar.show();
+        QStringList asked;
+        const QString folder = QDir::tempPath();
+        bar.setFolderChooser([&](const QString &start) {
+            asked << start;
+            return folder;
+        });
+        bar.instanceEdit()->setText(QStringLiteral("http://127.0.0.1:8080"));
+        QVERIFY(!bar.browseButton()->isVisible());
+        QVERIFY(bar.limitSpin()->isVisible());
+        bar.setSource(engine::SourceKind::Local);
+        QVERIFY(bar.browseButton()->isVisible());
+        QVERIFY(!bar.limitSpin()->isVisible());
+        QCOMPARE(bar.tagsLabel()->buddy(), bar.tagsEdit());
+        QCOMPARE(bar.instanceEdit()->text(), QDir::homePath()); // not the instance's address
+        QTest::mouseClick(bar.browseButton(), Qt::LeftButton);
+        QCOMPARE(asked, QStringList{QDir::homePath()});
+        QCOMPARE(QDir::fromNativeSeparators(bar.instanceEdit()->text()), folder);
+        const auto input = bar.input();
+        QVERIFY(input);
+        QCOMPARE(input->source, engine::SourceKind::Local);
+        QCOMPARE(input->paths.size(), 1);
+        QCOMPARE(QDir::fromNativeSeparators(input->paths.first()), folder);
+        QCOMPARE(input->limitPerTag, engine::HarvestInput::Everything);
+
+        bar.setSource(engine::SourceKind::Mastodon); // the instance comes back
+        QCOMPARE(bar.instanceEdit()->text(), QStringLiteral("http://127.0.0.1:8080"));
+        QVERIFY(!bar.browseButton()->isVisible());
+        bar.setSource(engine::SourceKind::Local); // and so does the folder
+        QCOMPARE(QDir::fromNativeSeparators(bar.instanceEdit()->text()), folder);
+        bar.setFolderChooser([](const QString &) { return QString(); }); // cancelled: nothing changes
+        QTest::mouseClick(bar.browseButton(), Qt::LeftButton);
+        QCOMPARE(QDir::fromNativeSeparators(bar.instanceEdit()->text()), folder);
     }
 
     // Issue 17 #9: stopping is one control, the search bar's Stop; the strip only shows progress.
