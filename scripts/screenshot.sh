@@ -14,6 +14,7 @@
 #   compare-tags.png  the chart comparing #cats and #dogs
 #   detail-panel.png  the selected image in detail
 #   search-bar.png    hashtag chips in the search bar
+#   search-bar-instagram.png, search-bar-local.png  the same bar for Instagram and a local folder
 #   preferences.png   Edit ▸ Preferences
 #   accounts.png      File ▸ Accounts, with two logins and an Instagram login waiting for the browser
 #   first-run.png     the model setup dialog shown when no model is installed

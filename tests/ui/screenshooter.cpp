@@ -231,6 +231,12 @@ int main(int argc, char *argv[])
     window.tagsEdit()->setTags({QStringLiteral("cats"), QStringLiteral("dogs")});
     settle(300);
     save(&window, QStringLiteral("search-bar-instagram"), barArea);
+    // And a local folder: the collection's name, the folder and Browse…, no number per tag.
+    window.sourceCombo()->setCurrentIndex(window.sourceCombo()->findData(QStringLiteral("local")));
+    window.tagsEdit()->setTags({QStringLiteral("holidays")});
+    window.instanceEdit()->setText(QStringLiteral("/home/alice/Pictures/Holidays 2026"));
+    settle(300);
+    save(&window, QStringLiteral("search-bar-local"), barArea);
     window.sourceCombo()->setCurrentIndex(0);
 
     // 5. Preferences.
