@@ -154,6 +154,9 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
+    m_labelsStatus = new QLabel(this);
+    m_labelsStatus->setAccessibleName(tr("Labels shown"));
+    statusBar()->addPermanentWidget(m_labelsStatus);
     m_modelStatus = new QLabel(this);
     m_modelStatus->setAccessibleName(tr("Model status"));
     statusBar()->addPermanentWidget(m_modelStatus);
@@ -415,6 +418,7 @@ void MainWindow::onProjectOpened(const engine::ProjectOverview &overview)
         // The predictions of the model that harvested last, as the exports show them. The rows
         // are read in the background; the first one becomes current when they are in.
         m_model->setProject(overview.path, overview.modelSha256, overview.modelTrained);
+        showLabelsModel(overview.models, overview.modelSha256);
         m_chart->setModelTrained(overview.modelTrained);
         if (overview.lastSearch)
             m_search->showSearch(*overview.lastSearch); // so that Start resumes it
@@ -996,6 +1000,26 @@ void MainWindow::addToProject(AddKind kind)
         return;
     }
     }
+}
+
+void MainWindow::showLabelsModel(const QList<engine::ModelLabels> &models, const QString &shown)
+{
+    // Labels are kept per model: say whose are on screen, and that others exist.
+    const auto it = std::find_if(models.cbegin(), models.cend(),
+                                 [&shown](const engine::ModelLabels &m) { return m.sha256 == shown; });
+    if (it == models.cend() || it->images == 0) {
+        m_labelsStatus->clear();
+        m_labelsStatus->setToolTip(QString());
+        return;
+    }
+    QString text = tr("Labels: %1").arg(it->name);
+    if (models.size() > 1)
+        text += QLatin1Char(' ') + tr("(+%n other model(s))", nullptr, int(models.size() - 1));
+    m_labelsStatus->setText(text);
+    QStringList lines{tr("The grid, the chart and the exports show the labels of %1.").arg(it->name)};
+    for (const engine::ModelLabels &model : models)
+        lines << tr("%1: labels for %n image(s)", nullptr, model.images).arg(model.name);
+    m_labelsStatus->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::restoreLayout()

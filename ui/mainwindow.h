@@ -218,6 +218,7 @@ private:
     void showInstagramBudget(const engine::InstagramAccount &account,
                              const engine::Expected<engine::InstagramBudget::Standing> &standing);
     void connectPreparation();
+    void showLabelsModel(const QList<engine::ModelLabels> &models, const QString &shown);
     void onHarvestFinished(const engine::HarvestOutcome &outcome);
     /// Says how the harvests ended, once the model shows their last rows.
     void announceEnds();
@@ -270,6 +271,7 @@ private:
     DetailPanel *m_detail = nullptr;
     TagMotifChart *m_chart = nullptr;
     QLabel *m_modelStatus = nullptr;
+    QLabel *m_labelsStatus = nullptr; ///< whose labels are on screen
     MainMenus *m_menus = nullptr;
     AddChooser m_chooseToAdd;
     std::unique_ptr<WindowMemory> m_memory;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportsnapshot.h"
 
+#include "../store/modellabels.h"
 #include "../store/projectstore.h"
 
 #include <QLoggingCategory>
@@ -21,18 +22,17 @@ Expected<ExportSnapshot> ExportSnapshot::load(const ProjectStore &store, const E
         return harvests.error();
     snapshot.harvests = std::move(*harvests);
 
-    // The model: the one asked for, else the latest harvest's. Its name and training state come
-    // from the newest harvest that used it.
-    snapshot.modelSha256 = options.modelSha256;
-    for (auto it = snapshot.harvests.crbegin(); it != snapshot.harvests.crend(); ++it) {
-        if (it->modelSha256.isEmpty())
-            continue;
-        if (snapshot.modelSha256.isEmpty())
-            snapshot.modelSha256 = it->modelSha256;
-        if (it->modelSha256 == snapshot.modelSha256) {
-            snapshot.modelName = it->modelName;
-            snapshot.modelTrained = it->modelTrained;
-            break;
+    // The model: the one asked for, else the one the views show by default (ModelLabels). Its
+    // name and training state come from the newest harvest that used it.
+    auto models = ModelLabels::of(store);
+    if (!models)
+        return models.error();
+    snapshot.modelSha256 =
+        options.modelSha256.isEmpty() ? ModelLabels::shownByDefault(*models).sha256 : options.modelSha256;
+    for (const ModelLabels &model : std::as_const(*models)) {
+        if (model.sha256 == snapshot.modelSha256) {
+            snapshot.modelName = model.name;
+            snapshot.modelTrained = model.trained;
         }
     }
 

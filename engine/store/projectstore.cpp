@@ -819,6 +819,19 @@ Expected<Classification> ProjectStore::classification(const QString &sha256, con
 
 // -- Queries --------------------------------------------------------------------------------
 
+Expected<QHash<QString, int>> ProjectStore::classifiedImageCounts() const
+{
+    auto query = d->exec(QStringLiteral("SELECT model_sha256, COUNT(DISTINCT image_sha256) FROM predictions "
+                                        "GROUP BY model_sha256"),
+                         {}, tr("cannot count the classified images"));
+    if (!query)
+        return query.error();
+    QHash<QString, int> counts;
+    while (query->next())
+        counts.insert(query->value(0).toString(), query->value(1).toInt());
+    return counts;
+}
+
 Expected<int> ProjectStore::okImageCount(const QString &tag) const
 {
     const auto count =

@@ -14,6 +14,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -131,6 +132,9 @@ public:
 
     // -- Queries ------------------------------------------------------------------------------
 
+    /// How many images each model has classified (by model SHA-256; an image stored once counts
+    /// once however many posts show it).
+    Expected<QHash<QString, int>> classifiedImageCounts() const;
     /// Media items with status Ok under `tag` (what `--limit` counts).
     Expected<int> okImageCount(const QString &tag) const;
     /// Media items per status under `tag`; an empty tag counts every media item once.

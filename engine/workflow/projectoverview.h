@@ -2,9 +2,11 @@
 #pragma once
 
 #include "../store/harvestrecord.h"
+#include "../store/modellabels.h"
 
 #include <QMetaType>
 #include <QString>
+#include <QList>
 #include <QStringList>
 #include <optional>
 
@@ -14,9 +16,12 @@ namespace taglens::engine {
 /// off the caller's thread.
 struct ProjectOverview
 {
+
     QString path;             ///< absolute
     bool created = false;     ///< the file did not exist: the open made an empty project
-    QString modelSha256;      ///< the model that harvested last (its predictions are the ones shown)
+    /// The models whose labels the project holds, the one shown by default first.
+    QList<ModelLabels> models;
+    QString modelSha256;      ///< whose labels are shown: ModelLabels::shownByDefault()
     bool modelTrained = true; ///< false when that model has random weights
     /// The newest hashtag search (Mastodon, Pixelfed or Instagram), so Start can resume it.
     std::optional<HarvestRecord> lastSearch;

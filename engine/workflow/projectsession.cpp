@@ -51,17 +51,18 @@ Expected<ProjectOverview> openAndRead(const QString &path, ProjectSession::OpenM
     auto harvests = (*store)->harvests();
     if (!harvests)
         return harvests.error();
-    bool modelFound = false;
     for (auto it = harvests->crbegin(); it != harvests->crend(); ++it) {
-        if (!modelFound && !it->modelSha256.isEmpty()) {
-            overview.modelSha256 = it->modelSha256;
-            overview.modelTrained = it->modelTrained;
-            modelFound = true;
-        }
         const auto kind = sourceKindFromName(it->source);
         if (!overview.lastSearch && kind && (isFediverse(*kind) || *kind == SourceKind::Instagram))
             overview.lastSearch = *it;
     }
+    auto models = ModelLabels::of(**store);
+    if (!models)
+        return models.error();
+    overview.models = *models;
+    const ModelLabels byDefault = ModelLabels::shownByDefault(overview.models);
+    overview.modelSha256 = byDefault.sha256;
+    overview.modelTrained = byDefault.trained;
     auto tags = (*store)->tags();
     if (!tags)
         return tags.error();

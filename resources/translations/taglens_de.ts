@@ -1887,7 +1887,12 @@ Befehle:
         <translation>Bild %1 hat keine Klassifizierung durch Modell %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>cannot count the classified images</source>
+        <translation>die klassifizierten Bilder können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>cannot count the images of #%1</source>
         <translation>die Bilder von #%1 können nicht gezählt werden</translation>
     </message>
@@ -3180,7 +3185,7 @@ Befehle:
         <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <location line="+16"/>
         <source>A project is being opened or saved; try again when it is done.</source>
         <translation>Gerade wird ein Projekt geöffnet oder gespeichert; versuche es erneut, wenn das erledigt ist.</translation>
@@ -4121,7 +4126,7 @@ or drop images, folders or image addresses here.</source>
 oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
@@ -4136,12 +4141,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+283"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-214"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
@@ -4177,7 +4182,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Es gibt kein Projekt zum Speichern.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-198"/>
+        <source>Labels shown</source>
+        <translation>Angezeigte Labels</translation>
+    </message>
+    <message>
+        <location line="+202"/>
         <source>Stop the harvest before saving the project under another name.</source>
         <translation>Halte den Abruf an, bevor du das Projekt unter einem anderen Namen speicherst.</translation>
     </message>
@@ -4192,7 +4202,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt konnte nicht als %1 gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <location line="+211"/>
         <source>A harvest is already running.</source>
         <translation>Es läuft bereits ein Abruf.</translation>
@@ -4378,7 +4388,33 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Bildadressen, eine pro Zeile:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(+%n other model(s))</source>
+        <translation>
+            <numerusform>(+%n weiteres Modell)</numerusform>
+            <numerusform>(+%n weitere Modelle)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The grid, the chart and the exports show the labels of %1.</source>
+        <translation>Raster, Diagramm und Exporte zeigen die Labels von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: labels for %n image(s)</source>
+        <translation>
+            <numerusform>%1: Labels für %n Bild</numerusform>
+            <numerusform>%1: Labels für %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Quit TagLens</source>
         <translation>TagLens beenden</translation>
     </message>

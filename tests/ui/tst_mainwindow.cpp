@@ -2,6 +2,7 @@
 // The main window end to end: files dropped on it are harvested and classified with the tiny test
 // model, exports write their files, and a reopened project shows everything without a model.
 #include "engine/sources/mediastatus.h"
+#include "engine/store/projectstore.h"
 #include "projectfixture.h"
 #include "support/testhttpserver.h"
 #include "support/fakeclassifier.h"
@@ -25,6 +26,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
@@ -241,6 +243,16 @@ private Q_SLOTS:
                                                                                                         : 1;
         QCOMPARE(labelled, 3);
         QCOMPARE(window.chart()->statistics().tag(QStringLiteral("local")).ok, 3);
+        // The status bar names the model whose labels are on screen (as the project recorded it).
+        {
+            auto store = engine::ProjectStore::open(projectPath(), engine::ProjectStore::OpenMode::ReadOnly);
+            QVERIFY(store);
+            const auto harvests = (*store)->harvests();
+            QVERIFY(harvests && !harvests->isEmpty());
+            auto *labels = widgetNamed<QLabel>(&window, QStringLiteral("Labels shown"));
+            QVERIFY(labels);
+            QVERIFY2(labels->text().contains(harvests->last().modelName), qPrintable(labels->text()));
+        }
 
         // Save As continues in the copy, which holds the same.
         const QString copy = m_dir.filePath(QStringLiteral("copy.taglens"));

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "modellabels.h"
+
+#include "projectstore.h"
+
+#include <QStringList>
+#include <algorithm>
+
+namespace taglens::engine {
+
+Expected<QList<ModelLabels>> ModelLabels::of(const ProjectStore &store)
+{
+    auto harvests = store.harvests();
+    if (!harvests)
+        return harvests.error();
+    auto counts = store.classifiedImageCounts();
+    if (!counts)
+        return counts.error();
+    QList<ModelLabels> models;
+    QStringList seen;
+    for (auto it = harvests->crbegin(); it != harvests->crend(); ++it) { // newest first
+        if (it->modelSha256.isEmpty() || seen.contains(it->modelSha256))
+            continue;
+        seen << it->modelSha256;
+        models << ModelLabels{it->modelSha256, it->modelName, it->modelTrained,
+                              counts->value(it->modelSha256)};
+    }
+    QStringList unnamed; // labels no harvest names the model of (an older TagLens, a copy)
+    for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
+        if (!seen.contains(it.key()))
+            unnamed << it.key();
+    }
+    std::sort(unnamed.begin(), unnamed.end());
+    for (const QString &sha : std::as_const(unnamed))
+        models << ModelLabels{sha, sha.left(12), true, counts->value(sha)};
+    std::stable_sort(models.begin(), models.end(),
+                     [](const ModelLabels &a, const ModelLabels &b) { return a.images > b.images; });
+    return models;
+}
+
+ModelLabels ModelLabels::shownByDefault(const QList<ModelLabels> &models)
+{
+    if (models.isEmpty())
+        return {};
+    // Nothing classified yet: the newest harvest's model (models keeps newest first then).
+    return models.first();
+}
+
+} // namespace taglens::engine

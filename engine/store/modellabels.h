@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../core/expected.h"
+
+#include <QList>
+#include <QString>
+
+namespace taglens::engine {
+
+class ProjectStore;
+
+/// A model whose labels a project holds. Labels are stored per model, so a project extended with
+/// another model holds both; this is the one rule for which of them a view or an export shows
+/// when nobody chose: the one that labelled the most images (of two with as many, the one that
+/// harvested last).
+struct ModelLabels
+{
+    QString sha256;
+    QString name;        ///< as the newest harvest with it recorded it (a hash prefix if none did)
+    bool trained = true; ///< false for random-weight test models
+    int images = 0;      ///< images it classified
+
+    /// The project's models, the one shown by default first. Errors: Io.
+    [[nodiscard]] static Expected<QList<ModelLabels>> of(const ProjectStore &store);
+    /// The model shown by default: models' first with labels (empty SHA-256: none has any).
+    static ModelLabels shownByDefault(const QList<ModelLabels> &models);
+};
+
+} // namespace taglens::engine
