@@ -15,6 +15,7 @@ MotifStatistics MotifStatistics::compute(const QList<MediaRow> &rows, double min
     struct Accumulator
     {
         int ok = 0;
+        int classified = 0;
         QHash<std::pair<int, QString>, Motif> byLabel;
     };
     QMap<QString, Accumulator> accumulators;
@@ -24,7 +25,8 @@ MotifStatistics MotifStatistics::compute(const QList<MediaRow> &rows, double min
         Accumulator &a = accumulators[row.tag];
         ++a.ok;
         if (row.predictions.isEmpty())
-            continue;
+            continue; // not labelled by this model: unknown, not "no motif"
+        ++a.classified;
         const LabelScore &top = row.predictions.constFirst();
         if (double(top.score) < minimumScore)
             continue;
@@ -39,10 +41,12 @@ MotifStatistics MotifStatistics::compute(const QList<MediaRow> &rows, double min
     for (auto it = accumulators.cbegin(); it != accumulators.cend(); ++it) {
         TagMotifs tag;
         tag.ok = it->ok;
+        tag.classified = it->classified;
+        tag.unlabelled = it->ok - it->classified;
         for (Motif m : it->byLabel) {
             tag.counted += m.images;
             m.meanScore /= m.images;
-            m.share = double(m.images) / double(tag.ok);
+            m.share = double(m.images) / double(tag.classified);
             tag.motifs << m;
         }
         std::sort(tag.motifs.begin(), tag.motifs.end(), [](const Motif &a, const Motif &b) {

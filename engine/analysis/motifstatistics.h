@@ -13,12 +13,14 @@ namespace taglens::engine {
 /// What each tag's pictures show: the one place this statistic is computed. The chart draws it,
 /// the summary CSV writes it, and the CLI prints what the summary CSV holds.
 ///
-/// Per tag it counts the tag's `ok` media items (the denominator), and per label how many of
-/// them have that label as their top-1 prediction with a score of at least the minimum, that
-/// count's share of the tag's `ok` items and the mean top-1 score of those items. Labels are
-/// told apart by their model index and name, so ImageNet's two "crane" classes stay two motifs.
-/// Items with no prediction at the minimum count in the denominator only, so a tag's shares may
-/// add up to less than 1.
+/// Per tag it counts the tag's `ok` media items that carry labels of the rows' model (the
+/// denominator: `classified`), and per label how many of them have that label as their top-1
+/// prediction with a score of at least the minimum, that count's share of the classified items
+/// and the mean top-1 score of those items. Labels are told apart by their model index and name,
+/// so ImageNet's two "crane" classes stay two motifs. Items below the minimum count in the
+/// denominator only, so a tag's shares may add up to less than 1. `ok` items without the model's
+/// labels (a project classified partly by another model) are not known to show or not show a
+/// motif: they are counted apart (`unlabelled`) and left out of the shares.
 class MotifStatistics
 {
 public:
@@ -27,13 +29,15 @@ public:
         int labelIndex = -1;
         QString label;
         int images = 0;         ///< ok items of the tag with this top-1 label at the minimum score
-        double share = 0.0;     ///< images / the tag's ok items
+        double share = 0.0;     ///< images / the tag's classified items
         double meanScore = 0.0; ///< mean top-1 score of those images
     };
     struct TagMotifs
     {
-        int ok = 0;          ///< the tag's ok items: the shares' denominator
-        int counted = 0;     ///< of them, those with a top-1 label at the minimum score
+        int ok = 0;          ///< the tag's ok items
+        int classified = 0;  ///< of them, those with the model's labels: the shares' denominator
+        int unlabelled = 0;  ///< ok items without the model's labels (ok - classified)
+        int counted = 0;     ///< of the classified, those with a top-1 label at the minimum score
         QList<Motif> motifs; ///< most images first, then by label, then by index
     };
 
@@ -44,7 +48,7 @@ public:
     QStringList tags() const { return m_tags.keys(); }
     /// The tag's motifs, or an empty entry for a tag without ok items.
     TagMotifs tag(const QString &tag) const { return m_tags.value(tag); }
-    /// The share of \a tag's ok items whose top label is (labelIndex, label); 0 when none is.
+    /// The share of \a tag's classified items whose top label is (labelIndex, label); 0 when none is.
     double share(const QString &tag, int labelIndex, const QString &label) const;
 
 private:

@@ -16,10 +16,12 @@ QByteArray SummaryCsvExporter::render(const ExportSnapshot &snapshot)
     const MotifStatistics statistics = MotifStatistics::compute(snapshot.rows, snapshot.options.minScore);
     CsvWriter csv;
     csv.writeRow({QStringLiteral("tag"), QStringLiteral("label"), QStringLiteral("images"),
-                  QStringLiteral("share"), QStringLiteral("mean_score")});
+                  QStringLiteral("classified"), QStringLiteral("share"), QStringLiteral("mean_score")});
     for (const QString &tag : statistics.tags()) {
-        for (const MotifStatistics::Motif &motif : statistics.tag(tag).motifs) {
-            csv.writeRow({tag, motif.label, QString::number(motif.images),
+        const MotifStatistics::TagMotifs motifs = statistics.tag(tag);
+        for (const MotifStatistics::Motif &motif : motifs.motifs) {
+            // share = images / classified: the denominator goes with every share.
+            csv.writeRow({tag, motif.label, QString::number(motif.images), QString::number(motifs.classified),
                           QString::number(motif.share, 'f', 6), QString::number(motif.meanScore, 'f', 6)});
         }
     }

@@ -11,10 +11,11 @@ namespace taglens::engine {
 
 /// The summary CSV, what each tag's pictures show:
 ///
-///     tag,label,images,share,mean_score
+///     tag,label,images,classified,share,mean_score
 ///
 /// One row per tag and motif of MotifStatistics at options.minScore (the chart's statistic,
-/// computed by the same code): images, share of the tag's `ok` items and mean top-1 score, share
+/// computed by the same code): images, the tag's classified items (the denominator), the share
+/// of those and the mean top-1 score, share
 /// and mean with six decimals. Sorted by tag, then images (most first), then label.
 class SummaryCsvExporter
 {

@@ -19,9 +19,10 @@ HarvestPreparation::HarvestPreparation(QObject *parent) : QObject(parent)
 void HarvestPreparation::prepare(const QList<HarvestInput> &inputs, const Context &context)
 {
     if (m_preparing || inputs.isEmpty()) {
-        Q_EMIT refused(
+        const Error error =
             Error::make(ErrorCode::InvalidArgument, m_preparing ? tr("A harvest is already being prepared.")
-                                                                : tr("There is nothing to harvest.")));
+                                                                : tr("There is nothing to harvest."));
+        QMetaObject::invokeMethod(this, [this, error] { Q_EMIT refused(error); }, Qt::QueuedConnection);
         return;
     }
     m_preparing = true;
@@ -77,19 +78,31 @@ void HarvestPreparation::lookUpLogin(const QList<HarvestPlan> &plans, const QStr
         });
 }
 
+// The answers come from the event loop, never from within prepare(), even when every step was
+// ready at once: a caller sets itself up after prepare() returns.
 void HarvestPreparation::finish(const QList<HarvestPlan> &plans, const QStringList &warnings,
                                 const QStringList &problems)
 {
-    m_preparing = false;
     qCDebug(lcPreparation) << plans.size() << "plan(s) ready";
-    Q_EMIT ready(plans, warnings, problems);
+    QMetaObject::invokeMethod(
+        this,
+        [this, plans, warnings, problems] {
+            m_preparing = false;
+            Q_EMIT ready(plans, warnings, problems);
+        },
+        Qt::QueuedConnection);
 }
 
 void HarvestPreparation::refuse(const Error &error)
 {
-    m_preparing = false;
     qCInfo(lcPreparation) << "refused:" << error.message;
-    Q_EMIT refused(error);
+    QMetaObject::invokeMethod(
+        this,
+        [this, error] {
+            m_preparing = false;
+            Q_EMIT refused(error);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace taglens::engine

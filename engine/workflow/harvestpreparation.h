@@ -46,8 +46,8 @@ public:
 
     explicit HarvestPreparation(QObject *parent = nullptr);
 
-    /// Starts preparing \a inputs (refused at once with InvalidArgument when there are none or
-    /// while a preparation runs).
+    /// Starts preparing \a inputs (refused with InvalidArgument when there are none or while a
+    /// preparation runs). ready() or refused() follow from the event loop, never from within.
     void prepare(const QList<HarvestInput> &inputs, const Context &context);
     bool isPreparing() const { return m_preparing; }
 

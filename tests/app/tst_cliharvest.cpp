@@ -192,7 +192,7 @@ private Q_SLOTS:
 
         QFile summaryFile(summary);
         QVERIFY(summaryFile.open(QIODevice::ReadOnly));
-        QCOMPARE(summaryFile.readLine().trimmed(), QByteArray("tag,label,images,share,mean_score"));
+        QCOMPARE(summaryFile.readLine().trimmed(), QByteArray("tag,label,images,classified,share,mean_score"));
 
         // A missing project is a clear one-line error, not a crash.
         const Run missing = runCli({QStringLiteral("export"), QStringLiteral("--project"), m_dir.filePath(QStringLiteral("none.taglens")),

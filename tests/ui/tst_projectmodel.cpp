@@ -186,11 +186,11 @@ private Q_SLOTS:
         auto snapshot = engine::ExportSnapshot::load(*m_store, options);
         QVERIFY(snapshot);
         const QList<QByteArray> lines = engine::SummaryCsvExporter::render(*snapshot).trimmed().split('\n');
-        QVERIFY(lines.first().startsWith("tag,label,images,share"));
+        QVERIFY(lines.first().startsWith("tag,label,images,classified,share"));
         QMap<QString, QList<std::pair<QString, double>>> expected; // tag → (label, share) in CSV order
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QList<QByteArray> f = lines.at(i).trimmed().split(',');
-            expected[QString::fromUtf8(f.at(0))] << std::pair{QString::fromUtf8(f.at(1)), f.at(3).toDouble()};
+            expected[QString::fromUtf8(f.at(0))] << std::pair{QString::fromUtf8(f.at(1)), f.at(4).toDouble()};
         }
         const QStringList tags = chart.shownTags();
         for (const QString &tag : tags) {

@@ -24,14 +24,14 @@ MediaRow row(const QString &tag, MediaStatus status, int index = -1, const QStri
     return r;
 }
 
-// "tag|label#index=images/ok" for every motif, in the order compute() gives them.
+// "tag|label#index=images/classified" for every motif, in the order compute() gives them.
 QStringList describe(const MotifStatistics &statistics)
 {
     QStringList out;
     for (const QString &tag : statistics.tags()) {
         const auto t = statistics.tag(tag);
         for (const auto &m : t.motifs)
-            out << QStringLiteral("%1|%2#%3=%4/%5").arg(tag, m.label).arg(m.labelIndex).arg(m.images).arg(t.ok);
+            out << QStringLiteral("%1|%2#%3=%4/%5").arg(tag, m.label).arg(m.labelIndex).arg(m.images).arg(t.classified);
     }
     return out;
 }
@@ -59,9 +59,9 @@ private Q_SLOTS:
             << QList<MediaRow>{row(cats, MediaStatus::Ok, 281, tabby, 0.9f), row(cats, MediaStatus::Ok, 281, tabby, 0.5f),
                                row(cats, MediaStatus::Failed)}
             << 0.0 << QStringList{QStringLiteral("cats|tabby#281=2/2")};
-        QTest::newRow("ok without predictions counts in the denominator")
+        QTest::newRow("ok without the model's labels is left out of the shares (issue 17 #1)")
             << QList<MediaRow>{row(cats, MediaStatus::Ok, 281, tabby, 0.9f), row(cats, MediaStatus::Ok)} << 0.0
-            << QStringList{QStringLiteral("cats|tabby#281=1/2")};
+            << QStringList{QStringLiteral("cats|tabby#281=1/1")};
         QTest::newRow("below the minimum counts in the denominator; at it counts")
             << QList<MediaRow>{row(cats, MediaStatus::Ok, 281, tabby, 0.5f), row(cats, MediaStatus::Ok, 281, tabby, 0.49f)}
             << 0.5 << QStringList{QStringLiteral("cats|tabby#281=1/2")};
@@ -96,11 +96,12 @@ private Q_SLOTS:
             int counted = 0;
             for (const auto &m : t.motifs) {
                 counted += m.images;
-                QCOMPARE(m.share, double(m.images) / t.ok);
+                QCOMPARE(m.share, double(m.images) / t.classified);
                 QCOMPARE(statistics.share(tag, m.labelIndex, m.label), m.share);
             }
             QCOMPARE(t.counted, counted);
-            QVERIFY(t.counted <= t.ok);
+            QVERIFY(t.counted <= t.classified);
+            QCOMPARE(t.classified + t.unlabelled, t.ok);
         }
     }
 
@@ -133,11 +134,14 @@ private Q_SLOTS:
         }
         const double minimum = 0.3;
         std::map<QString, int> ok;
+        std::map<QString, int> classified;
         std::map<std::tuple<QString, int, QString>, std::pair<int, double>> tally;
         for (const MediaRow &r : std::as_const(rows)) {
             if (r.status != MediaStatus::Ok)
                 continue;
             ++ok[r.tag];
+            if (!r.predictions.isEmpty())
+                ++classified[r.tag];
             if (!r.predictions.isEmpty() && r.predictions.first().score >= minimum) {
                 auto &t = tally[{r.tag, r.predictions.first().index, r.predictions.first().label}];
                 ++t.first;
@@ -149,11 +153,13 @@ private Q_SLOTS:
         qsizetype motifs = 0;
         for (const QString &tag : statistics.tags()) {
             QCOMPARE(statistics.tag(tag).ok, ok[tag]);
+            QCOMPARE(statistics.tag(tag).classified, classified[tag]);
+            QCOMPARE(statistics.tag(tag).unlabelled, ok[tag] - classified[tag]);
             for (const auto &m : statistics.tag(tag).motifs) {
                 ++motifs;
                 const auto &t = tally[{tag, m.labelIndex, m.label}];
                 QCOMPARE(m.images, t.first);
-                QVERIFY(qAbs(m.share - double(t.first) / ok[tag]) < 1e-12);
+                QVERIFY(qAbs(m.share - double(t.first) / classified[tag]) < 1e-12);
                 QVERIFY(qAbs(m.meanScore - t.second / t.first) < 1e-9);
             }
         }

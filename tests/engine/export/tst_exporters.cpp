@@ -412,21 +412,21 @@ void TestExporters::summaryCsv_data()
     QTest::addColumn<double>("minScore");
     QTest::addColumn<QStringList>("lines");
 
-    const QString header = u"tag,label,images,share,mean_score"_s;
+    const QString header = u"tag,label,images,classified,share,mean_score"_s;
     QTest::newRow("every top-1") << 0.0
                                  << QStringList{header,
-                                                u"cats,tabby,2,0.666667,0.650000"_s,
-                                                u"cats,Egyptian cat,1,0.333333,0.500000"_s,
-                                                u"city,Egyptian cat,1,0.500000,0.500000"_s,
-                                                u"city,tabby,1,0.500000,0.700000"_s,
-                                                u"food,pizza,2,0.666667,0.650000"_s,
-                                                u"food,plate,1,0.333333,0.800000"_s};
-    // Below the threshold an image still counts towards its tag's ok images, under no label.
+                                                u"cats,tabby,2,3,0.666667,0.650000"_s,
+                                                u"cats,Egyptian cat,1,3,0.333333,0.500000"_s,
+                                                u"city,Egyptian cat,1,2,0.500000,0.500000"_s,
+                                                u"city,tabby,1,2,0.500000,0.700000"_s,
+                                                u"food,pizza,2,3,0.666667,0.650000"_s,
+                                                u"food,plate,1,3,0.333333,0.800000"_s};
+    // Below the threshold an image still counts towards its tag's classified images, under no label.
     QTest::newRow("min score 0.55") << 0.55
-                                    << QStringList{header, u"cats,tabby,2,0.666667,0.650000"_s,
-                                                   u"city,tabby,1,0.500000,0.700000"_s,
-                                                   u"food,pizza,1,0.333333,0.900000"_s,
-                                                   u"food,plate,1,0.333333,0.800000"_s};
+                                    << QStringList{header, u"cats,tabby,2,3,0.666667,0.650000"_s,
+                                                   u"city,tabby,1,2,0.500000,0.700000"_s,
+                                                   u"food,pizza,1,3,0.333333,0.900000"_s,
+                                                   u"food,plate,1,3,0.333333,0.800000"_s};
     QTest::newRow("nothing that sure") << 0.95 << QStringList{header};
 }
 

@@ -180,10 +180,12 @@ private Q_SLOTS:
         QSignalSpy ready(&preparation, &HarvestPreparation::ready);
         preparation.prepare({input}, context());
         QVERIFY(preparation.isPreparing());
+        QVERIFY(ready.isEmpty()); // never from within prepare()
         preparation.prepare({input}, context()); // while the first is planned
-        QCOMPARE(refused.size(), 1);
+        QTRY_COMPARE(refused.size(), 1);
         QCOMPARE(refused.first().first().value<Error>().code, ErrorCode::InvalidArgument);
         QTRY_COMPARE(ready.size(), 1);
+        QVERIFY(!preparation.isPreparing());
         QCOMPARE(refused.size(), 1);
     }
 
