@@ -15,6 +15,7 @@
 #include "support/fakeclassifier.h"
 #include "support/graphapistandin.h"
 #include "support/testpaths.h"
+#include "support/widgetnamed.h"
 #include "ui/accountsdialog.h"
 #include "ui/hashtagchipsedit.h"
 #include "ui/mainwindow.h"
@@ -49,6 +50,8 @@ using ui::AccountsDialog;
 using ui::MainWindow;
 using ui::MessageBanner;
 
+using tests::widgetNamed;
+
 namespace {
 
 quint16 freePort()
@@ -57,16 +60,6 @@ quint16 freePort()
     if (!probe.listen(QHostAddress::LocalHost, 0))
         return 0;
     return probe.serverPort();
-}
-
-template <typename T> T *widgetNamed(QWidget *parent, const QString &accessibleName)
-{
-    const auto widgets = parent->findChildren<T *>();
-    for (T *w : widgets) {
-        if (w->accessibleName() == accessibleName)
-            return w;
-    }
-    return nullptr;
 }
 
 /// The user's browser: opens the sign-in page and follows its redirect (to the catcher).

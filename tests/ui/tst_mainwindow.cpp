@@ -7,6 +7,7 @@
 #include "support/testhttpserver.h"
 #include "support/fakeclassifier.h"
 #include "support/testpaths.h"
+#include "support/widgetnamed.h"
 #include "ui/charts/tagmotifchart.h"
 #include "ui/detailpanel.h"
 #include "ui/hashtagchipsedit.h"
@@ -49,17 +50,9 @@ using ui::MainWindow;
 using ui::MediaFilterModel;
 using ui::ProjectModel;
 
-namespace {
+using tests::widgetNamed;
 
-template <typename T> T *widgetNamed(QWidget *parent, const QString &accessibleName)
-{
-    const auto widgets = parent->findChildren<T *>();
-    for (T *w : widgets) {
-        if (w->accessibleName() == accessibleName)
-            return w;
-    }
-    return nullptr;
-}
+namespace {
 
 // The window's harvests classify with a fake colour classifier: no network, no LibTorch.
 const auto loadModel = tests::FakeClassifier::loader();
