@@ -79,7 +79,11 @@ void MastodonLogin::start(const QUrl &instance)
                 return;
             if (known) {
                 qCDebug(lcMastodonLogin) << "reusing the registration with" << instance.host();
-                return haveApp(*known);
+                // Never from within start(), even when the keychain answered at once: the caller
+                // connects to authorizeUrlReady() after start() returns.
+                QMetaObject::invokeMethod(
+                    this, [this, app = *known] { haveApp(app); }, Qt::QueuedConnection);
+                return;
             }
             m_client.registerApp(
                 instance, MastodonAuthClient::registeredRedirectUri(), [this](Expected<MastodonApp> app) {

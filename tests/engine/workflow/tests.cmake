@@ -9,11 +9,11 @@ taglens_add_qtest(tst_instagrambudget
 
 taglens_add_qtest(tst_harvestpreparation
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_harvestpreparation.cpp
-  LIBRARIES taglens_workflow)
+  LIBRARIES taglens_workflow taglens_testsupport)
 
 taglens_add_qtest(tst_backgroundinstagrambudget
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backgroundinstagrambudget.cpp
-  LIBRARIES taglens_workflow)
+  LIBRARIES taglens_workflow taglens_testsupport)
 
 # Logins looked up for a plan, with a real Secret Service and with none (as the token store).
 add_executable(tst_credentiallookup ${CMAKE_CURRENT_LIST_DIR}/tst_credentiallookup.cpp)

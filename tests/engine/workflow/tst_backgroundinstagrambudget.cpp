@@ -4,6 +4,7 @@
 // replaces the first; searches recorded on the budget's thread reach changed().
 #include "engine/sources/hashtagledger.h"
 #include "engine/workflow/backgroundinstagrambudget.h"
+#include "support/ledgerfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,15 +48,7 @@ class TestBackgroundInstagramBudget : public QObject
     QString ledgerWith(int searched)
     {
         const QString path = freshLedger();
-        auto ledger = HashtagLedger::open(path);
-        if (!ledger)
-            return {};
-        const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
-        for (int i = 0; i < searched; ++i) {
-            if (!(*ledger)->record(userId(), QStringLiteral("tag%1").arg(i), hourAgo.addSecs(i)))
-                return {};
-        }
-        return path;
+        return taglens::tests::writeLedger(path, userId(), searched) ? path : QString();
     }
 
 private Q_SLOTS:

@@ -6,6 +6,7 @@
 #include "engine/workflow/backgroundinstagrambudget.h"
 #include "engine/workflow/harvestplanner.h"
 #include "engine/workflow/harvestpreparation.h"
+#include "support/ledgerfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,14 +60,8 @@ class TestHarvestPreparation : public QObject
     QString ledgerWith(int searched)
     {
         const QString path = m_dir.filePath(QStringLiteral("ledger%1.sqlite").arg(++m_count));
-        auto ledger = HashtagLedger::open(path);
-        if (!ledger)
-            return {};
-        const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
-        for (int i = 0; i < searched; ++i)
-            std::ignore = (*ledger)->record(QString::fromLatin1(InstagramUser),
-                                            QStringLiteral("old%1").arg(i), hourAgo.addSecs(i));
-        return path;
+        return taglens::tests::writeLedger(path, QString::fromLatin1(InstagramUser), searched) ? path
+                                                                                               : QString();
     }
 
     /// Prepares \a inputs with \a context and waits for the ending.
@@ -180,7 +175,7 @@ private Q_SLOTS:
         QSignalSpy ready(&preparation, &HarvestPreparation::ready);
         preparation.prepare({input}, context());
         QVERIFY(preparation.isPreparing());
-        QVERIFY(ready.isEmpty()); // never from within prepare()
+        QVERIFY(ready.isEmpty());                // never from within prepare()
         preparation.prepare({input}, context()); // while the first is planned
         QTRY_COMPARE(refused.size(), 1);
         QCOMPARE(refused.first().first().value<Error>().code, ErrorCode::InvalidArgument);
