@@ -4,6 +4,7 @@
 #include "themeicon.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCoreApplication>
 #include <QKeySequence>
 #include <QMenu>
@@ -76,6 +77,12 @@ MainMenus::MainMenus(QMenuBar *bar, QWidget *window) : QObject(bar), m_window(wi
         preferenceKeys << QKeySequence(Qt::CTRL | Qt::Key_Comma);
     preferences->setShortcuts(preferenceKeys);
 
+    QMenu *view = bar->addMenu(tr("&View"));
+    m_labels = view->addMenu(tr("&Labels From"));
+    m_labels->setObjectName(QStringLiteral("labelsFrom"));
+    m_labels->setToolTipsVisible(true);
+    setLabelModels({}, QString());
+
     QMenu *harvest = bar->addMenu(tr("Ha&rvest"));
     QAction *start =
         harvest->addAction(themeIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
@@ -109,6 +116,30 @@ MainMenus::MainMenus(QMenuBar *bar, QWidget *window) : QObject(bar), m_window(wi
         help->addAction(themeIcon(QStringLiteral("help-about"), QStyle::SP_MessageBoxInformation),
                         tr("&About TagLens"), this, &MainMenus::showAbout);
     about->setMenuRole(QAction::AboutRole);
+}
+
+void MainMenus::setLabelModels(const QList<engine::ModelLabels> &models, const QString &shown)
+{
+    m_labels->clear();
+    auto *group = new QActionGroup(m_labels);
+    group->setExclusive(true);
+    for (const engine::ModelLabels &model : models) {
+        if (model.images == 0)
+            continue;
+        QAction *action = m_labels->addAction(tr("%1 (%n image(s))", nullptr, model.images).arg(model.name));
+        action->setCheckable(true);
+        action->setChecked(model.sha256 == shown);
+        action->setActionGroup(group);
+        action->setData(model.sha256);
+        action->setToolTip(tr("Show the labels this model gave, in the grid, the chart and the exports"));
+        connect(action, &QAction::triggered, this,
+                [this, sha = model.sha256] { Q_EMIT labelsModelChosen(sha); });
+    }
+    if (m_labels->isEmpty()) {
+        QAction *none = m_labels->addAction(tr("No Labels Yet"));
+        none->setEnabled(false);
+    }
+    m_labels->setEnabled(true);
 }
 
 void MainMenus::showAbout()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/store/modellabels.h"
 #include "exportkind.h"
 
 #include <QList>
@@ -13,7 +14,7 @@ class QWidget;
 
 namespace taglens::ui {
 
-/// The main window's menu bar: File, Edit, Harvest, Export and Help, each action's text, icon,
+/// The main window's menu bar: File, Edit, View, Harvest, Export and Help, each action's text, icon,
 /// shortcut and platform menu role in one place. It does nothing itself but show About; the
 /// window connects the signals.
 class MainMenus : public QObject
@@ -28,6 +29,10 @@ public:
     QMenu *recentMenu() const { return m_recent; }
     /// The actions that need an open project (Save As, the exports).
     QList<QAction *> projectActions() const { return m_projectActions; }
+    /// View ▸ Labels From: one choice per model with labels in the project, \a shown checked
+    /// (disabled when the project holds none).
+    void setLabelModels(const QList<engine::ModelLabels> &models, const QString &shown);
+    QMenu *labelsMenu() const { return m_labels; }
 
 Q_SIGNALS:
     void newProjectRequested();
@@ -42,6 +47,8 @@ Q_SIGNALS:
     void startRequested();
     void stopRequested();
     void editTagsRequested();
+    /// The user picked whose labels to show.
+    void labelsModelChosen(const QString &sha256);
     void exportRequested(taglens::ui::ExportKind kind);
     void modelSetupRequested();
 
@@ -50,6 +57,7 @@ private:
 
     QWidget *m_window;
     QMenu *m_recent = nullptr;
+    QMenu *m_labels = nullptr;
     QList<QAction *> m_projectActions;
 };
 

@@ -19,6 +19,7 @@
 #include "filterbar.h"
 #include "harvestprogressstrip.h"
 #include "hashtagchipsedit.h"
+#include "labelsstatus.h"
 #include "mainmenus.h"
 #include "mediafiltermodel.h"
 #include "messagebanner.h"
@@ -154,8 +155,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
-    m_labelsStatus = new QLabel(this);
-    m_labelsStatus->setAccessibleName(tr("Labels shown"));
+    m_labelsStatus = new LabelsStatus(this);
     statusBar()->addPermanentWidget(m_labelsStatus);
     m_modelStatus = new QLabel(this);
     m_modelStatus->setAccessibleName(tr("Model status"));
@@ -195,7 +195,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
         m_chart->setRows(m_model->mediaRows(),
                          isHarvesting() ? TagMotifChart::Redraw::Coalesced : TagMotifChart::Redraw::Now);
         if (isHarvesting() || m_model->hasPendingUpdates())
-            m_project->refreshTags(); // a harvest may bring new ones; read off this thread
+            m_project->refresh(); // a harvest may bring new ones; read off this thread
     });
     connect(m_model, &ProjectModel::rowsLoaded, this, [this] {
         if (!m_grid->currentIndex().isValid() && m_filter->rowCount() > 0)
@@ -271,6 +271,7 @@ void MainWindow::buildMenus()
             [this] { tagsEdit()->setFocus(Qt::ShortcutFocusReason); });
     connect(m_menus, &MainMenus::exportRequested, this, &MainWindow::chooseAndExport);
     connect(m_menus, &MainMenus::modelSetupRequested, this, &MainWindow::showModelSetup);
+    connect(m_menus, &MainMenus::labelsModelChosen, m_project, &engine::ProjectSession::chooseLabels);
     m_recent->attachMenu(m_menus->recentMenu());
 }
 
@@ -395,11 +396,25 @@ void MainWindow::connectProject()
                 statusBar()->clearMessage();
                 showError(tr("Could not save the project as %1: %2").arg(shown, error.message));
                 break;
+            case engine::ProjectSession::Operation::ChooseLabels:
+                showError(tr("Could not choose the labels to show: %1").arg(error.message));
+                m_menus->setLabelModels(m_project->overview().models, m_project->overview().modelSha256);
+                break;
             case engine::ProjectSession::Operation::ReadTags:
                 break; // logged; the filter keeps the tags it has
             }
         });
     connect(m_project, &engine::ProjectSession::tagsChanged, m_filterBar, &FilterBar::setTags);
+    connect(m_project, &engine::ProjectSession::labelsChanged, this, [this] {
+        // Chosen from View ▸ Labels From, or the first labels of a project: the rows again, with them.
+        const engine::ProjectOverview &overview = m_project->overview();
+        if (overview.modelSha256 != m_model->modelSha256()) {
+            m_model->setProject(overview.path, overview.modelSha256, overview.modelTrained);
+            m_chart->setModelTrained(overview.modelTrained);
+        }
+        m_labelsStatus->setModels(overview.models, overview.modelSha256);
+        m_menus->setLabelModels(overview.models, overview.modelSha256);
+    });
     connect(m_project, &engine::ProjectSession::busyChanged, this, [this] { setHarvesting(isHarvesting()); });
 }
 
@@ -418,7 +433,8 @@ void MainWindow::onProjectOpened(const engine::ProjectOverview &overview)
         // The predictions of the model that harvested last, as the exports show them. The rows
         // are read in the background; the first one becomes current when they are in.
         m_model->setProject(overview.path, overview.modelSha256, overview.modelTrained);
-        showLabelsModel(overview.models, overview.modelSha256);
+        m_labelsStatus->setModels(overview.models, overview.modelSha256);
+        m_menus->setLabelModels(overview.models, overview.modelSha256);
         m_chart->setModelTrained(overview.modelTrained);
         if (overview.lastSearch)
             m_search->showSearch(*overview.lastSearch); // so that Start resumes it
@@ -696,9 +712,18 @@ void MainWindow::connectSession()
     });
     connect(m_session, &engine::HarvestSession::started, this,
             [this](const engine::HarvestRequest &request, const engine::ModelInfo &model) {
-                if (model.sha256 != m_model->modelSha256())
+                // The view keeps the labels it shows (ModelLabels' rule, as the exports do); a
+                // project without any shows the new ones as they come.
+                if (m_model->modelSha256().isEmpty()) {
                     m_model->setProject(m_project->path(), model.sha256, model.trained);
-                m_chart->setModelTrained(model.trained);
+                    m_chart->setModelTrained(model.trained);
+                } else if (model.sha256 != m_model->modelSha256()) {
+                    statusBar()->showMessage(
+                        tr("The new images are labelled by %1; the window shows the labels of another "
+                           "model (View ▸ Labels From).")
+                            .arg(model.name),
+                        15000);
+                }
                 m_lastRequest = request;
                 m_progress->showStarting();
                 setHarvesting(true);
@@ -757,7 +782,7 @@ void MainWindow::announceEnd(const engine::HarvestOutcome &outcome)
                                  : tr("Harvest finished: %n image(s) classified.", nullptr, outcome.ok()),
                              15000);
     setHarvesting(false);
-    m_project->refreshTags();
+    m_project->refresh();
     refreshInstagramBudget();
     Q_EMIT harvestFinished(cancelled);
 }
@@ -1000,26 +1025,6 @@ void MainWindow::addToProject(AddKind kind)
         return;
     }
     }
-}
-
-void MainWindow::showLabelsModel(const QList<engine::ModelLabels> &models, const QString &shown)
-{
-    // Labels are kept per model: say whose are on screen, and that others exist.
-    const auto it = std::find_if(models.cbegin(), models.cend(),
-                                 [&shown](const engine::ModelLabels &m) { return m.sha256 == shown; });
-    if (it == models.cend() || it->images == 0) {
-        m_labelsStatus->clear();
-        m_labelsStatus->setToolTip(QString());
-        return;
-    }
-    QString text = tr("Labels: %1").arg(it->name);
-    if (models.size() > 1)
-        text += QLatin1Char(' ') + tr("(+%n other model(s))", nullptr, int(models.size() - 1));
-    m_labelsStatus->setText(text);
-    QStringList lines{tr("The grid, the chart and the exports show the labels of %1.").arg(it->name)};
-    for (const engine::ModelLabels &model : models)
-        lines << tr("%1: labels for %n image(s)", nullptr, model.images).arg(model.name);
-    m_labelsStatus->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::restoreLayout()

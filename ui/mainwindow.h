@@ -44,6 +44,7 @@ class FilterBar;
 class HarvestProgressStrip;
 class HashtagChipsEdit;
 class MediaFilterModel;
+class LabelsStatus;
 class MainMenus;
 class WindowMemory;
 class MessageBanner;
@@ -218,7 +219,6 @@ private:
     void showInstagramBudget(const engine::InstagramAccount &account,
                              const engine::Expected<engine::InstagramBudget::Standing> &standing);
     void connectPreparation();
-    void showLabelsModel(const QList<engine::ModelLabels> &models, const QString &shown);
     void onHarvestFinished(const engine::HarvestOutcome &outcome);
     /// Says how the harvests ended, once the model shows their last rows.
     void announceEnds();
@@ -271,7 +271,7 @@ private:
     DetailPanel *m_detail = nullptr;
     TagMotifChart *m_chart = nullptr;
     QLabel *m_modelStatus = nullptr;
-    QLabel *m_labelsStatus = nullptr; ///< whose labels are on screen
+    LabelsStatus *m_labelsStatus = nullptr;
     MainMenus *m_menus = nullptr;
     AddChooser m_chooseToAdd;
     std::unique_ptr<WindowMemory> m_memory;

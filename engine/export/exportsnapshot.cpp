@@ -22,13 +22,17 @@ Expected<ExportSnapshot> ExportSnapshot::load(const ProjectStore &store, const E
         return harvests.error();
     snapshot.harvests = std::move(*harvests);
 
-    // The model: the one asked for, else the one the views show by default (ModelLabels). Its
-    // name and training state come from the newest harvest that used it.
+    // The model: the one asked for, else the one the views show (ModelLabels: the project's
+    // choice or the default rule). Its name and training state come from the newest harvest
+    // that used it.
     auto models = ModelLabels::of(store);
     if (!models)
         return models.error();
+    auto chosen = ModelLabels::choice(store);
+    if (!chosen)
+        return chosen.error();
     snapshot.modelSha256 =
-        options.modelSha256.isEmpty() ? ModelLabels::shownByDefault(*models).sha256 : options.modelSha256;
+        options.modelSha256.isEmpty() ? ModelLabels::shown(*models, *chosen).sha256 : options.modelSha256;
     for (const ModelLabels &model : std::as_const(*models)) {
         if (model.sha256 == snapshot.modelSha256) {
             snapshot.modelName = model.name;

@@ -8,6 +8,10 @@
 
 namespace taglens::engine {
 
+namespace {
+const QString kChoiceKey = QStringLiteral("labels/model_sha256");
+} // namespace
+
 Expected<QList<ModelLabels>> ModelLabels::of(const ProjectStore &store)
 {
     auto harvests = store.harvests();
@@ -44,6 +48,24 @@ ModelLabels ModelLabels::shownByDefault(const QList<ModelLabels> &models)
         return {};
     // Nothing classified yet: the newest harvest's model (models keeps newest first then).
     return models.first();
+}
+
+ModelLabels ModelLabels::shown(const QList<ModelLabels> &models, const QString &chosen)
+{
+    const auto it = std::find_if(models.cbegin(), models.cend(), [&chosen](const ModelLabels &model) {
+        return model.sha256 == chosen && model.images > 0;
+    });
+    return it != models.cend() ? *it : shownByDefault(models);
+}
+
+Expected<QString> ModelLabels::choice(const ProjectStore &store)
+{
+    return store.setting(kChoiceKey);
+}
+
+Expected<void> ModelLabels::choose(ProjectStore &store, const QString &sha256)
+{
+    return store.setSetting(kChoiceKey, sha256);
 }
 
 } // namespace taglens::engine

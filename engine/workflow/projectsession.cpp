@@ -18,6 +18,32 @@ namespace taglens::engine {
 
 namespace {
 
+/// What an open and refresh() read, on a reader's thread.
+struct Contents
+{
+    QStringList tags;
+    QList<ModelLabels> models;
+    QString chosen;
+};
+
+Expected<Contents> readContents(const ProjectStore &store)
+{
+    Contents contents;
+    auto tags = store.tags();
+    if (!tags)
+        return tags.error();
+    contents.tags = std::move(*tags);
+    auto models = ModelLabels::of(store);
+    if (!models)
+        return models.error();
+    contents.models = std::move(*models);
+    auto chosen = ModelLabels::choice(store);
+    if (!chosen)
+        return chosen.error();
+    contents.chosen = std::move(*chosen);
+    return contents;
+}
+
 // Runs on the session's thread: opens (creating or migrating), reads the overview, closes.
 Expected<ProjectOverview> openAndRead(const QString &path, ProjectSession::OpenMode mode)
 {
@@ -56,17 +82,14 @@ Expected<ProjectOverview> openAndRead(const QString &path, ProjectSession::OpenM
         if (!overview.lastSearch && kind && (isFediverse(*kind) || *kind == SourceKind::Instagram))
             overview.lastSearch = *it;
     }
-    auto models = ModelLabels::of(**store);
-    if (!models)
-        return models.error();
-    overview.models = *models;
-    const ModelLabels byDefault = ModelLabels::shownByDefault(overview.models);
-    overview.modelSha256 = byDefault.sha256;
-    overview.modelTrained = byDefault.trained;
-    auto tags = (*store)->tags();
-    if (!tags)
-        return tags.error();
-    overview.tags = *tags;
+    auto contents = readContents(**store);
+    if (!contents)
+        return contents.error();
+    overview.models = contents->models;
+    const ModelLabels labels = ModelLabels::shown(overview.models, contents->chosen);
+    overview.modelSha256 = labels.sha256;
+    overview.modelTrained = labels.trained;
+    overview.tags = contents->tags;
     return overview;
 }
 
@@ -161,30 +184,74 @@ void ProjectSession::finishOpen(Operation operation, const QString &path,
     Q_EMIT opened(m_overview);
 }
 
-void ProjectSession::refreshTags()
+void ProjectSession::refresh()
 {
     if (!m_readers)
         return;
     const quint64 generation = m_generation;
-    whenFinished(m_readers->run([](const ProjectStore *store, const QString &error) -> Expected<QStringList> {
+    whenFinished(m_readers->run([](const ProjectStore *store, const QString &error) -> Expected<Contents> {
         if (!store)
             return Error::make(ErrorCode::Io, error);
-        return store->tags();
+        return readContents(*store);
     }),
-                 this, [this, generation](const Expected<QStringList> &tags) {
+                 this, [this, generation](const Expected<Contents> &contents) {
                      if (generation != m_generation)
                          return; // another project opened meanwhile
-                     if (!tags) {
+                     if (!contents) {
                          qCWarning(lcProjectSession).noquote()
-                             << "cannot read the tags:" << tags.error().message;
-                         Q_EMIT failed(Operation::ReadTags, m_overview.path, tags.error());
+                             << "cannot read the tags:" << contents.error().message;
+                         Q_EMIT failed(Operation::ReadTags, m_overview.path, contents.error());
                          return;
                      }
-                     if (*tags == m_overview.tags)
-                         return;
-                     m_overview.tags = *tags;
-                     Q_EMIT tagsChanged(m_overview.tags);
+                     if (contents->tags != m_overview.tags) {
+                         m_overview.tags = contents->tags;
+                         Q_EMIT tagsChanged(m_overview.tags);
+                     }
+                     takeLabels(contents->models, contents->chosen);
                  });
+}
+
+void ProjectSession::chooseLabels(const QString &sha256)
+{
+    if (!isOpen()) {
+        Q_EMIT failed(
+            Operation::ChooseLabels, QString(),
+            Error::make(ErrorCode::InvalidArgument, tr("There is no project to choose labels for.")));
+        return;
+    }
+    const quint64 generation = m_generation;
+    // On the session's own thread: a write, one connection, as short as a setting is.
+    whenFinished(QtConcurrent::run(&m_pool,
+                                   [path = m_overview.path, sha256]() -> Expected<Contents> {
+                                       auto store = ProjectStore::open(path);
+                                       if (!store)
+                                           return store.error();
+                                       if (auto chosen = ModelLabels::choose(**store, sha256); !chosen)
+                                           return chosen.error();
+                                       return readContents(**store);
+                                   }),
+                 this, [this, generation](const Expected<Contents> &contents) {
+                     if (generation != m_generation)
+                         return;
+                     if (!contents) {
+                         qCWarning(lcProjectSession).noquote()
+                             << "cannot choose the labels:" << contents.error().message;
+                         Q_EMIT failed(Operation::ChooseLabels, m_overview.path, contents.error());
+                         return;
+                     }
+                     takeLabels(contents->models, contents->chosen);
+                 });
+}
+
+void ProjectSession::takeLabels(const QList<ModelLabels> &models, const QString &chosen)
+{
+    const ModelLabels shown = ModelLabels::shown(models, chosen);
+    if (models == m_overview.models && shown.sha256 == m_overview.modelSha256)
+        return;
+    m_overview.models = models;
+    m_overview.modelSha256 = shown.sha256;
+    m_overview.modelTrained = shown.trained;
+    Q_EMIT labelsChanged();
 }
 
 void ProjectSession::close()

@@ -38,6 +38,7 @@ public:
         Open,
         SaveAs,
         ReadTags,
+        ChooseLabels,
     };
     Q_ENUM(Operation)
 
@@ -51,8 +52,13 @@ public:
     /// Writes a complete copy of the open project to \a path and continues there: opened() for
     /// the copy, or failed() with the open project unchanged. The same file: opened() at once.
     void saveAs(const QString &path);
-    /// Reads the tags again (after a harvest added some): tagsChanged() when they differ.
-    void refreshTags();
+    /// Reads the tags and the models with labels again (a harvest added some): tagsChanged() and
+    /// labelsChanged() when they differ.
+    void refresh();
+    /// Shows the labels of the model \a sha256 from now on, in this and every front end and
+    /// export (recorded in the project; empty: back to the default rule of ModelLabels):
+    /// labelsChanged(), or failed(ChooseLabels).
+    void chooseLabels(const QString &sha256);
     /// Forgets the open project (its file stays).
     void close();
 
@@ -69,11 +75,14 @@ Q_SIGNALS:
     void failed(taglens::engine::ProjectSession::Operation operation, const QString &path,
                 const taglens::engine::Error &error);
     void tagsChanged(const QStringList &tags);
+    /// The models with labels, or the one shown, changed (overview() has them).
+    void labelsChanged();
     void busyChanged(bool busy);
 
 private:
     void setBusy(bool busy);
     void finishOpen(Operation operation, const QString &path, const Expected<ProjectOverview> &result);
+    void takeLabels(const QList<ModelLabels> &models, const QString &chosen);
 
     QThreadPool m_pool; // one thread: opens and copies, one after the other
     std::unique_ptr<ProjectReadPool> m_readers;

@@ -2511,7 +2511,7 @@ Befehle:
         <translation>Es gibt nichts abzurufen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%n dropped address(es) cannot be fetched and were left out:</source>
         <translation>
             <numerusform>%n abgelegte Adresse kann nicht abgerufen werden und wurde ausgelassen:</numerusform>
@@ -2962,7 +2962,7 @@ Befehle:
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+131"/>
         <source>Nothing to revoke at %1: no token or registration is stored.</source>
         <translation>Bei %1 gibt es nichts zu widerrufen: Es sind weder Token noch Registrierung gespeichert.</translation>
     </message>
@@ -3160,7 +3160,7 @@ Befehle:
 <context>
     <name>taglens::engine::ProjectSession</name>
     <message>
-        <location filename="../../engine/workflow/projectsession.cpp" line="+25"/>
+        <location filename="../../engine/workflow/projectsession.cpp" line="+51"/>
         <source>No project file was named.</source>
         <translation>Es wurde keine Projektdatei genannt.</translation>
     </message>
@@ -3185,7 +3185,7 @@ Befehle:
         <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <location line="+16"/>
         <source>A project is being opened or saved; try again when it is done.</source>
         <translation>Gerade wird ein Projekt geöffnet oder gespeichert; versuche es erneut, wenn das erledigt ist.</translation>
@@ -3194,6 +3194,11 @@ Befehle:
         <location line="+1"/>
         <source>There is no project to save.</source>
         <translation>Es gibt kein Projekt zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>There is no project to choose labels for.</source>
+        <translation>Es ist kein Projekt offen, für das Labels gewählt werden könnten.</translation>
     </message>
 </context>
 <context>
@@ -3980,9 +3985,48 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>taglens::ui::LabelsStatus</name>
+    <message>
+        <location filename="../../ui/labelsstatus.cpp" line="+11"/>
+        <source>Labels shown</source>
+        <translation>Angezeigte Labels</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(+%n other model(s))</source>
+        <translation>
+            <numerusform>(+%n weiteres Modell)</numerusform>
+            <numerusform>(+%n weitere Modelle)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The grid, the chart and the exports show the labels of %1.</source>
+        <translation>Raster, Diagramm und Exporte zeigen die Labels von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: labels for %n image(s)</source>
+        <translation>
+            <numerusform>%1: Labels für %n Bild</numerusform>
+            <numerusform>%1: Labels für %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>View ▸ Labels From chooses another.</source>
+        <translation>Ansicht ▸ Labels von wählt ein anderes.</translation>
+    </message>
+</context>
+<context>
     <name>taglens::ui::MainMenus</name>
     <message>
-        <location filename="../../ui/mainmenus.cpp" line="+29"/>
+        <location filename="../../ui/mainmenus.cpp" line="+30"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -4048,6 +4092,16 @@ Befehle:
     </message>
     <message>
         <location line="+8"/>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Labels From</source>
+        <translation>&amp;Labels von</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Ha&amp;rvest</source>
         <translation>&amp;Abrufen</translation>
     </message>
@@ -4086,8 +4140,26 @@ Befehle:
         <source>&amp;About TagLens</source>
         <translation>&amp;Über TagLens</translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%1 (%n image(s))</source>
+        <translation>
+            <numerusform>%1 (%n Bild)</numerusform>
+            <numerusform>%1 (%n Bilder)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Show the labels this model gave, in the grid, the chart and the exports</source>
+        <translation>Die Labels dieses Modells zeigen, im Raster, im Diagramm und in den Exporten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No Labels Yet</source>
+        <translation>Noch keine Labels</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>About TagLens</source>
         <translation>Über TagLens</translation>
     </message>
@@ -4109,7 +4181,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+106"/>
+        <location filename="../../ui/mainwindow.cpp" line="+107"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -4126,7 +4198,7 @@ or drop images, folders or image addresses here.</source>
 oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+88"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
@@ -4141,12 +4213,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+299"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-229"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
@@ -4182,12 +4254,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Es gibt kein Projekt zum Speichern.</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <source>Labels shown</source>
-        <translation>Angezeigte Labels</translation>
-    </message>
-    <message>
-        <location line="+202"/>
+        <location line="+4"/>
         <source>Stop the harvest before saving the project under another name.</source>
         <translation>Halte den Abruf an, bevor du das Projekt unter einem anderen Namen speicherst.</translation>
     </message>
@@ -4202,7 +4269,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Das Projekt konnte nicht als %1 gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+3"/>
+        <source>Could not choose the labels to show: %1</source>
+        <translation>Die gezeigten Labels konnten nicht gewählt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <location line="+211"/>
         <source>A harvest is already running.</source>
         <translation>Es läuft bereits ein Abruf.</translation>
@@ -4263,7 +4335,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Es ist kein Modell installiert, daher kann nichts klassifiziert werden. Richte eines ein mit Hilfe ▸ Modell einrichten.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+38"/>
+        <source>The new images are labelled by %1; the window shows the labels of another model (View ▸ Labels From).</source>
+        <translation>Die neuen Bilder bekommen Labels von %1; das Fenster zeigt die Labels eines anderen Modells (Ansicht ▸ Labels von).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>#%1: %2</source>
         <translation>#%1: %2</translation>
     </message>
@@ -4388,33 +4465,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Bildadressen, eine pro Zeile:</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Labels: %1</source>
-        <translation>Labels: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>(+%n other model(s))</source>
-        <translation>
-            <numerusform>(+%n weiteres Modell)</numerusform>
-            <numerusform>(+%n weitere Modelle)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The grid, the chart and the exports show the labels of %1.</source>
-        <translation>Raster, Diagramm und Exporte zeigen die Labels von %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%1: labels for %n image(s)</source>
-        <translation>
-            <numerusform>%1: Labels für %n Bild</numerusform>
-            <numerusform>%1: Labels für %n Bilder</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Quit TagLens</source>
         <translation>TagLens beenden</translation>
     </message>

@@ -2,10 +2,11 @@
 // The main window end to end: files dropped on it are harvested and classified with the tiny test
 // model, exports write their files, and a reopened project shows everything without a model.
 #include "engine/sources/mediastatus.h"
+#include "engine/store/modellabels.h"
 #include "engine/store/projectstore.h"
 #include "projectfixture.h"
-#include "support/testhttpserver.h"
 #include "support/fakeclassifier.h"
+#include "support/testhttpserver.h"
 #include "support/testpaths.h"
 #include "support/widgetnamed.h"
 #include "ui/charts/tagmotifchart.h"
@@ -30,18 +31,19 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QMessageBox>
-#include <QSettings>
-#include <QSplitter>
-#include <QThread>
 #include <QTest>
+#include <QThread>
 #include <atomic>
 
 using namespace taglens;
@@ -299,6 +301,93 @@ private Q_SLOTS:
         QCOMPARE(filter->rowCount(), 4);
     }
 
+    // Issue 17 #1: a project with the labels of two models shows those of the model with the most
+    // images, View ▸ Labels From chooses the other (kept in the project), and a harvest with
+    // another model leaves the choice as it is.
+    void labelsOfAnotherModelAreChosenFromTheViewMenu()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("two-models.taglens"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(projectPath(), path));
+        const QString other(64, QLatin1Char('b'));
+        QString shownFirst;
+        {
+            auto store = engine::ProjectStore::open(path);
+            QVERIFY(store);
+            const auto harvests = (*store)->harvests();
+            QVERIFY(harvests && !harvests->isEmpty());
+            shownFirst = harvests->last().modelSha256;
+            engine::HarvestRecord record = harvests->last();
+            record.modelName = QStringLiteral("other.pt");
+            record.modelSha256 = other;
+            QVERIFY((*store)->beginHarvest(record));
+            const auto rows = (*store)->mediaRows(engine::MediaRowFilter{QString(), shownFirst, 1});
+            QVERIFY(rows);
+            const auto ok = std::find_if(rows->cbegin(), rows->cend(),
+                                         [](const engine::MediaRow &row) { return !row.sha256.isEmpty(); });
+            QVERIFY(ok != rows->cend());
+            engine::Classification labels;
+            labels.labels = {{7, QStringLiteral("cock"), 0.9f}};
+            QVERIFY((*store)->addClassification(ok->sha256, other, labels));
+        }
+        MainWindow window(loadModel);
+        window.setModelPath(tinyModel());
+        window.setCollectionChooser([](const QString &suggested, const QStringList &) { return suggested; });
+        QVERIFY(openAndWait(window, path));
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4);
+        QCOMPARE(window.projectModel()->modelSha256(), shownFirst); // three images against one
+
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("labelsFrom"));
+        QVERIFY(menu);
+        QAction *choice = nullptr;
+        int choices = 0;
+        for (QAction *action : menu->actions()) {
+            if (!action->isCheckable())
+                continue;
+            ++choices;
+            QCOMPARE(action->isChecked(), action->data().toString() == shownFirst);
+            if (action->data().toString() == other)
+                choice = action;
+        }
+        QCOMPARE(choices, 2);
+        QVERIFY(choice);
+        choice->trigger();
+        QTRY_COMPARE(window.projectModel()->modelSha256(), other);
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4);
+        int labelled = 0;
+        for (int row = 0; row < 4; ++row) {
+            const QModelIndex index = window.projectModel()->index(row);
+            if (!index.data(ProjectModel::TopLabelRole).toString().isEmpty()) {
+                ++labelled;
+                QCOMPARE(index.data(ProjectModel::TopLabelRole).toString(), QStringLiteral("cock"));
+            }
+        }
+        QCOMPARE(labelled, 1);
+        auto *status = widgetNamed<QLabel>(&window, QStringLiteral("Labels shown"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("other.pt")), qPrintable(status->text()));
+        {
+            auto store = engine::ProjectStore::open(path, engine::ProjectStore::OpenMode::ReadOnly);
+            QVERIFY(store);
+            QCOMPARE(engine::ModelLabels::choice(**store).value(), other); // for the exports and the CLI
+        }
+
+        // A harvest with the tiny model: the window keeps showing the chosen labels.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("photos/red.png")))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy finished(&window, &MainWindow::harvestFinished);
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(window.projectModel()->modelSha256(), other);
+        QTest::qWait(200); // the refresh after the harvest changes nothing either
+        QCOMPARE(window.projectModel()->modelSha256(), other);
+    }
+
     // Issue 17 #12: Help ▸ Set Up Model names the model in use instead of saying none is installed.
     void modelSetupNamesTheModelInUse()
     {
@@ -340,7 +429,8 @@ private Q_SLOTS:
         QVERIFY(!window.close()); // refused for now: the user is asked
         QVERIFY(window.isVisible());
         QMessageBox *box = nullptr;
-        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("quitWhileHarvesting"))) != nullptr);
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("quitWhileHarvesting"))) !=
+                    nullptr);
         window.close(); // again while asked: still one question
         QCOMPARE(window.findChildren<QMessageBox *>(QStringLiteral("quitWhileHarvesting")).size(), 1);
         auto *quit = widgetNamed<QPushButton>(box, QStringLiteral("Stop the harvest and quit"));
@@ -441,12 +531,15 @@ private Q_SLOTS:
             asked << what;
             return what == MainWindow::AddKind::Folder
                        ? QStringList{photos}
-                       : QStringList{photos + QStringLiteral("/red.png"), photos + QStringLiteral("/sub/blue.png")};
+                       : QStringList{photos + QStringLiteral("/red.png"),
+                                     photos + QStringLiteral("/sub/blue.png")};
         });
-        window.setCollectionChooser([](const QString &, const QStringList &) { return QStringLiteral("menu"); });
+        window.setCollectionChooser(
+            [](const QString &, const QStringList &) { return QStringLiteral("menu"); });
         QSignalSpy finished(&window, &MainWindow::harvestFinished);
-        auto *action = window.findChild<QAction *>(
-            kind == int(MainWindow::AddKind::Folder) ? QStringLiteral("addFolder") : QStringLiteral("addImages"));
+        auto *action = window.findChild<QAction *>(kind == int(MainWindow::AddKind::Folder)
+                                                       ? QStringLiteral("addFolder")
+                                                       : QStringLiteral("addImages"));
         QVERIFY(action);
         action->trigger();
         QCOMPARE(asked, QList<MainWindow::AddKind>{MainWindow::AddKind(kind)});
@@ -461,7 +554,8 @@ private Q_SLOTS:
     {
         MainWindow window(loadModel);
         window.setModelPath(tinyModel());
-        window.setAddChooser([](MainWindow::AddKind) { return QStringList{QStringLiteral("not an address")}; });
+        window.setAddChooser(
+            [](MainWindow::AddKind) { return QStringList{QStringLiteral("not an address")}; });
         QSignalSpy errors(&window, &MainWindow::errorShown);
         auto *action = window.findChild<QAction *>(QStringLiteral("addAddresses"));
         QVERIFY(action);

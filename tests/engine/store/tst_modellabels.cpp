@@ -47,6 +47,32 @@ class TestModelLabels : public QObject
 
     QTemporaryDir m_dir;
     int m_count = 0;
+    /// Runs \a steps into \a store; \a classified gets which images each model labelled.
+    static void harvest(ProjectStore &store, const QList<Step> &steps, QHash<QString, QSet<int>> &classified)
+    {
+        for (const Step &step : steps) {
+            HarvestRecord record;
+            record.source = QStringLiteral("local");
+            record.instance = QStringLiteral("/photos");
+            record.tags = {QStringLiteral("local")};
+            record.modelName = step.model + QStringLiteral(".pt");
+            record.modelSha256 = modelSha(step.model);
+            QVERIFY(store.beginHarvest(record));
+            for (int i = 0; i < step.images; ++i) {
+                const QByteArray bytes = QByteArray("image ") + QByteArray::number(i);
+                ImageRecord image;
+                image.sha256 = sha256Of(bytes);
+                image.bytes = bytes;
+                image.byteSize = bytes.size();
+                QVERIFY(store.addImage(image)); // the first one stays
+                Classification labels;
+                labels.labels = {{1, QStringLiteral("tabby"), 0.6f}, {2, QStringLiteral("tiger cat"), 0.3f}};
+                labels.embedding = {0.5f, 0.25f};
+                QVERIFY(store.addClassification(image.sha256, record.modelSha256, labels));
+                classified[step.model].insert(i);
+            }
+        }
+    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
@@ -85,28 +111,9 @@ private Q_SLOTS:
         QVERIFY(opened);
         ProjectStore &store = **opened;
         QHash<QString, QSet<int>> classified; // the independent count: model → images
-        for (const Step &step : steps) {
-            HarvestRecord record;
-            record.source = QStringLiteral("local");
-            record.instance = QStringLiteral("/photos");
-            record.tags = {QStringLiteral("local")};
-            record.modelName = step.model + QStringLiteral(".pt");
-            record.modelSha256 = modelSha(step.model);
-            QVERIFY(store.beginHarvest(record));
-            for (int i = 0; i < step.images; ++i) {
-                const QByteArray bytes = QByteArray("image ") + QByteArray::number(i);
-                ImageRecord image;
-                image.sha256 = sha256Of(bytes);
-                image.bytes = bytes;
-                image.byteSize = bytes.size();
-                QVERIFY(store.addImage(image)); // the first one stays
-                Classification labels;
-                labels.labels = {{1, QStringLiteral("tabby"), 0.6f}, {2, QStringLiteral("tiger cat"), 0.3f}};
-                labels.embedding = {0.5f, 0.25f};
-                QVERIFY(store.addClassification(image.sha256, record.modelSha256, labels));
-                classified[step.model].insert(i);
-            }
-        }
+        harvest(store, steps, classified);
+        if (QTest::currentTestFailed())
+            return;
         const auto models = ModelLabels::of(store);
         QVERIFY(models);
         QStringList names;
@@ -132,6 +139,47 @@ private Q_SLOTS:
             QCOMPARE(chosen->modelSha256, other.modelSha256);
             QCOMPARE(chosen->modelName, order.last() + QStringLiteral(".pt"));
         }
+    }
+
+    // The user's choice (View ▸ Labels From) is kept in the project and overrides the rule for
+    // the views and the exports alike; a choice the project holds no labels of falls back to it.
+    void aChoiceOverridesTheRule_data()
+    {
+        QTest::addColumn<QString>("chosen");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("the model with fewer images") << QStringLiteral("b") << QStringLiteral("b");
+        QTest::newRow("the default one") << QStringLiteral("a") << QStringLiteral("a");
+        QTest::newRow("a model without labels here") << QStringLiteral("c") << QStringLiteral("a");
+        QTest::newRow("an unknown model") << QStringLiteral("z") << QStringLiteral("a");
+        QTest::newRow("cleared") << QString() << QStringLiteral("a");
+    }
+    void aChoiceOverridesTheRule()
+    {
+        QFETCH(QString, chosen);
+        QFETCH(QString, shown);
+        const QString path = m_dir.filePath(QStringLiteral("choice%1.taglens").arg(++m_count));
+        {
+            auto opened = ProjectStore::open(path);
+            QVERIFY(opened);
+            QHash<QString, QSet<int>> classified;
+            harvest(**opened, {{QStringLiteral("a"), 5}, {QStringLiteral("b"), 2}, {QStringLiteral("c"), 0}},
+                    classified);
+            if (QTest::currentTestFailed())
+                return;
+            QVERIFY(ModelLabels::choose(**opened, chosen.isEmpty() ? QString() : modelSha(chosen)));
+        }
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly); // kept in the file
+        QVERIFY(store);
+        const auto choice = ModelLabels::choice(**store);
+        QVERIFY(choice);
+        QCOMPARE(*choice, chosen.isEmpty() ? QString() : modelSha(chosen));
+        const auto models = ModelLabels::of(**store);
+        QVERIFY(models);
+        QCOMPARE(ModelLabels::shown(*models, *choice).sha256, modelSha(shown));
+        const auto snapshot = ExportSnapshot::load(**store, ExportOptions());
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->modelSha256, modelSha(shown));
+        QCOMPARE(snapshot->modelName, shown + QStringLiteral(".pt"));
     }
 };
 

@@ -4,6 +4,7 @@
 #include "engine/store/projectstore.h"
 #include "engine/workflow/projectsession.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -37,6 +38,20 @@ void addPost(ProjectStore &store, const QString &tag, int n)
     media.url = QUrl(QStringLiteral("https://example.org/%1.png").arg(n));
     post.media << media;
     QVERIFY(store.addPost(post, tag));
+}
+
+/// An image classified by \a modelSha (the image's bytes: \a n).
+void addLabelled(ProjectStore &store, const QString &modelSha, int n)
+{
+    const QByteArray bytes = QByteArray("image ") + QByteArray::number(n);
+    ImageRecord image;
+    image.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    image.bytes = bytes;
+    image.byteSize = bytes.size();
+    QVERIFY(store.addImage(image));
+    Classification labels;
+    labels.labels = {{1, QStringLiteral("tabby"), 0.6f}};
+    QVERIFY(store.addClassification(image.sha256, modelSha, labels));
 }
 
 struct Ended
@@ -298,13 +313,70 @@ private Q_SLOTS:
             QVERIFY(writer);
             addPost(**writer, QStringLiteral("birds"), 1);
         }
-        session.refreshTags();
+        session.refresh();
         QTRY_COMPARE(changed.count(), 1);
         QCOMPARE(changed.first().first().toStringList(), QStringList{QStringLiteral("birds")});
         QCOMPARE(session.tags(), QStringList{QStringLiteral("birds")});
-        session.refreshTags(); // nothing new: no signal
+        session.refresh(); // nothing new: no signal
         QTest::qWait(200);
         QCOMPARE(changed.count(), 1);
+    }
+
+    // Issue 17 #1: whose labels are shown is the user's choice, kept in the project; a harvest
+    // that brings another model's labels is read by refresh() without changing what is shown.
+    void theChosenLabelsAreKeptInTheProject()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.taglens"));
+        const QString a(64, QLatin1Char('a'));
+        const QString b(64, QLatin1Char('b'));
+        {
+            auto store = ProjectStore::open(path);
+            QVERIFY(store);
+            QVERIFY((*store)->beginHarvest(harvest(QStringLiteral("local"), {QStringLiteral("x")}, a)));
+            for (int n = 0; n < 3; ++n)
+                addLabelled(**store, a, n);
+        }
+        ProjectSession session;
+        Ended ended = openAndWait(session, path);
+        QVERIFY(ended.opened);
+        QCOMPARE(ended.overview.modelSha256, a);
+        QCOMPARE(ended.overview.models.size(), 1);
+
+        QSignalSpy labels(&session, &ProjectSession::labelsChanged);
+        {
+            auto writer = ProjectStore::open(path); // a harvest with b, on a connection of its own
+            QVERIFY(writer);
+            QVERIFY((*writer)->beginHarvest(harvest(QStringLiteral("local"), {QStringLiteral("x")}, b)));
+            addLabelled(**writer, b, 0);
+        }
+        session.refresh();
+        QTRY_COMPARE(labels.count(), 1);
+        QCOMPARE(session.overview().models.size(), 2);
+        QCOMPARE(session.overview().modelSha256, a); // still the one with the most images
+
+        session.chooseLabels(b);
+        QTRY_COMPARE(labels.count(), 2);
+        QCOMPARE(session.overview().modelSha256, b);
+        session.refresh(); // nothing new: no signal
+        QTest::qWait(200);
+        QCOMPARE(labels.count(), 2);
+
+        session.close();
+        ended = openAndWait(session, path); // the choice is the project's
+        QVERIFY(ended.opened);
+        QCOMPARE(ended.overview.modelSha256, b);
+        session.chooseLabels(QString()); // back to the rule
+        QTRY_COMPARE(labels.count(), 3);
+        QCOMPARE(session.overview().modelSha256, a);
+
+        session.close();
+        QSignalSpy failed(&session, &ProjectSession::failed);
+        session.chooseLabels(b);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(0).value<ProjectSession::Operation>(),
+                 ProjectSession::Operation::ChooseLabels);
+        QCOMPARE(failed.first().at(2).value<Error>().code, ErrorCode::InvalidArgument);
     }
 
     void lateTagReadsAreDroppedAfterClose()
@@ -319,7 +391,7 @@ private Q_SLOTS:
             addPost(**writer, QStringLiteral("cats"), 1);
         }
         QSignalSpy changed(&session, &ProjectSession::tagsChanged);
-        session.refreshTags(); // would report "cats", but the project is closed before it lands
+        session.refresh(); // would report "cats", but the project is closed before it lands
         session.close();
         QTest::qWait(300);
         QCOMPARE(changed.count(), 0);
