@@ -80,4 +80,11 @@ Expected<ExportSnapshot> ExportSnapshot::load(const ProjectStore &store, const E
     return snapshot;
 }
 
+QString ExportSnapshot::statusName(const MediaRow &row)
+{
+    if (row.status == MediaStatus::Ok && row.predictions.isEmpty())
+        return QStringLiteral("unlabelled");
+    return mediaStatusName(row.status);
+}
+
 } // namespace taglens::engine

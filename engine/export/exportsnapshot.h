@@ -34,6 +34,11 @@ struct ExportSnapshot
 
     /// Reads a project (read-only use). Errors: those of the store.
     static Expected<ExportSnapshot> load(const ProjectStore &store, const ExportOptions &options = {});
+
+    /// The status a row is exported with: mediaStatusName(), except that an image stored but
+    /// without labels of the exported model (another model classified it, or none did) is
+    /// "unlabelled", never "ok": an ok row always carries labels.
+    static QString statusName(const MediaRow &row);
 };
 
 } // namespace taglens::engine

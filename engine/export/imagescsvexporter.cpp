@@ -46,7 +46,7 @@ QByteArray ImagesCsvExporter::render(const ExportSnapshot &snapshot)
                           row.mediaUrl.toString(),
                           QString::number(row.mediaIndex),
                           row.altText,
-                          mediaStatusName(row.status),
+                          ExportSnapshot::statusName(row),
                           row.error,
                           row.sha256,
                           dimension(row.width),

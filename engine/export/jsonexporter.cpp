@@ -90,7 +90,7 @@ QJsonObject itemObject(const MediaRow &row)
         {QStringLiteral("remote_url"), optionalText(row.remoteUrl.toString())},
         {QStringLiteral("alt_text"), row.altText},
         {QStringLiteral("local_path"), optionalText(row.localPath)},
-        {QStringLiteral("status"), mediaStatusName(row.status)},
+        {QStringLiteral("status"), ExportSnapshot::statusName(row)},
         {QStringLiteral("error_code"), optionalText(row.errorCode)},
         {QStringLiteral("error"), optionalText(row.error)},
         {QStringLiteral("sha256"), optionalText(row.sha256)},

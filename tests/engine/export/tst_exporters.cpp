@@ -615,8 +615,34 @@ void TestExporters::usesTheLatestHarvestsModelUnlessTold()
     QVERIFY(rows);
     QCOMPARE(rows->at(0).size(), 16);
     QCOMPARE(rows->at(1).mid(14), QStringList({u"lynx"_s, u"0.900000"_s}));
-    // Images the old model never saw have no predictions.
+    QCOMPARE(rows->at(1).at(9), u"ok"_s);
+    // Images the old model never saw have no predictions, and are not "ok" (issue 17 #1): the
+    // images CSV and the JSON record say they are unlabelled, every ok row carries labels.
     QCOMPARE(rows->at(2).mid(14), QStringList({QString(), QString()}));
+    QCOMPARE(rows->at(2).at(9), u"unlabelled"_s);
+    int ok = 0;
+    int unlabelled = 0;
+    for (const MediaRow &row : old.rows) {
+        if (row.status != MediaStatus::Ok)
+            continue;
+        const QString expected = row.predictions.isEmpty() ? u"unlabelled"_s : u"ok"_s;
+        QCOMPARE(ExportSnapshot::statusName(row), expected);
+        (row.predictions.isEmpty() ? unlabelled : ok) += 1;
+    }
+    QCOMPARE(ok, 2); // image A, under #cats and #city
+    QVERIFY(unlabelled > 0);
+    const QJsonDocument json = QJsonDocument::fromJson(JsonExporter::render(old));
+    int jsonOk = 0;
+    int jsonUnlabelled = 0;
+    for (const QJsonValue &item : json.object().value(u"items"_s).toArray()) {
+        const QString status = item.toObject().value(u"status"_s).toString();
+        jsonOk += status == u"ok"_s;
+        jsonUnlabelled += status == u"unlabelled"_s;
+        if (status == u"ok"_s)
+            QVERIFY(!item.toObject().value(u"predictions"_s).toArray().isEmpty());
+    }
+    QCOMPARE(jsonOk, ok);
+    QCOMPARE(jsonUnlabelled, unlabelled);
 }
 
 void TestExporters::writesAtomically()
