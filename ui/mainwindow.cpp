@@ -17,13 +17,16 @@
 #include "engine/workflow/harvestsession.h"
 #include "engine/workflow/projectsession.h"
 #include "filterbar.h"
+#include "gridpane.h"
 #include "harvestprogressstrip.h"
 #include "hashtagchipsedit.h"
+#include "instagramstanding.h"
 #include "labelsstatus.h"
 #include "mainmenus.h"
 #include "mediafiltermodel.h"
 #include "messagebanner.h"
 #include "modelsetupdialog.h"
+#include "projectexports.h"
 #include "projectmodel.h"
 #include "recentprojects.h"
 #include "searchbar.h"
@@ -66,16 +69,6 @@ Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
 
 namespace taglens::ui {
 
-namespace {
-
-QString emptyHintText()
-{
-    return MainWindow::tr(
-        "Type hashtags above and press Start,\nor drop images, folders or image addresses here.");
-}
-
-} // namespace
-
 MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     : QMainWindow(parent), m_hasLoader(bool(loader)),
       m_session(new engine::HarvestSession(std::move(loader), this)),
@@ -97,6 +90,12 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     m_search = new SearchBar(central);
     layout->addWidget(m_search);
+    m_instagram = new InstagramStanding(m_search, this);
+    m_instagram->setKeychain(m_keychain);
+    m_instagram->setSessionAccount(
+        [this] { return m_accounts ? m_accounts->sessionInstagramAccount() : engine::InstagramAccount(); });
+    connect(m_instagram, &InstagramStanding::recordFailed, this,
+            [this](const engine::Error &error) { statusBar()->showMessage(error.message, 15000); });
     // As for the command line: the Graph API stand-in of tests and screenshots, never another host.
     if (auto graph =
             engine::FacebookLogin::loopbackOverride(qEnvironmentVariable("TAGLENS_GRAPH_API_BASE"), QUrl()))
@@ -113,31 +112,17 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     auto *left = new QSplitter(Qt::Vertical, splitter);
     m_memory = std::make_unique<WindowMemory>(QStringLiteral("mainWindow"), this,
                                               QList<QSplitter *>{splitter, left});
-    auto *gridPane = new QWidget(left);
-    auto *gridLayout = new QVBoxLayout(gridPane);
-    gridLayout->setContentsMargins(0, 0, 0, 0);
-    m_filterBar = new FilterBar(m_filter, gridPane);
-    gridLayout->addWidget(m_filterBar);
-    m_grid = new ThumbnailGridView(gridPane);
-    m_grid->setViewMode(QListView::IconMode);
-    m_grid->setResizeMode(QListView::Adjust);
-    m_grid->setMovement(QListView::Static);
-    m_grid->setUniformItemSizes(true); // keeps layout O(1) per item with thousands of rows
-    m_grid->setSpacing(4);
-    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_grid->setItemDelegate(m_delegate);
-    m_grid->setModel(m_filter);
-    m_grid->setAccessibleName(tr("Images"));
-    m_grid->setLayoutMode(QListView::Batched);
-    m_grid->setBatchSize(200);
-    gridLayout->addWidget(m_grid, 1);
-    m_emptyHint = new QLabel(emptyHintText(), m_grid->viewport());
-    m_emptyHint->setAlignment(Qt::AlignCenter);
-    m_emptyHint->setEnabled(false); // drawn in the palette's disabled text colour
-    auto *hintLayout = new QVBoxLayout(m_grid->viewport());
-    hintLayout->addWidget(m_emptyHint);
+    m_gridPane = new GridPane(m_model, m_filter, m_delegate, left);
+    m_grid = m_gridPane->grid();
+    m_filterBar = m_gridPane->filterBar();
     m_chart = new TagMotifChart(left);
-    left->addWidget(gridPane);
+    m_exports = new ProjectExports(m_chart, this);
+    m_exports->setSaveFileChooser(m_chooseSaveFile);
+    connect(m_exports, &ProjectExports::status, this,
+            [this](const QString &message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); });
+    connect(m_exports, &ProjectExports::failed, this, &MainWindow::showError);
+    connect(m_exports, &ProjectExports::finished, this, &MainWindow::exportFinished);
+    left->addWidget(m_gridPane);
     left->addWidget(m_chart);
     left->setStretchFactor(0, 1);
     left->setStretchFactor(1, 1); // room for the chart to label its motifs
@@ -166,7 +151,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     connect(m_search, &SearchBar::tagRejected, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_search, &SearchBar::loginRequested, this, [this] { showAccounts(true); });
-    connect(m_search, &SearchBar::sourceChanged, this, &MainWindow::refreshInstagramBudget);
+    connect(m_search, &SearchBar::sourceChanged, m_instagram, &InstagramStanding::refresh);
     connect(m_filterBar, &FilterBar::tagChosen, this, [this](const QString &tag) {
         m_chart->setTags(tag.isEmpty() ? QStringList() : QStringList{tag});
     });
@@ -198,8 +183,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
             m_project->refresh(); // a harvest may bring new ones; read off this thread
     });
     connect(m_model, &ProjectModel::rowsLoaded, this, [this] {
-        if (!m_grid->currentIndex().isValid() && m_filter->rowCount() > 0)
-            m_grid->setCurrentIndex(m_filter->index(0, 0)); // the detail panel shows something at once
+        m_gridPane->selectFirstIfNone(); // the detail panel shows something at once
         qCInfo(lcMainWindow) << "opened" << projectPath() << "with" << m_model->rowCount() << "rows";
     });
     connect(m_model, &ProjectModel::updatesRead, this, [this](bool ok) {
@@ -210,23 +194,6 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     connect(m_model, &ProjectModel::loadFailed, this, [this](const QString &message) {
         showError(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(projectPath()), message));
     });
-    connect(m_model, &ProjectModel::loadingChanged, this, [this](bool loading) {
-        // A large project takes a moment to read (off this thread): say so meanwhile.
-        m_emptyHint->setText(loading ? tr("Reading the project…") : emptyHintText());
-        if (loading) {
-            m_emptyHint->show();
-            m_filterBar->showReading();
-            m_grid->viewport()->setCursor(Qt::BusyCursor);
-        } else {
-            m_grid->viewport()->unsetCursor();
-            updateCount();
-        }
-    });
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCount);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCount);
-    connect(m_filter, &MediaFilterModel::filterChanged, this, &MainWindow::updateCount);
     connect(m_chart, &TagMotifChart::labelActivated, this,
             [this](const QString &label) { m_filter->setLabel(label); });
     connect(m_chart, &TagMotifChart::minimumScoreChanged, this,
@@ -239,7 +206,6 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     setAcceptDrops(true);
     setHarvesting(false);
     refreshTitle();
-    updateCount();
     resize(1280, 860);
 }
 
@@ -269,7 +235,9 @@ void MainWindow::buildMenus()
     connect(m_menus, &MainMenus::stopRequested, this, &MainWindow::cancelHarvest);
     connect(m_menus, &MainMenus::editTagsRequested, this,
             [this] { tagsEdit()->setFocus(Qt::ShortcutFocusReason); });
-    connect(m_menus, &MainMenus::exportRequested, this, &MainWindow::chooseAndExport);
+    connect(m_menus, &MainMenus::exportRequested, this, [this](ExportKind kind) {
+        m_exports->chooseAndExport(kind, m_project->path(), exportOptions());
+    });
     connect(m_menus, &MainMenus::modelSetupRequested, this, &MainWindow::showModelSetup);
     connect(m_menus, &MainMenus::labelsModelChosen, m_project, &engine::ProjectSession::chooseLabels);
     m_recent->attachMenu(m_menus->recentMenu());
@@ -474,7 +442,7 @@ void MainWindow::planAndStart(const QList<engine::HarvestInput> &inputs)
         context.session.accounts = m_accounts->sessionAccounts();
         context.session.instagram = m_accounts->sessionInstagramAccount();
     }
-    context.budget = [this] { return instagramBudget(); };
+    context.budget = [this] { return m_instagram->budget(); };
     context.applyDefaults = [settings = m_settings](engine::HarvestRequest &request) {
         settings.applyTo(request);
     };
@@ -489,7 +457,7 @@ void MainWindow::connectPreparation()
                    const QStringList &problems) {
                 setHarvesting(false);
                 if (plans.first().spec.kind == engine::SourceKind::Instagram)
-                    refreshInstagramBudget();
+                    m_instagram->refresh();
                 for (const QString &warning : warnings)
                     statusBar()->showMessage(warning, 10000);
                 startPlans(plans);
@@ -501,7 +469,7 @@ void MainWindow::connectPreparation()
         if (error.code == engine::ErrorCode::Unauthorized)
             return offerInstagramLogin(error.message);
         if (error.code == engine::ErrorCode::RateLimited)
-            refreshInstagramBudget();
+            m_instagram->refresh();
         showError(error.message);
     });
 }
@@ -522,26 +490,9 @@ void MainWindow::offerInstagramLogin(const QString &message)
     box->open();
 }
 
-engine::BackgroundInstagramBudget *MainWindow::instagramBudget()
-{
-    if (!m_budget) {
-        // Made when first needed: a window that never searches Instagram opens no ledger.
-        m_budget = new engine::BackgroundInstagramBudget(this);
-        connect(m_budget, &engine::BackgroundInstagramBudget::changed, this,
-                &MainWindow::refreshInstagramBudget);
-        connect(m_budget, &engine::BackgroundInstagramBudget::recordFailed, this,
-                [this](const engine::Error &error) { statusBar()->showMessage(error.message, 15000); });
-        m_budget->open(m_ledgerPath);
-    }
-    return m_budget;
-}
-
 void MainWindow::setHashtagLedgerPath(const QString &path)
 {
-    m_ledgerPath = path;
-    if (m_budget)
-        m_budget->open(path);
-    refreshInstagramBudget();
+    m_instagram->setLedgerPath(path);
 }
 
 QString MainWindow::instagramBudgetText() const
@@ -549,67 +500,18 @@ QString MainWindow::instagramBudgetText() const
     return m_search->budgetText();
 }
 
-void MainWindow::refreshInstagramBudget()
+std::optional<int> MainWindow::instagramBudgetLeft() const
 {
-    if (m_search->source() != engine::SourceKind::Instagram)
-        return;
-    // The login's settings and the ledger are files: both are read off the GUI thread, and only
-    // the latest question's answer is shown.
-    const int asked = ++m_budgetQuestions;
-    const QString settingsFile = m_keychain.settingsFile;
-    const engine::InstagramAccount session =
-        m_accounts ? m_accounts->sessionInstagramAccount() : engine::InstagramAccount();
-    engine::whenFinished(
-        QtConcurrent::run([settingsFile] { return engine::FacebookLogin::storedAccount(settingsFile); }),
-        this, [this, asked, session](engine::Expected<engine::InstagramAccount> account) {
-            if (asked != m_budgetQuestions)
-                return;
-            if (!account && session.isValid())
-                account = session;
-            if (!account) {
-                m_budgetLeft.reset();
-                m_search->setBudget(tr("<a href=\"accounts\">Log in…</a>"),
-                                    tr("Log in to Instagram first (Accounts…)."));
-                return;
-            }
-            engine::whenFinished(instagramBudget()->standing(account->userId), this,
-                                 [this, asked, account = *account](
-                                     const engine::Expected<engine::InstagramBudget::Standing> &standing) {
-                                     if (asked == m_budgetQuestions)
-                                         showInstagramBudget(account, standing);
-                                 });
-        });
-}
-
-void MainWindow::showInstagramBudget(const engine::InstagramAccount &account,
-                                     const engine::Expected<engine::InstagramBudget::Standing> &standing)
-{
-    m_budgetLeft = standing ? std::optional(standing->remaining) : std::nullopt;
-    if (!standing) {
-        m_search->setBudget(tr("Budget unknown"), standing.error().message);
-        return;
-    }
-    const QString text =
-        tr("%1 of %2 hashtags left this week").arg(standing->remaining).arg(standing->budget);
-    QString tip = tr("Instagram lets @%1 search %2 different hashtags in any 7 days; %3 are left.")
-                      .arg(account.username.isEmpty() ? account.userId : account.username)
-                      .arg(standing->budget)
-                      .arg(standing->remaining);
-    if (!standing->entries.isEmpty()) {
-        tip += QLatin1Char('\n') + tr("Searched (each frees its place 7 days after its first search):");
-        for (const auto &entry : std::as_const(standing->entries))
-            tip +=
-                QStringLiteral("\n#%1 — %2").arg(entry.tag, engine::HashtagLedger::formatDate(entry.freesAt));
-    }
-    m_search->setBudget(text, tip);
+    return m_instagram->left();
 }
 
 void MainWindow::setKeychain(const engine::KeychainPlace &keychain)
 {
     m_keychain = keychain;
+    m_instagram->setKeychain(keychain);
     delete m_accounts; // made again for these logins when next opened
     m_accounts = nullptr;
-    refreshInstagramBudget();
+    m_instagram->refresh();
 }
 
 void MainWindow::setUrlOpener(AccountsDialog::UrlOpener opener)
@@ -627,7 +529,7 @@ void MainWindow::showAccounts(bool instagram)
         if (m_openUrl)
             m_accounts->setUrlOpener(m_openUrl);
         connect(m_accounts, &AccountsDialog::accountsChanged, this, [this] {
-            refreshInstagramBudget();
+            m_instagram->refresh();
             if (m_errorNeedsLogin)
                 clearError();
         });
@@ -698,7 +600,8 @@ void MainWindow::startPlans(const QList<engine::HarvestPlan> &plans)
     const bool instagram = std::any_of(plans.cbegin(), plans.cend(), [](const engine::HarvestPlan &p) {
         return p.spec.kind == engine::SourceKind::Instagram;
     });
-    m_session->setBudget(instagram ? instagramBudget()->budget() : nullptr); // records each search it makes
+    m_session->setBudget(instagram ? m_instagram->budget()->budget()
+                                   : nullptr); // records each search it makes
     m_session->setModel({m_modelPath, m_settings.modelThreads, m_settings.batchSize});
     if (auto started = m_session->start(m_project->path(), plans.first(), plans.mid(1)); !started)
         showError(started.error().message);
@@ -783,7 +686,7 @@ void MainWindow::announceEnd(const engine::HarvestOutcome &outcome)
                              15000);
     setHarvesting(false);
     m_project->refresh();
-    refreshInstagramBudget();
+    m_instagram->refresh();
     Q_EMIT harvestFinished(cancelled);
 }
 
@@ -814,13 +717,6 @@ void MainWindow::setHarvesting(bool running)
         a->setEnabled(project);
     m_search->setStartToolTip(m_modelPath.isEmpty() ? tr("No model is installed: harvests cannot classify.")
                                                     : QString());
-}
-
-void MainWindow::updateCount()
-{
-    if (!m_model->isLoading())
-        m_filterBar->showCount(m_filter->rowCount(), m_model->rowCount());
-    m_emptyHint->setVisible(m_model->rowCount() == 0);
 }
 
 void MainWindow::refreshTitle()
@@ -879,50 +775,21 @@ void MainWindow::setGraphApiBase(const QUrl &base)
 
 bool MainWindow::exportTo(ExportKind kind, const QString &path)
 {
-    const std::optional<engine::ExportJob::Format> format = ExportKinds::jobFormat(kind);
-    if (!format) {
-        const QString error =
-            kind == ExportKind::ChartPng ? m_chart->exportPng(path) : m_chart->exportSvg(path);
-        if (!error.isEmpty()) {
-            showError(error);
-            return false;
-        }
-        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 10000);
-        return true;
-    }
-    if (!m_project->isOpen()) {
-        showError(tr("Open a project to export it."));
-        return false;
-    }
-    engine::ExportOptions options;
-    options.modelSha256 = m_model->modelSha256();
-    // Read and written on a pool thread, each export with its own read-only connection; the
-    // window goes on and says when it is done.
-    statusBar()->showMessage(tr("Exporting %1…").arg(QDir::toNativeSeparators(path)));
-    engine::whenFinished(engine::ExportJob::start(m_project->path(), options, {{*format, path}}), this,
-                         [this, path](const engine::Expected<engine::ExportJob::Written> &written) {
-                             if (!written) {
-                                 statusBar()->clearMessage();
-                                 showError(tr("Could not export: %1").arg(written.error().message));
-                                 Q_EMIT exportFinished(path, false);
-                                 return;
-                             }
-                             statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)),
-                                                      10000);
-                             Q_EMIT exportFinished(path, true);
-                         });
-    return true;
+    return m_exports->exportTo(kind, m_project->isOpen() ? m_project->path() : QString(), exportOptions(),
+                               path);
 }
 
-void MainWindow::chooseAndExport(ExportKind kind)
+void MainWindow::setSaveFileChooser(FileChooser chooser)
 {
-    const ExportKinds::Info info = ExportKinds::info(kind);
-    const QFileInfo project(projectPath());
-    const QString suggested =
-        project.absolutePath() + QLatin1Char('/') + project.completeBaseName() + info.suffix;
-    const QString path = m_chooseSaveFile(info.dialogTitle, info.fileFilter, suggested);
-    if (!path.isEmpty())
-        exportTo(kind, path);
+    m_chooseSaveFile = chooser;
+    m_exports->setSaveFileChooser(std::move(chooser));
+}
+
+engine::ExportOptions MainWindow::exportOptions() const
+{
+    engine::ExportOptions options;
+    options.modelSha256 = m_model->modelSha256(); // the labels on screen
+    return options;
 }
 
 void MainWindow::chooseAndOpen()

@@ -16,6 +16,7 @@
 #include "ui/accountsdialog.h"
 #include "ui/appsettings.h"
 #include "ui/exportkind.h"
+#include "ui/filechooser.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -41,13 +42,16 @@ namespace taglens::ui {
 class DetailPanel;
 class DropCollector;
 class FilterBar;
+class GridPane;
 class HarvestProgressStrip;
 class HashtagChipsEdit;
 class MediaFilterModel;
+class InstagramStanding;
 class LabelsStatus;
 class MainMenus;
 class WindowMemory;
 class MessageBanner;
+class ProjectExports;
 class ProjectModel;
 class RecentProjects;
 class SearchBar;
@@ -68,10 +72,7 @@ class MainWindow : public QMainWindow
 public:
     /// Loads the model at a path; called on a pool thread.
     using ClassifierLoader = engine::HarvestSession::ClassifierLoader;
-    /// Asks for a file name (title, name filter, suggested path); empty when cancelled. Tests
-    /// replace the file dialogs with these.
-    using FileChooser =
-        std::function<QString(const QString &title, const QString &filter, const QString &suggested)>;
+    using FileChooser = ui::FileChooser;
     /// Asks which collection dropped items join (suggested name, the project's tags); empty when
     /// cancelled. Without one, an editable list asks without blocking.
     using CollectionChooser = std::function<QString(const QString &suggested, const QStringList &existing)>;
@@ -93,7 +94,7 @@ public:
     /// is used from then on.
     void showModelSetup();
 
-    void setSaveFileChooser(FileChooser chooser) { m_chooseSaveFile = std::move(chooser); }
+    void setSaveFileChooser(FileChooser chooser);
     /// What File ▸ Add Images… (paths), Add Folder… (one path) and Add Image Addresses… (one
     /// address per item) add; empty when cancelled. Tests answer for the dialogs with this;
     /// without it the file dialogs ask (the addresses' without blocking).
@@ -169,7 +170,7 @@ public:
     QString instagramBudgetText() const;
     /// The hashtags the Instagram account shown may still search this week (empty: not known,
     /// not logged in, or not yet read).
-    std::optional<int> instagramBudgetLeft() const { return m_budgetLeft; }
+    std::optional<int> instagramBudgetLeft() const;
     QComboBox *sourceCombo() const;
     QComboBox *edgeCombo() const;
     QLineEdit *instanceEdit() const;
@@ -214,21 +215,16 @@ private:
     bool openWith(const QString &path, engine::ProjectSession::OpenMode mode);
     void onProjectOpened(const engine::ProjectOverview &overview);
     void offerInstagramLogin(const QString &message);
-    void refreshInstagramBudget();
-    engine::BackgroundInstagramBudget *instagramBudget();
-    void showInstagramBudget(const engine::InstagramAccount &account,
-                             const engine::Expected<engine::InstagramBudget::Standing> &standing);
     void connectPreparation();
     void onHarvestFinished(const engine::HarvestOutcome &outcome);
     /// Says how the harvests ended, once the model shows their last rows.
     void announceEnds();
     void announceEnd(const engine::HarvestOutcome &outcome);
     void setHarvesting(bool running);
-    void updateCount();
     void refreshTitle();
     void showError(const QString &message);
     void clearError();
-    void chooseAndExport(ExportKind kind);
+    engine::ExportOptions exportOptions() const;
     void chooseAndOpen();
     void chooseAndCreate();
     void chooseAndSaveAs();
@@ -249,10 +245,7 @@ private:
 
     AccountsDialog *m_accounts = nullptr;
     AccountsDialog::UrlOpener m_openUrl;
-    engine::BackgroundInstagramBudget *m_budget = nullptr;
-    std::optional<int> m_budgetLeft;
-    int m_budgetQuestions = 0; ///< refreshInstagramBudget() calls: only the latest answer shows
-    QString m_ledgerPath;
+    InstagramStanding *m_instagram = nullptr;
 
     ProjectModel *m_model;
     MediaFilterModel *m_filter;
@@ -266,13 +259,14 @@ private:
     MessageBanner *m_banner = nullptr;
     HarvestProgressStrip *m_progress = nullptr;
     FilterBar *m_filterBar = nullptr;
-    QLabel *m_emptyHint = nullptr;
+    GridPane *m_gridPane = nullptr;
     QListView *m_grid = nullptr;
     DetailPanel *m_detail = nullptr;
     TagMotifChart *m_chart = nullptr;
     QLabel *m_modelStatus = nullptr;
     LabelsStatus *m_labelsStatus = nullptr;
     MainMenus *m_menus = nullptr;
+    ProjectExports *m_exports = nullptr;
     AddChooser m_chooseToAdd;
     std::unique_ptr<WindowMemory> m_memory;
     bool m_rememberLayout = false; ///< restoreLayout() was called: the layout is saved on close

@@ -4,6 +4,7 @@
 // (redraws a few times a second), recent projects (QSettings) and the drop collector.
 #include "engine/core/translationloader.h"
 #include "engine/sources/urllistsource.h"
+#include "ui/charts/tagmotifchart.h"
 #include "ui/dropcollector.h"
 #include "ui/filterbar.h"
 #include "ui/harvestprogressstrip.h"
@@ -11,12 +12,14 @@
 #include "ui/mainmenus.h"
 #include "ui/mediafiltermodel.h"
 #include "ui/messagebanner.h"
+#include "ui/projectexports.h"
 #include "ui/recentprojects.h"
 #include "ui/searchbar.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -30,6 +33,7 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace taglens;
@@ -593,6 +597,65 @@ private Q_SLOTS:
         }
         QCOMPARE(requested.size(), kinds.size());
         QCOMPARE(menus.projectActions().size(), kinds.size() + 1); // and Save As
+    }
+
+    // -- ProjectExports -----------------------------------------------------------------------
+
+    // Issue 17 #6: the export dialog starts where the last export went, in this run and the
+    // next; a folder that is gone since falls back to the project's.
+    void exportsRememberTheLastFolder()
+    {
+        QSettings().remove(QStringLiteral("exports/lastFolder"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString projectFolder = dir.filePath(QStringLiteral("projects"));
+        const QString exportFolder = dir.filePath(QStringLiteral("exports"));
+        QVERIFY(QDir().mkpath(projectFolder) && QDir().mkpath(exportFolder));
+        const QString project = projectFolder + QStringLiteral("/birds.taglens");
+        QStringList suggested;
+        QString answer;
+        const auto chooser = [&](const QString &, const QString &, const QString &path) {
+            suggested << path;
+            return answer;
+        };
+        {
+            TagMotifChart chart;
+            ProjectExports exports(&chart);
+            exports.setSaveFileChooser(chooser);
+            exports.chooseAndExport(ExportKind::ChartPng, project, {}); // cancelled
+            QCOMPARE(QFileInfo(suggested.last()).absolutePath(), projectFolder);
+            QCOMPARE(QFileInfo(suggested.last()).fileName(), QStringLiteral("birds-chart.png"));
+            answer = exportFolder + QStringLiteral("/chart.png");
+            QSignalSpy failed(&exports, &ProjectExports::failed);
+            exports.chooseAndExport(ExportKind::ChartPng, project, {});
+            QCOMPARE(failed.count(), 0);
+            QVERIFY(QFileInfo::exists(answer));
+            answer.clear();
+            exports.chooseAndExport(ExportKind::ChartSvg, project, {});
+            QCOMPARE(QFileInfo(suggested.last()).absolutePath(), exportFolder);
+            QCOMPARE(exports.lastFolder(), exportFolder);
+        }
+        {
+            TagMotifChart chart;
+            ProjectExports next(&chart); // another run
+            next.setSaveFileChooser(chooser);
+            next.chooseAndExport(ExportKind::ImagesCsv, project, {});
+            QCOMPARE(QFileInfo(suggested.last()).absolutePath(), exportFolder);
+        }
+        QVERIFY(QDir(exportFolder).removeRecursively());
+        {
+            TagMotifChart chart;
+            ProjectExports gone(&chart);
+            gone.setSaveFileChooser(chooser);
+            gone.chooseAndExport(ExportKind::ImagesCsv, project, {});
+            QCOMPARE(QFileInfo(suggested.last()).absolutePath(), projectFolder);
+        }
+        // Nothing to export from: refused with a message, no file dialog.
+        TagMotifChart chart;
+        ProjectExports none(&chart);
+        QSignalSpy failed(&none, &ProjectExports::failed);
+        QVERIFY(!none.exportTo(ExportKind::Json, QString(), {}, dir.filePath(QStringLiteral("x.json"))));
+        QCOMPARE(failed.count(), 1);
     }
 };
 
