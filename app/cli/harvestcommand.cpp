@@ -20,6 +20,7 @@
 #include <QTimer>
 #include <atomic>
 #include <csignal>
+#include <optional>
 
 namespace taglens::app {
 
@@ -195,9 +196,19 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
                                         .arg(model.name)
                                  << Qt::endl;
                      });
+    std::optional<engine::RetryNotice> lastRetry;
     QObject::connect(&session, &engine::HarvestSession::progress, &loop,
                      [&](const engine::HarvestProgress &p) {
-                         bar.update(double(p.ok) / qMax(1, p.limit), engine::ProgressText::describe(p));
+                         // A wait to retry is a line of its own (the bar may print only now and then).
+                         if (p.retry) {
+                             if (p.retry != lastRetry) {
+                                 bar.done();
+                                 cli.err() << engine::ProgressText::retrying(*p.retry) << Qt::endl;
+                             }
+                         } else {
+                             bar.update(double(p.ok) / qMax(1, p.limit), engine::ProgressText::describe(p));
+                         }
+                         lastRetry = p.retry;
                      });
     QObject::connect(&session, &engine::HarvestSession::notice, &loop, [&](const QString &message) {
         bar.done();
@@ -237,6 +248,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
                          .arg(s.postsSeen);
         if (s.sourceFailed) {
             cli.out() << " — " << s.error.message;
+        } else if (const QString note = engine::ProgressText::tagNote(s, outcome.source); !note.isEmpty()) {
+            cli.out() << " — " << note;
         }
         cli.out() << Qt::endl;
     }

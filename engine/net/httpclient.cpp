@@ -38,6 +38,22 @@ bool isRetryableStatus(int status)
     return status >= 500 && status <= 599 && status != 501 && status != 505;
 }
 
+RetryNotice::Reason retryReason(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return RetryNotice::Reason::ConnectionRefused;
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        return RetryNotice::Reason::ConnectionLost;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::ProxyTimeoutError:
+        return RetryNotice::Reason::TimedOut;
+    default:
+        return RetryNotice::Reason::NetworkError;
+    }
+}
+
 bool isRetryableTransportError(QNetworkReply::NetworkError error)
 {
     switch (error) {
@@ -320,8 +336,8 @@ void HttpClient::startAttempt(HttpJob *job)
     if (!job->m_options.bearerToken.isEmpty() && sameOrigin(job->m_currentUrl, job->m_url))
         request.setRawHeader("Authorization", "Bearer " + job->m_options.bearerToken.toUtf8());
 
-    qCDebug(lcHttp) << "GET" << HttpJob::displayUrl(job->m_currentUrl) << "job" << job->m_id
-                    << "request" << job->m_requestsSent;
+    qCDebug(lcHttp) << "GET" << HttpJob::displayUrl(job->m_currentUrl) << "job" << job->m_id << "request"
+                    << job->m_requestsSent;
     QNetworkReply *reply = m_manager->get(request);
     reply->setReadBufferSize(ReplyBufferBytes);
     job->m_reply = reply;
@@ -413,7 +429,7 @@ void HttpClient::onReplyFinished(HttpJob *job)
     }
     if (status == 0 || (success && error != QNetworkReply::NoError)) {
         if (isRetryableTransportError(error)) {
-            retryOrFail(job, errorString, std::nullopt);
+            retryOrFail(job, retryReason(error), errorString, std::nullopt);
             return;
         }
         finish(job, Error::make(ErrorCode::Network,
@@ -422,7 +438,7 @@ void HttpClient::onReplyFinished(HttpJob *job)
     }
     if (success) {
         if (!decoded && length.isValid() && job->m_body.size() < length.toLongLong()) {
-            retryOrFail(job,
+            retryOrFail(job, RetryNotice::Reason::ConnectionLost,
                         tr("the connection closed after %1 of %2 bytes")
                             .arg(QString::number(job->m_body.size()), QString::number(length.toLongLong())),
                         std::nullopt);
@@ -446,11 +462,13 @@ void HttpClient::onReplyFinished(HttpJob *job)
         if (!wait)
             wait = backoffDelay(job->m_retries + 1);
         holdHost(job->m_hostKey, *wait, true);
-        retryOrFail(job, problem, std::nullopt, Backoff::None); // the host's hold is the wait
+        // The host's hold is the wait.
+        retryOrFail(job, RetryNotice::Reason::RateLimited, problem, std::nullopt, Backoff::None);
         return;
     }
     if (isRetryableStatus(status)) {
-        retryOrFail(job, problem, RateLimitHeaders::retryAfter(retryAfter, now));
+        retryOrFail(job, RetryNotice::Reason::ServerError, problem,
+                    RateLimitHeaders::retryAfter(retryAfter, now));
         return;
     }
     finish(job,
@@ -534,8 +552,8 @@ milliseconds HttpClient::backoffDelay(int retry) const
     return milliseconds(full - half + jitter);
 }
 
-void HttpClient::retryOrFail(HttpJob *job, const QString &problem, std::optional<milliseconds> serverDelay,
-                             Backoff backoff)
+void HttpClient::retryOrFail(HttpJob *job, RetryNotice::Reason reason, const QString &problem,
+                             std::optional<milliseconds> serverDelay, Backoff backoff)
 {
     job->m_lastProblem = problem;
     if (job->m_retries >= job->m_options.maxRetries) {
@@ -554,7 +572,21 @@ void HttpClient::retryOrFail(HttpJob *job, const QString &problem, std::optional
                              << job->displayUrl() << " in " << delay.count() << " ms: " << problem;
     job->m_state = HttpJob::State::Waiting;
     job->m_retryTimer.start(delay);
-    Q_EMIT retryScheduled(job->m_url, job->m_retries, delay.count(), problem);
+    RetryNotice notice;
+    notice.host = job->m_hostKey;
+    notice.attempt = job->m_retries + 1;
+    notice.attempts = job->m_options.maxRetries + 1;
+    notice.delayMs = delay.count();
+    if (backoff == Backoff::None) // the wait is the host's hold, which may be longer than ours
+        notice.delayMs = qMax<qint64>(
+            delay.count(),
+            std::chrono::duration_cast<milliseconds>(host(job->m_hostKey).notBefore - Clock::now()).count());
+    notice.reason = reason;
+    const bool answered =
+        reason == RetryNotice::Reason::ServerError || reason == RetryNotice::Reason::RateLimited;
+    notice.httpStatus = answered ? job->m_lastStatus : 0;
+    notice.problem = problem;
+    Q_EMIT retryScheduled(notice);
 }
 
 QString HttpClient::gaveUp(const HttpJob *job) const
@@ -570,7 +602,8 @@ void HttpClient::onStalled(HttpJob *job)
     qCWarning(lcHttp) << "no progress for" << job->m_options.transferTimeout.count() << "ms on"
                       << job->displayUrl();
     endAttempt(job);
-    retryOrFail(job, tr("timed out: no data arrived for %1 s").arg(seconds(job->m_options.transferTimeout)),
+    retryOrFail(job, RetryNotice::Reason::TimedOut,
+                tr("timed out: no data arrived for %1 s").arg(seconds(job->m_options.transferTimeout)),
                 std::nullopt);
 }
 

@@ -5,6 +5,7 @@
 #include "httpjob.h"
 #include "httpresponse.h"
 #include "requestoptions.h"
+#include "retrynotice.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -109,8 +110,9 @@ Q_SIGNALS:
     /// Requests to \a host ("name:port") are held back until \a until (UTC) because the server
     /// said so (429 or X-RateLimit-Remaining at zero); for the UI: "waiting for the rate limit".
     void rateLimitWait(const QString &host, const QDateTime &until);
-    /// A failed attempt at \a url will be retried after \a delayMs; \a retry counts from 1.
-    void retryScheduled(const QUrl &url, int retry, qint64 delayMs, const QString &reason);
+    /// A failed attempt will be followed by another one after a wait (see RetryNotice). Not
+    /// emitted for the last failure: the job finishes with an error instead.
+    void retryScheduled(const taglens::engine::RetryNotice &notice);
 
 private:
     friend class HttpJob;
@@ -144,7 +146,7 @@ private:
         Exponential,
         None
     };
-    void retryOrFail(HttpJob *job, const QString &problem,
+    void retryOrFail(HttpJob *job, RetryNotice::Reason reason, const QString &problem,
                      std::optional<std::chrono::milliseconds> serverDelay,
                      Backoff backoff = Backoff::Exponential);
     std::chrono::milliseconds backoffDelay(int retry) const;

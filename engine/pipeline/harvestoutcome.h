@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../core/error.h"
+#include "../core/sourcekind.h"
 #include "harvestprogress.h"
 
 #include <QList>
@@ -18,12 +19,23 @@ enum class HarvestEnd
     Failed,    ///< the project could not be opened or written: HarvestOutcome::error says why
 };
 
+/// The one state a front end reports at the end: HarvestEnd, refined by how the tags' sources did.
+enum class HarvestVerdict
+{
+    Finished,       ///< every tag's source was read (some may have had no posts)
+    SomeTagsFailed, ///< finished, but the source of some tags failed and others were read
+    NoTagHarvested, ///< finished, but the source of every tag failed: nothing was harvested
+    Cancelled,      ///< stopped by the user
+    Failed,         ///< the model, the project or the plan failed: HarvestOutcome::error
+};
+
 /// What a harvest reports when it ends.
 struct HarvestOutcome
 {
     HarvestEnd end = HarvestEnd::Finished;
     QList<TagSummary> summaries; ///< the tags that ran, in order (a cancelled tag as far as it got)
     Error error;                 ///< set when end is Failed
+    SourceKind source = SourceKind::Mastodon; ///< where the tags' posts came from
 
     static HarvestOutcome finished(QList<TagSummary> summaries)
     {
@@ -47,13 +59,30 @@ struct HarvestOutcome
         return n;
     }
     /// Whether a tag's source stopped with an error.
-    bool anySourceFailed() const
+    bool anySourceFailed() const { return sourceFailures() > 0; }
+    /// Tags whose source stopped with an error.
+    int sourceFailures() const
     {
-        for (const TagSummary &s : summaries) {
-            if (s.sourceFailed)
-                return true;
+        int n = 0;
+        for (const TagSummary &s : summaries)
+            n += s.sourceFailed ? 1 : 0;
+        return n;
+    }
+    /// The one end state to report (see HarvestVerdict).
+    HarvestVerdict verdict() const
+    {
+        switch (end) {
+        case HarvestEnd::Cancelled:
+            return HarvestVerdict::Cancelled;
+        case HarvestEnd::Failed:
+            return HarvestVerdict::Failed;
+        case HarvestEnd::Finished:
+            break;
         }
-        return false;
+        const int failures = sourceFailures();
+        if (failures == 0)
+            return HarvestVerdict::Finished;
+        return failures == summaries.size() ? HarvestVerdict::NoTagHarvested : HarvestVerdict::SomeTagsFailed;
     }
 };
 

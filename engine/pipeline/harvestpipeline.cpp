@@ -49,6 +49,12 @@ HarvestPipeline::HarvestPipeline(ProjectStore *store, ClassifierWorker *worker, 
         Q_EMIT notice(tr("Waiting for %1's rate limit until %2.")
                           .arg(host, until.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
     });
+    connect(m_client, &HttpClient::retryScheduled, this, [this](const RetryNotice &notice) {
+        if (!m_running || m_cancelled)
+            return;
+        m_retry = notice;
+        emitProgress();
+    });
     m_pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
 }
 
@@ -159,6 +165,7 @@ void HarvestPipeline::startTag()
     const QString tag = m_request.tags[m_tagIndex];
     m_summary = TagSummary{};
     m_summary.tag = tag;
+    m_retry.reset();
     m_backlog.clear();
     m_queue.clear();
     m_inFlight = 0;
@@ -179,11 +186,16 @@ void HarvestPipeline::startTag()
     }
     m_source = std::move(*source);
     connect(m_source.get(), &PostSource::postsReady, this, [this](const QList<Post> &posts) {
+        m_retry.reset();
         m_backlog.append(posts);
         pump();
     });
-    connect(m_source.get(), &PostSource::exhausted, this, &HarvestPipeline::pump);
+    connect(m_source.get(), &PostSource::exhausted, this, [this] {
+        m_retry.reset();
+        pump();
+    });
     connect(m_source.get(), &PostSource::failed, this, [this](const Error &error) {
+        m_retry.reset();
         m_summary.sourceFailed = true;
         m_summary.error = error;
         pump();
@@ -426,8 +438,10 @@ void HarvestPipeline::settle(const WorkItem &item, MediaStatus status, const Err
 {
     // Items that were in flight (downloads, decodes, the model) count down; skips at storing time do not.
     const bool wasInFlight = status == MediaStatus::Ok || status == MediaStatus::Failed;
-    if (wasInFlight)
+    if (wasInFlight) {
         --m_inFlight;
+        m_retry.reset(); // something arrived, or a retried download gave up
+    }
     if (status == MediaStatus::Skipped) {
         if (auto r = m_store->markSkipped(item.mediaId, error.message); !r) {
             fatal(r.error());
@@ -469,11 +483,13 @@ bool HarvestPipeline::finishTagIfDone()
         Q_EMIT itemFinished(item.mediaId, m_summary.tag, MediaStatus::Skipped);
     }
     m_backlog.clear();
+    noteSourceEnd();
     if (m_source) {
         m_source->disconnect(this);
         m_source->cancel();
         m_source.release()->deleteLater();
     }
+    m_retry.reset();
     emitProgress(true);
     m_summaries.append(m_summary);
     Q_EMIT tagFinished(m_summary);
@@ -507,6 +523,7 @@ void HarvestPipeline::finishHarvest(HarvestEnd end, const Error &error)
     if (m_finishing)
         return;
     m_finishing = true;
+    noteSourceEnd();
     if (m_source) {
         m_source->disconnect(this);
         m_source->cancel();
@@ -526,15 +543,26 @@ void HarvestPipeline::finishHarvest(HarvestEnd end, const Error &error)
         (m_summaries.isEmpty() || m_summaries.last().tag != m_summary.tag))
         m_summaries.append(m_summary); // the interrupted tag, as far as it got
     m_running = false;
-    Q_EMIT finished(HarvestOutcome{end, m_summaries, end == HarvestEnd::Failed ? error : Error{}});
+    Q_EMIT finished(
+        HarvestOutcome{end, m_summaries, end == HarvestEnd::Failed ? error : Error{}, m_request.source});
+}
+
+void HarvestPipeline::noteSourceEnd()
+{
+    if (!m_source)
+        return;
+    m_summary.postsDelivered = m_source->postsDelivered();
+    m_summary.sourceExhausted = m_source->state() == PostSource::State::Exhausted;
 }
 
 void HarvestPipeline::emitProgress(bool force)
 {
     const qint64 now = m_clock.elapsed();
-    if (!force && now - m_lastProgressMs < 100)
+    // A retry that starts or ends is news at once: the wait is what the person watches.
+    if (!force && now - m_lastProgressMs < 100 && m_retry == m_retryShown)
         return;
     m_lastProgressMs = now;
+    m_retryShown = m_retry;
     HarvestProgress p;
     p.tag = m_summary.tag;
     p.tagIndex = m_tagIndex;
@@ -548,6 +576,7 @@ void HarvestPipeline::emitProgress(bool force)
     const double seconds = double(now) / 1000.0;
     p.imagesPerSecond = seconds > 0.5 ? m_okThisRun / seconds : 0;
     p.etaSeconds = p.imagesPerSecond > 0 ? double(qMax(0, limit() - m_summary.ok)) / p.imagesPerSecond : -1;
+    p.retry = m_retry;
     Q_EMIT progress(p);
 }
 

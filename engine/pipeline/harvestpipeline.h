@@ -18,6 +18,7 @@
 #include <QThreadPool>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace taglens::engine {
 
@@ -119,6 +120,8 @@ private:
     bool finishTagIfDone();
     void finishHarvest(HarvestEnd end, const Error &error = {});
     void finishHarvestIfIdle();
+    /// Copies what the tag's source knows about its end into the summary.
+    void noteSourceEnd();
     void fatal(const Error &error);
     void emitProgress(bool force = false);
     int limit() const { return m_request.limitPerTag; }
@@ -151,6 +154,8 @@ private:
     int m_inFlight = 0;
     TagSummary m_summary;
     int m_okAtStart = 0;
+    std::optional<RetryNotice> m_retry;      // the latest retry, until something arrives
+    std::optional<RetryNotice> m_retryShown; // what the latest progress said
 
     // Waiting for the model, by worker id; and items whose bytes are already being classified.
     struct Classifying

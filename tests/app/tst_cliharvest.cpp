@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +45,16 @@ Run runCli(const QStringList &args)
     }
     return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
                p.readAllStandardError()};
+}
+
+/// The numbers in \a line, in order ("2:05" counts as one).
+QStringList numbersIn(const QString &line)
+{
+    static const QRegularExpression number(QStringLiteral("\\d+(?::\\d+)*"));
+    QStringList numbers;
+    for (const QRegularExpressionMatch &m : number.globalMatch(line))
+        numbers << m.captured();
+    return numbers;
 }
 
 int okCount(const QString &project)
@@ -199,6 +210,31 @@ private Q_SLOTS:
                                     QStringLiteral("--csv"), csv});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(!missing.err.isEmpty());
+    }
+    // Each wait to retry is a line on stderr: the reason's status, which attempt comes next and
+    // of how many (the default: the first and four retries).
+    void retriesAreTold()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("cats"), 3, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        standIn.failTimelineRequests(2, 503);
+        const QString project = m_dir.filePath(QStringLiteral("retried.taglens"));
+        const Run run =
+            runCli({QStringLiteral("harvest"), QStringLiteral("--source"), QStringLiteral("mastodon"),
+                    QStringLiteral("--instance"), standIn.baseUrl().toString(), QStringLiteral("--tag"),
+                    QStringLiteral("cats"), QStringLiteral("--project"), project, QStringLiteral("--model"),
+                    tinyModel()});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(okCount(project), 3);
+        QList<QStringList> retries;
+        for (const QByteArray &line : run.err.split('\n')) {
+            const QStringList numbers = numbersIn(QString::fromUtf8(line));
+            if (numbers.size() == 4 && numbers.first() == u"503")
+                retries << numbers.mid(1, 2);
+        }
+        QCOMPARE(retries, (QList<QStringList>{{QStringLiteral("2"), QStringLiteral("5")},
+                                              {QStringLiteral("3"), QStringLiteral("5")}}));
     }
 };
 

@@ -24,6 +24,7 @@ using taglens::engine::HttpClient;
 using taglens::engine::HttpJob;
 using taglens::engine::HttpResponse;
 using taglens::engine::RequestOptions;
+using taglens::engine::RetryNotice;
 using taglens::tests::TestHttpServer;
 
 namespace {
@@ -167,6 +168,8 @@ private Q_SLOTS:
     void tooManyRequestsWaitsForRetryAfter();
     void serverErrorsRetried();
     void serverErrorForeverGivesUp();
+    void retryNoticeSaysWhichAttemptAndWhy_data();
+    void retryNoticeSaysWhichAttemptAndWhy();
     void clientErrorsNotRetried_data();
     void clientErrorsNotRetried();
     void rateLimitRemainingZeroWaitsForReset_data();
@@ -463,8 +466,12 @@ void TestHttpClient::serverErrorsRetried()
     QCOMPARE(outcome.result->value().body, QByteArray("fine"));
     QCOMPARE(m_server->requests(Path).size(), 3);
     QCOMPARE(retries.size(), 2);
-    QCOMPARE(retries.at(1).at(1).toInt(), 2);
-    QVERIFY(retries.at(0).at(3).toString().contains(QStringLiteral("503")));
+    const auto first = retries.at(0).at(0).value<RetryNotice>();
+    const auto second = retries.at(1).at(0).value<RetryNotice>();
+    QCOMPARE(second.attempt, 3);
+    QCOMPARE(first.reason, RetryNotice::Reason::ServerError);
+    QCOMPARE(first.httpStatus, 503);
+    QVERIFY(first.problem.contains(QStringLiteral("503")));
 }
 
 void TestHttpClient::serverErrorForeverGivesUp()
@@ -482,6 +489,61 @@ void TestHttpClient::serverErrorForeverGivesUp()
     QVERIFY2(message.contains(QStringLiteral("4")), qPrintable(message));
     QCOMPARE(outcome.httpStatus, 503);
     QCOMPARE(m_server->requests(Path).size(), 4);
+}
+
+void TestHttpClient::retryNoticeSaysWhichAttemptAndWhy_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<int>("reason"); // RetryNotice::Reason
+    QTest::addColumn<int>("status");
+    QTest::newRow("refused") << QStringLiteral("refused") << int(RetryNotice::Reason::ConnectionRefused) << 0;
+    QTest::newRow("502") << QStringLiteral("502") << int(RetryNotice::Reason::ServerError) << 502;
+    QTest::newRow("429") << QStringLiteral("429") << int(RetryNotice::Reason::RateLimited) << 429;
+    QTest::newRow("stall") << QStringLiteral("stall") << int(RetryNotice::Reason::TimedOut) << 0;
+    QTest::newRow("cut body") << QStringLiteral("cut") << int(RetryNotice::Reason::ConnectionLost) << 0;
+}
+
+// Every retry is announced with the attempt that comes next, of how many, the wait and a reason
+// code; the last failure is not (the job finishes instead).
+void TestHttpClient::retryNoticeSaysWhichAttemptAndWhy()
+{
+    QFETCH(QString, fault);
+    QFETCH(int, reason);
+    QFETCH(int, status);
+    QUrl url = m_server->url(Path);
+    if (fault == u"refused") {
+        // A port that was just listened on and is closed now: the connection is refused.
+        auto closed = std::make_unique<TestHttpServer>();
+        QVERIFY(closed->isListening());
+        url = closed->url(Path);
+    } else if (fault == u"stall") {
+        m_server->serve(Path, QByteArray(2000, 'y'));
+        m_server->stallAfterBytes(Path, 10, TestHttpServer::Always);
+    } else if (fault == u"cut") {
+        m_server->serve(Path, QByteArray(2000, 'y'));
+        m_server->cutAfterBytes(Path, 100, TestHttpServer::Always);
+    } else {
+        m_server->serveStatus(Path, fault.toInt(), "no");
+    }
+    auto client = makeClient();
+    client->setMaxRetries(2);
+    client->setTransferTimeout(300ms);
+    QSignalSpy retries(client.get(), &HttpClient::retryScheduled);
+    Outcome outcome(client->get(url));
+    QVERIFY(outcome.wait());
+    QVERIFY(!outcome.result->hasValue());
+    QCOMPARE(outcome.result->error().code, ErrorCode::Network);
+    QCOMPARE(retries.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const auto notice = retries.at(i).at(0).value<RetryNotice>();
+        QCOMPARE(notice.attempt, i + 2);
+        QCOMPARE(notice.attempts, 3);
+        QCOMPARE(int(notice.reason), reason);
+        QCOMPARE(notice.httpStatus, status);
+        QCOMPARE(notice.host, QStringLiteral("127.0.0.1:%1").arg(url.port()));
+        QVERIFY(notice.delayMs >= 0);
+        QVERIFY(!notice.problem.isEmpty());
+    }
 }
 
 void TestHttpClient::clientErrorsNotRetried_data()

@@ -9,6 +9,7 @@
 #include "engine/sources/mastodontagtimeline.h"
 #include "engine/store/projectstore.h"
 #include "support/mastodonstandin.h"
+#include "support/testhttpserver.h"
 #include "support/testmodels.h"
 #include "support/testpaths.h"
 
@@ -23,7 +24,10 @@
 using namespace taglens;
 using engine::ErrorCode;
 using engine::HarvestPipeline;
+using engine::HarvestProgress;
+using engine::HarvestVerdict;
 using engine::MediaStatus;
+using engine::RetryNotice;
 using tests::MastodonStandIn;
 
 namespace {
@@ -89,8 +93,8 @@ public:
             m_store.get(), &m_worker,
             [this](const QString &tag,
                    engine::HttpClient *client) -> engine::Expected<std::unique_ptr<engine::PostSource>> {
-                auto timeline =
-                    std::make_unique<engine::MastodonTagTimeline>(client, m_standIn.baseUrl(), tag);
+                const QUrl base = m_instance.isValid() ? m_instance : m_standIn.baseUrl();
+                auto timeline = std::make_unique<engine::MastodonTagTimeline>(client, base, tag);
                 return std::unique_ptr<engine::PostSource>(std::move(timeline));
             });
         engine::HttpClient *client = m_pipeline->httpClient();
@@ -125,16 +129,31 @@ public:
         return run;
     }
 
+    /// Reads the tags from \a instance instead of the stand-in.
+    void setInstance(const QUrl &instance) { m_instance = instance; }
     engine::ProjectStore &store() { return *m_store; }
     engine::ClassifierWorker &worker() { return m_worker; }
     HarvestPipeline &pipeline() { return *m_pipeline; }
 
 private:
     MastodonStandIn &m_standIn;
+    QUrl m_instance;
     engine::ClassifierWorker m_worker;
     std::unique_ptr<engine::ProjectStore> m_store;
     std::unique_ptr<HarvestPipeline> m_pipeline;
 };
+
+/// The retry notices among the progress a spy caught, in order (repeats of one notice once).
+QList<RetryNotice> retryNotices(const QSignalSpy &progress)
+{
+    QList<RetryNotice> notices;
+    for (const QList<QVariant> &args : progress) {
+        const auto p = args.at(0).value<HarvestProgress>();
+        if (p.retry && (notices.isEmpty() || notices.last() != *p.retry))
+            notices << *p.retry;
+    }
+    return notices;
+}
 
 QHash<QString, engine::MediaRow> rowsByUrl(engine::ProjectStore &store)
 {
@@ -385,6 +404,121 @@ private Q_SLOTS:
         QVERIFY(run.summaries[0].sourceFailed);
         QCOMPARE(run.summaries[0].error.code, ErrorCode::Unauthorized);
         QVERIFY(!run.summaries[0].error.message.isEmpty());
+    }
+
+    // A tag the instance knows but that has no posts ends exhausted with nothing delivered; a tag
+    // with posts but no media is another case; neither is a failure.
+    void aTagWithoutPostsIsToldApartFromOneWithoutImages()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("empty"), 0, 1, 0, {}, {}});
+        scenario.tags.append({QStringLiteral("words"), 0, 1, 3, {}, {}});
+        scenario.tags.append({QStringLiteral("trees"), 2, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        Harness h(standIn, m_dir.filePath(QStringLiteral("empty.taglens")));
+        const Run run =
+            h.harvest({QStringLiteral("empty"), QStringLiteral("words"), QStringLiteral("trees")}, 10);
+        QCOMPARE(run.verdict(), HarvestVerdict::Finished);
+        QCOMPARE(run.source, engine::SourceKind::Mastodon);
+        QCOMPARE(run.summaries.size(), 3);
+        const engine::TagSummary &empty = run.summaries[0];
+        QVERIFY(!empty.sourceFailed);
+        QVERIFY(empty.sourceExhausted);
+        QCOMPARE(empty.postsDelivered, 0);
+        QVERIFY(empty.hasNoPosts());
+        QVERIFY(!empty.hasNoImages());
+        const engine::TagSummary &words = run.summaries[1];
+        QVERIFY(words.sourceExhausted);
+        QCOMPARE(words.postsDelivered, 3);
+        QCOMPARE(words.postsSeen, 3);
+        QVERIFY(!words.hasNoPosts());
+        QVERIFY(words.hasNoImages());
+        const engine::TagSummary &trees = run.summaries[2];
+        QCOMPARE(trees.ok, 2);
+        QVERIFY(!trees.hasNoPosts());
+        QVERIFY(!trees.hasNoImages());
+    }
+
+    // A tag whose limit an earlier run reached is not read again: that is not "no posts".
+    void aTagDoneEarlierIsNotEmpty()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("trees"), 2, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        Harness h(standIn, m_dir.filePath(QStringLiteral("done.taglens")));
+        QCOMPARE(h.harvest({QStringLiteral("trees")}, 2).ok(), 2);
+        const Run again = h.harvest({QStringLiteral("trees")}, 2);
+        QCOMPARE(again.summaries.size(), 1);
+        QVERIFY(!again.summaries[0].sourceExhausted);
+        QVERIFY(!again.summaries[0].hasNoPosts());
+        QVERIFY(!again.summaries[0].hasNoImages());
+    }
+
+    // Nothing listens at the instance: each wait to retry reaches the progress (which attempt,
+    // of how many, why), the progress goes back to plain counts when the source gives up, and the
+    // harvest ends as one that reached nothing.
+    void aRefusedConnectionIsRetriedVisiblyThenReported()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("trees"), 2, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        Harness h(standIn, m_dir.filePath(QStringLiteral("refused.taglens")));
+        {
+            tests::TestHttpServer closed; // its port is closed once it is gone
+            QVERIFY(closed.isListening());
+            h.setInstance(closed.url(QStringLiteral("/")).adjusted(QUrl::RemovePath));
+        }
+        QSignalSpy progress(&h.pipeline(), &HarvestPipeline::progress);
+        const Run run = h.harvest({QStringLiteral("trees")}, 10);
+        QCOMPARE(run.verdict(), HarvestVerdict::NoTagHarvested);
+        QCOMPARE(run.summaries.size(), 1);
+        QVERIFY(run.summaries[0].sourceFailed);
+        QCOMPARE(run.summaries[0].error.code, ErrorCode::Network);
+        QVERIFY(!run.summaries[0].hasNoPosts());
+        const QList<RetryNotice> notices = retryNotices(progress);
+        // The instance's access check (one retry), then the timeline (the client's two).
+        QCOMPARE(notices.size(), 3);
+        QCOMPARE(notices[0].attempt, 2);
+        QCOMPARE(notices[0].attempts, 2);
+        QCOMPARE(notices[1].attempt, 2);
+        QCOMPARE(notices[1].attempts, 3);
+        QCOMPARE(notices[2].attempt, 3);
+        QCOMPARE(notices[2].attempts, 3);
+        for (const RetryNotice &notice : notices)
+            QCOMPARE(notice.reason, RetryNotice::Reason::ConnectionRefused);
+        QVERIFY(!progress.last().at(0).value<HarvestProgress>().retry);
+    }
+
+    // A timeline that answers 503 once: the retry shows until the page arrives, then the counts.
+    void aRetryShowsUntilDataFlows()
+    {
+        MastodonStandIn::Scenario scenario;
+        scenario.tags.append({QStringLiteral("trees"), 3, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        standIn.failTimelineRequests(1, 503);
+        Harness h(standIn, m_dir.filePath(QStringLiteral("retried.taglens")));
+        QSignalSpy progress(&h.pipeline(), &HarvestPipeline::progress);
+        const Run run = h.harvest({QStringLiteral("trees")}, 10);
+        QCOMPARE(run.verdict(), HarvestVerdict::Finished);
+        QCOMPARE(run.summaries[0].ok, 3);
+        const QList<RetryNotice> notices = retryNotices(progress);
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(notices[0].attempt, 2);
+        QCOMPARE(notices[0].reason, RetryNotice::Reason::ServerError);
+        QCOMPARE(notices[0].httpStatus, 503);
+        qsizetype retrying = -1;
+        for (qsizetype i = 0; i < progress.size() && retrying < 0; ++i) {
+            if (progress.at(i).at(0).value<HarvestProgress>().retry)
+                retrying = i;
+        }
+        QVERIFY(retrying >= 0);
+        bool flowedAfter = false;
+        for (qsizetype i = retrying + 1; i < progress.size(); ++i) {
+            const auto p = progress.at(i).at(0).value<HarvestProgress>();
+            QVERIFY(!p.retry || p.postsSeen == 0); // once posts came, no retry is shown
+            flowedAfter = flowedAfter || (!p.retry && p.postsSeen > 0);
+        }
+        QVERIFY(flowedAfter);
     }
 };
 
