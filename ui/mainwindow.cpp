@@ -2,19 +2,19 @@
 #include "mainwindow.h"
 
 #include "accountsdialog.h"
+#include "addprompt.h"
 #include "charts/tagmotifchart.h"
 #include "detailpanel.h"
 #include "dropcollector.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
 #include "engine/core/whenfinished.h"
-#include "engine/sources/hashtagledger.h"
 #include "engine/workflow/backgroundinstagrambudget.h"
 #include "engine/workflow/credentiallookup.h"
-#include "engine/workflow/exportjob.h"
 #include "engine/workflow/harvestplanner.h"
 #include "engine/workflow/harvestpreparation.h"
 #include "engine/workflow/harvestsession.h"
+#include "engine/workflow/progresstext.h"
 #include "engine/workflow/projectsession.h"
 #include "filterbar.h"
 #include "gridpane.h"
@@ -46,7 +46,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QLabel>
@@ -57,13 +56,11 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
 
@@ -222,6 +219,9 @@ MainWindow::~MainWindow()
 void MainWindow::buildMenus()
 {
     m_menus = new MainMenus(menuBar(), this);
+    m_add = new AddPrompt(this);
+    connect(m_add, &AddPrompt::chosen, this, &MainWindow::harvestDropped);
+    connect(m_add, &AddPrompt::refused, this, &MainWindow::showError);
     connect(m_menus, &MainMenus::newProjectRequested, this, &MainWindow::chooseAndCreate);
     connect(m_menus, &MainMenus::openProjectRequested, this, &MainWindow::chooseAndOpen);
     connect(m_menus, &MainMenus::saveProjectAsRequested, this, &MainWindow::chooseAndSaveAs);
@@ -668,22 +668,11 @@ void MainWindow::announceEnd(const engine::HarvestOutcome &outcome)
 {
     const bool cancelled = outcome.end == engine::HarvestEnd::Cancelled;
     m_chart->applyPendingRows(); // the chart as the harvest left it, at once
-    QStringList problems;
-    for (const auto &s : outcome.summaries) {
-        if (s.sourceFailed)
-            problems << tr("#%1: %2").arg(s.tag, s.error.message);
-    }
-    const bool modelFailed = outcome.error.code == engine::ErrorCode::ModelMissing ||
-                             outcome.error.code == engine::ErrorCode::ModelInvalid;
-    if (outcome.end == engine::HarvestEnd::Failed)
-        problems.prepend(modelFailed ? tr("The model could not be loaded: %1").arg(outcome.error.message)
-                                     : tr("The project could not be written: %1").arg(outcome.error.message));
-    if (!problems.isEmpty())
-        showError(problems.join(QLatin1Char('\n')));
-    statusBar()->showMessage(cancelled
-                                 ? tr("Harvest stopped; starting it again resumes.")
-                                 : tr("Harvest finished: %n image(s) classified.", nullptr, outcome.ok()),
-                             15000);
+    // One end state, worded below both front ends: finished, incomplete, failed or stopped.
+    const engine::HarvestEndText end = engine::ProgressText::describeEnd(outcome);
+    if (!end.problems.isEmpty())
+        showError(end.problems.join(QLatin1Char('\n')));
+    statusBar()->showMessage(end.status, 15000);
     setHarvesting(false);
     m_project->refresh();
     m_instagram->refresh();
@@ -848,50 +837,14 @@ void MainWindow::dropEvent(QDropEvent *event)
     harvestDropped(items.paths, items.urls);
 }
 
+void MainWindow::setAddChooser(AddChooser chooser)
+{
+    m_add->setChooser(std::move(chooser));
+}
+
 void MainWindow::addToProject(AddKind kind)
 {
-    const auto add = [this, kind](const QStringList &chosen) {
-        if (chosen.isEmpty())
-            return;
-        if (kind != AddKind::Addresses)
-            return harvestDropped(chosen, {});
-        QList<QUrl> urls;
-        for (const QString &item : chosen) {
-            const QUrl url(item.trimmed(), QUrl::StrictMode);
-            if (url.isValid() && !url.isRelative())
-                urls << url;
-        }
-        if (urls.isEmpty())
-            return showError(tr("None of that is an image address (https://…)."));
-        harvestDropped({}, urls); // the planner leaves out what cannot be fetched, and says so
-    };
-    if (m_chooseToAdd)
-        return add(m_chooseToAdd(kind));
-    const QString start = m_settings.effectiveProjectFolder();
-    switch (kind) {
-    case AddKind::Images:
-        return add(QFileDialog::getOpenFileNames(
-            this, tr("Add Images"), start,
-            tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp);;All files (*)")));
-    case AddKind::Folder: {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a Folder of Images"), start);
-        return add(folder.isEmpty() ? QStringList() : QStringList{folder});
-    }
-    case AddKind::Addresses: {
-        // Not exec(): the window goes on while the dialog is open.
-        auto *dialog = new QInputDialog(this);
-        dialog->setObjectName(QStringLiteral("addAddresses"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setWindowTitle(tr("Add Image Addresses"));
-        dialog->setLabelText(tr("Image addresses, one per line:"));
-        dialog->setOption(QInputDialog::UsePlainTextEditForTextInput);
-        connect(dialog, &QInputDialog::textValueSelected, this, [add](const QString &text) {
-            add(text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts));
-        });
-        dialog->open();
-        return;
-    }
-    }
+    m_add->ask(kind, m_settings.effectiveProjectFolder());
 }
 
 void MainWindow::restoreLayout()

@@ -14,6 +14,7 @@
 #include "engine/workflow/instagrambudget.h"
 #include "engine/workflow/projectsession.h"
 #include "ui/accountsdialog.h"
+#include "ui/addprompt.h"
 #include "ui/appsettings.h"
 #include "ui/exportkind.h"
 #include "ui/filechooser.h"
@@ -95,17 +96,10 @@ public:
     void showModelSetup();
 
     void setSaveFileChooser(FileChooser chooser);
-    /// What File ▸ Add Images… (paths), Add Folder… (one path) and Add Image Addresses… (one
-    /// address per item) add; empty when cancelled. Tests answer for the dialogs with this;
-    /// without it the file dialogs ask (the addresses' without blocking).
-    enum class AddKind
-    {
-        Images,
-        Folder,
-        Addresses,
-    };
-    using AddChooser = std::function<QStringList(AddKind kind)>;
-    void setAddChooser(AddChooser chooser) { m_chooseToAdd = std::move(chooser); }
+    /// What File ▸ Add … adds (AddPrompt); tests answer for the dialogs with this.
+    using AddKind = AddPrompt::Kind;
+    using AddChooser = AddPrompt::Chooser;
+    void setAddChooser(AddChooser chooser);
     /// File ▸ Add …: asks what to add, then harvests it as a drop of it would.
     void addToProject(AddKind kind);
     void setOpenFileChooser(FileChooser chooser) { m_chooseOpenFile = std::move(chooser); }
@@ -267,7 +261,7 @@ private:
     LabelsStatus *m_labelsStatus = nullptr;
     MainMenus *m_menus = nullptr;
     ProjectExports *m_exports = nullptr;
-    AddChooser m_chooseToAdd;
+    AddPrompt *m_add = nullptr;
     std::unique_ptr<WindowMemory> m_memory;
     bool m_rememberLayout = false; ///< restoreLayout() was called: the layout is saved on close
     bool m_reopening = false;      ///< opening the last project of the previous run

@@ -749,7 +749,7 @@ Befehle:
 <context>
     <name>HarvestCommand</name>
     <message>
-        <location filename="../../app/cli/harvestcommand.cpp" line="+47"/>
+        <location filename="../../app/cli/harvestcommand.cpp" line="+48"/>
         <source>Fetch the images posted under hashtags, classify them and store them in a project. Running it again resumes.</source>
         <translation>Die unter Hashtags geposteten Bilder abrufen, klassifizieren und in einem Projekt speichern. Ein erneuter Aufruf setzt fort.</translation>
     </message>
@@ -916,7 +916,7 @@ Befehle:
         <translation>Warnung: %1 ist ein untrainiertes Testmodell; seine Labels sind bedeutungslos.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>Stopping; what is done is kept, running the same command again resumes.</source>
         <translation>Wird angehalten; Erledigtes bleibt erhalten, derselbe Befehl setzt fort.</translation>
     </message>
@@ -926,7 +926,7 @@ Befehle:
         <translation>#%1: %2 Bilder ok, %3 übersprungen, %4 fehlgeschlagen, %5 Beiträge</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Instagram hashtag budget: %1 of %2 left.</source>
         <translation>Instagram-Hashtag-Kontingent: %1 von %2 übrig.</translation>
     </message>
@@ -1662,9 +1662,128 @@ Befehle:
 <context>
     <name>ProgressText</name>
     <message>
-        <location filename="../../engine/workflow/progresstext.cpp" line="+10"/>
+        <location filename="../../engine/workflow/progresstext.cpp" line="+19"/>
+        <source>The connection was refused.</source>
+        <translation>Die Verbindung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The connection was lost.</source>
+        <translation>Die Verbindung ist abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No data arrived in time.</source>
+        <translation>Es kamen rechtzeitig keine Daten an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server answered HTTP %1.</source>
+        <translation>Der Server antwortete mit HTTP %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server asks to wait.</source>
+        <translation>Der Server bittet zu warten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A network problem.</source>
+        <translation>Ein Netzwerkproblem.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>#%1 (%2 of %3): %4</source>
+        <translation>#%1 (%2 von %3): %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>#%1 (%2 of %3): %4 classified, %5 skipped, %6 failed, %7 posts · %8 images/s · ETA %9</source>
         <translation>#%1 (%2 von %3): %4 klassifiziert, %5 übersprungen, %6 fehlgeschlagen, %7 Beiträge · %8 Bilder/s · noch %9</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 Retrying (%2 of %3) in %4…</source>
+        <translation>%1 Neuer Versuch (%2 von %3) in %4…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 has no posts on this instance.</source>
+        <translation>%1 hat auf dieser Instanz keine Beiträge.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no posts on Instagram.</source>
+        <translation>%1 hat auf Instagram keine Beiträge.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has nothing to harvest.</source>
+        <translation>%1 enthält nichts zum Abrufen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 has %n post(s), none with a still image.</source>
+        <translation>
+            <numerusform>%1 hat %n Beitrag, keinen mit einem Standbild.</numerusform>
+            <numerusform>%1 hat %n Beiträge, keinen mit einem Standbild.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Harvest finished: %n image(s) classified.</source>
+        <translation>
+            <numerusform>Abruf fertig: %n Bild klassifiziert.</numerusform>
+            <numerusform>Abruf fertig: %n Bilder klassifiziert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Harvest incomplete: %n image(s) classified; %1 of %2 tags could not be harvested.</source>
+        <translation>
+            <numerusform>Abruf unvollständig: %n Bild klassifiziert; %1 von %2 Tags konnten nicht abgerufen werden.</numerusform>
+            <numerusform>Abruf unvollständig: %n Bilder klassifiziert; %1 von %2 Tags konnten nicht abgerufen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Harvest failed: the source could not be reached.</source>
+        <translation>Abruf fehlgeschlagen: Die Quelle war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Harvest failed: no tag could be harvested.</source>
+        <translation>Abruf fehlgeschlagen: Kein Tag konnte abgerufen werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Harvest stopped; starting it again resumes.</source>
+        <translation>Abruf angehalten; ein erneuter Start setzt fort.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model could not be loaded: %1</source>
+        <translation>Das Modell konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The project could not be written: %1</source>
+        <translation>Das Projekt konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Harvest failed.</source>
+        <translation>Abruf fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -2478,7 +2597,7 @@ Befehle:
         <translation>Warte wegen des Ratenlimits von %1 bis %2.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+188"/>
         <source>Ignored a post without an id: %1</source>
         <translation>Ein Beitrag ohne ID wurde ignoriert: %1</translation>
     </message>
@@ -2493,7 +2612,7 @@ Befehle:
         <translation>Der Abruf wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+137"/>
         <source>beyond the limit of %1 images</source>
         <translation>jenseits der Grenze von %1 Bildern</translation>
     </message>
@@ -2545,7 +2664,7 @@ Befehle:
 <context>
     <name>taglens::engine::HttpClient</name>
     <message>
-        <location filename="../../engine/net/httpclient.cpp" line="+228"/>
+        <location filename="../../engine/net/httpclient.cpp" line="+244"/>
         <source>Refusing to fetch %1: only https addresses are allowed (plain http only to this computer).</source>
         <translation>%1 wird nicht abgerufen: Nur https-Adressen sind erlaubt (einfaches http nur zu diesem Rechner).</translation>
     </message>
@@ -2561,12 +2680,12 @@ Befehle:
     </message>
     <message>
         <location line="+57"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Could not fetch %1: %2.</source>
         <translation>%1 konnte nicht abgerufen werden: %2.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>die Verbindung wurde nach %1 von %2 Bytes geschlossen</translation>
     </message>
@@ -2576,7 +2695,7 @@ Befehle:
         <translation>der Server hat mit HTTP %1 %2 geantwortet</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Could not fetch %1: more than %2 redirects.</source>
         <translation>%1 konnte nicht abgerufen werden: mehr als %2 Weiterleitungen.</translation>
     </message>
@@ -2591,7 +2710,7 @@ Befehle:
         <translation>%1 konnte nicht abgerufen werden: %2 (%3).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+33"/>
         <source>gave up after 1 attempt</source>
         <translation>nach 1 Versuch aufgegeben</translation>
     </message>
@@ -2601,7 +2720,7 @@ Befehle:
         <translation>nach %1 Versuchen aufgegeben</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>timed out: no data arrived for %1 s</source>
         <translation>Zeitüberschreitung: %1 s lang kamen keine Daten</translation>
     </message>
@@ -3685,6 +3804,39 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>taglens::ui::AddPrompt</name>
+    <message>
+        <location filename="../../ui/addprompt.cpp" line="+21"/>
+        <source>Add Images</source>
+        <translation>Bilder hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.gif *.bmp);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a Folder of Images</source>
+        <translation>Einen Ordner mit Bildern hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add Image Addresses</source>
+        <translation>Bildadressen hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image addresses, one per line:</source>
+        <translation>Bildadressen, eine pro Zeile:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>None of that is an image address (https://…).</source>
+        <translation>Nichts davon ist eine Bildadresse (https://…).</translation>
+    </message>
+</context>
+<context>
     <name>taglens::ui::DetailPanel</name>
     <message>
         <location filename="../../ui/detailpanel.cpp" line="+26"/>
@@ -3930,6 +4082,26 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>taglens::ui::GridPane</name>
+    <message>
+        <location filename="../../ui/gridpane.cpp" line="+19"/>
+        <source>Type hashtags above and press Start,
+or drop images, folders or image addresses here.</source>
+        <translation>Tippe oben Hashtags ein und drücke Start,
+oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reading the project…</source>
+        <translation>Das Projekt wird gelesen…</translation>
+    </message>
+</context>
+<context>
     <name>taglens::ui::HarvestProgressStrip</name>
     <message>
         <location filename="../../ui/harvestprogressstrip.cpp" line="+17"/>
@@ -3982,6 +4154,39 @@ Befehle:
         <location line="+2"/>
         <source>Type a hashtag and press Space, comma or Enter to add it. Backspace in the empty field removes the last one; Left selects the hashtags.</source>
         <translation>Tippe einen Hashtag und drücke Leertaste, Komma oder Eingabe, um ihn hinzuzufügen. Die Rücktaste im leeren Feld entfernt den letzten; Links wählt die Hashtags aus.</translation>
+    </message>
+</context>
+<context>
+    <name>taglens::ui::InstagramStanding</name>
+    <message>
+        <location filename="../../ui/instagramstanding.cpp" line="+55"/>
+        <source>&lt;a href=&quot;accounts&quot;&gt;Log in…&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;accounts&quot;&gt;Anmelden…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in to Instagram first (Accounts…).</source>
+        <translation>Melde dich zuerst bei Instagram an (Konten…).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Budget unknown</source>
+        <translation>Kontingent unbekannt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 hashtags left this week</source>
+        <translation>%1 von %2 Hashtags diese Woche übrig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instagram lets @%1 search %2 different hashtags in any 7 days; %3 are left.</source>
+        <translation>Instagram lässt @%1 in beliebigen 7 Tagen %2 verschiedene Hashtags suchen; %3 sind übrig.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Searched (each frees its place 7 days after its first search):</source>
+        <translation>Gesucht (jeder gibt seinen Platz 7 Tage nach seiner ersten Suche frei):</translation>
     </message>
 </context>
 <context>
@@ -4181,39 +4386,22 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+107"/>
+        <location filename="../../ui/mainwindow.cpp" line="+103"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Images</source>
-        <translation>Bilder</translation>
-    </message>
-    <message>
-        <location line="-57"/>
-        <source>Type hashtags above and press Start,
-or drop images, folders or image addresses here.</source>
-        <translation>Tippe oben Hashtags ein und drücke Start,
-oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
-    </message>
-    <message>
-        <location line="+88"/>
+        <location line="+40"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Reading the project…</source>
-        <translation>Das Projekt wird gelesen…</translation>
-    </message>
-    <message>
-        <location line="+299"/>
+        <location line="+290"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
@@ -4275,12 +4463,12 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
     </message>
     <message>
         <location line="+68"/>
-        <location line="+211"/>
+        <location line="+145"/>
         <source>A harvest is already running.</source>
         <translation>Es läuft bereits ein Abruf.</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-96"/>
         <source>Hashtag search on Instagram needs a login with your own Meta app.</source>
         <translation>Die Hashtag-Suche auf Instagram braucht eine Anmeldung mit deiner eigenen Meta-App.</translation>
     </message>
@@ -4295,37 +4483,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Den Kontendialog öffnen</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>&lt;a href=&quot;accounts&quot;&gt;Log in…&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;accounts&quot;&gt;Anmelden…&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Log in to Instagram first (Accounts…).</source>
-        <translation>Melde dich zuerst bei Instagram an (Konten…).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Budget unknown</source>
-        <translation>Kontingent unbekannt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 of %2 hashtags left this week</source>
-        <translation>%1 von %2 Hashtags diese Woche übrig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Instagram lets @%1 search %2 different hashtags in any 7 days; %3 are left.</source>
-        <translation>Instagram lässt @%1 in beliebigen 7 Tagen %2 verschiedene Hashtags suchen; %3 sind übrig.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Searched (each frees its place 7 days after its first search):</source>
-        <translation>Gesucht (jeder gibt seinen Platz 7 Tage nach seiner ersten Suche frei):</translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location line="+80"/>
         <source>A harvest is already running; drop them again when it has finished.</source>
         <translation>Es läuft bereits ein Abruf; lege sie erneut ab, wenn er fertig ist.</translation>
     </message>
@@ -4335,45 +4493,17 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Es ist kein Modell installiert, daher kann nichts klassifiziert werden. Richte eines ein mit Hilfe ▸ Modell einrichten.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>The new images are labelled by %1; the window shows the labels of another model (View ▸ Labels From).</source>
         <translation>Die neuen Bilder bekommen Labels von %1; das Fenster zeigt die Labels eines anderen Modells (Ansicht ▸ Labels von).</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>#%1: %2</source>
-        <translation>#%1: %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The model could not be loaded: %1</source>
-        <translation>Das Modell konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The project could not be written: %1</source>
-        <translation>Das Projekt konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Harvest stopped; starting it again resumes.</source>
-        <translation>Abruf angehalten; ein erneuter Start setzt fort.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Harvest finished: %n image(s) classified.</source>
-        <translation>
-            <numerusform>Abruf fertig: %n Bild klassifiziert.</numerusform>
-            <numerusform>Abruf fertig: %n Bilder klassifiziert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+82"/>
         <source>No model is installed: harvests cannot classify.</source>
         <translation>Es ist kein Modell installiert: Abrufe können nicht klassifizieren.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>No project</source>
         <translation>Kein Projekt</translation>
     </message>
@@ -4383,32 +4513,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>%1 — TagLens</translation>
     </message>
     <message>
-        <location line="+60"/>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open a project to export it.</source>
-        <translation>Öffne ein Projekt, um es zu exportieren.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Exporting %1…</source>
-        <translation>%1 wird exportiert…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Could not export: %1</source>
-        <translation>Export fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Exported %1</source>
-        <translation>%1 exportiert</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+71"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
@@ -4435,37 +4540,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Projekt speichern unter</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>None of that is an image address (https://…).</source>
-        <translation>Nichts davon ist eine Bildadresse (https://…).</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Add Images</source>
-        <translation>Bilder hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp);;All files (*)</source>
-        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.gif *.bmp);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add a Folder of Images</source>
-        <translation>Einen Ordner mit Bildern hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Add Image Addresses</source>
-        <translation>Bildadressen hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Image addresses, one per line:</source>
-        <translation>Bildadressen, eine pro Zeile:</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+62"/>
         <source>Quit TagLens</source>
         <translation>TagLens beenden</translation>
     </message>
@@ -4645,6 +4720,34 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <location line="+10"/>
         <source>The model could not be installed: %1</source>
         <translation>Das Modell konnte nicht installiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taglens::ui::ProjectExports</name>
+    <message>
+        <location filename="../../ui/projectexports.cpp" line="+57"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a project to export it.</source>
+        <translation>Öffne ein Projekt, um es zu exportieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not export: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
     </message>
 </context>
 <context>
