@@ -236,7 +236,8 @@ void MainWindow::buildMenus()
     connect(m_menus, &MainMenus::editTagsRequested, this,
             [this] { tagsEdit()->setFocus(Qt::ShortcutFocusReason); });
     connect(m_menus, &MainMenus::exportRequested, this, [this](ExportKind kind) {
-        m_exports->chooseAndExport(kind, m_project->path(), exportOptions());
+        m_exports->chooseAndExport(kind, m_project->path(), exportOptions(),
+                                   {m_filter->shownFilter(), m_filter->rowCount(), m_model->rowCount()});
     });
     connect(m_menus, &MainMenus::modelSetupRequested, this, &MainWindow::showModelSetup);
     connect(m_menus, &MainMenus::labelsModelChosen, m_project, &engine::ProjectSession::chooseLabels);
@@ -774,10 +775,16 @@ void MainWindow::setSaveFileChooser(FileChooser chooser)
     m_exports->setSaveFileChooser(std::move(chooser));
 }
 
+void MainWindow::setExportScopeChooser(ProjectExports::ScopeChooser chooser)
+{
+    m_exports->setScopeChooser(std::move(chooser));
+}
+
 engine::ExportOptions MainWindow::exportOptions() const
 {
     engine::ExportOptions options;
     options.modelSha256 = m_model->modelSha256(); // the labels on screen
+    options.minScore = m_chart->minimumScore();   // the threshold on screen, as the chart counts
     return options;
 }
 

@@ -18,6 +18,7 @@
 #include "ui/appsettings.h"
 #include "ui/exportkind.h"
 #include "ui/filechooser.h"
+#include "ui/projectexports.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -96,6 +97,8 @@ public:
     void showModelSetup();
 
     void setSaveFileChooser(FileChooser chooser);
+    /// Answers "all images or the ones shown?" for an export of a filtered grid (tests).
+    void setExportScopeChooser(ProjectExports::ScopeChooser chooser);
     /// What File ▸ Add … adds (AddPrompt); tests answer for the dialogs with this.
     using AddKind = AddPrompt::Kind;
     using AddChooser = AddPrompt::Chooser;

@@ -59,22 +59,29 @@ void MediaFilterModel::setSortKey(SortKey key)
 
 void MediaFilterModel::refilter()
 {
+    m_shown = shownFilter(); // asked once per row: built once per change
     invalidateFilter();
     Q_EMIT filterChanged();
+}
+
+engine::ShownFilter MediaFilterModel::shownFilter() const
+{
+    engine::ShownFilter shown;
+    shown.tag = m_tag;
+    shown.label = m_label;
+    if (m_status != AnyStatus)
+        shown.status = engine::MediaStatus(m_status);
+    shown.minimumScore = m_minimumScore;
+    return shown;
 }
 
 bool MediaFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!m_tag.isEmpty() && i.data(ProjectModel::TagRole).toString() != m_tag)
-        return false;
-    if (m_status != AnyStatus && i.data(ProjectModel::StatusRole).toInt() != m_status)
-        return false;
-    if (!m_label.isEmpty() && i.data(ProjectModel::TopLabelRole).toString() != m_label)
-        return false;
-    if (m_minimumScore > 0.0 && i.data(ProjectModel::ScoreRole).toDouble() < m_minimumScore)
-        return false;
-    return true;
+    return m_shown.accepts(i.data(ProjectModel::TagRole).toString(),
+                           engine::MediaStatus(i.data(ProjectModel::StatusRole).toInt()),
+                           i.data(ProjectModel::TopLabelRole).toString(),
+                           i.data(ProjectModel::ScoreRole).toDouble());
 }
 
 bool MediaFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/store/shownfilter.h"
+
 #include <QSortFilterProxyModel>
 #include <QString>
 
@@ -35,6 +37,9 @@ public:
     /// Items whose top-1 score is below this are hidden (items without predictions too, when > 0).
     void setMinimumScore(double score);
     double minimumScore() const { return m_minimumScore; }
+    /// The criteria as one engine value: the rule the rows pass, and what an export of the
+    /// shown images applies and records.
+    engine::ShownFilter shownFilter() const;
     void setSortKey(SortKey key);
     SortKey sortKey() const { return m_sortKey; }
 
@@ -53,6 +58,7 @@ private:
     int m_status = AnyStatus;
     double m_minimumScore = 0.0;
     SortKey m_sortKey = SortKey::Project;
+    engine::ShownFilter m_shown;
 };
 
 } // namespace taglens::ui

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "../store/shownfilter.h"
+
 #include <QString>
+#include <optional>
 
 namespace taglens::engine {
 
@@ -17,6 +20,9 @@ struct ExportOptions
     /// the summary (an image whose top-1 scores below it counts towards its tag's `ok` images,
     /// so the shares, but under no label). The images CSV and the JSON keep every prediction.
     double minScore = 0.0;
+    /// Only the rows a view shows (ShownFilter, the grid's rule); unset: every row. The counts
+    /// and the summary are of those rows; the JSON record and the GEXF description name it.
+    std::optional<ShownFilter> shown;
 };
 
 } // namespace taglens::engine

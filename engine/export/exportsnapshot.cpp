@@ -49,6 +49,9 @@ Expected<ExportSnapshot> ExportSnapshot::load(const ProjectStore &store, const E
     if (!rows)
         return rows.error();
     snapshot.rows = std::move(*rows);
+    if (options.shown && !options.shown->isEmpty())
+        snapshot.rows.removeIf(
+            [&shown = *options.shown](const MediaRow &row) { return !shown.accepts(row); });
 
     // Counted from the rows rather than asked for separately, so the counts match the rows even
     // when a harvest writes to the project while it is exported.

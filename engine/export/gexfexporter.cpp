@@ -3,6 +3,8 @@
 
 #include "atomicfile.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMap>
 #include <QSet>
@@ -15,6 +17,12 @@ Q_LOGGING_CATEGORY(lcGexfExport, "taglens.engine.export.gexf", QtInfoMsg)
 namespace taglens::engine {
 
 namespace {
+
+/// The filter the images passed, as in the JSON record (not translated: a file is read anywhere).
+QString shownDescription(const ShownFilter &shown)
+{
+    return QString::fromUtf8(QJsonDocument(shown.toJson().toObject()).toJson(QJsonDocument::Compact));
+}
 
 // Sorting by name first gives the nodes a readable order; the index keeps two classes with one
 // name apart.
@@ -66,11 +74,12 @@ QByteArray GexfExporter::render(const ExportSnapshot &snapshot)
     xml.writeTextElement(
         QStringLiteral("description"),
         QStringLiteral("Labels that occur together in the top-%1 predictions of one image (score >= %2); "
-                       "model %3 (%4); tags: %5")
+                       "model %3 (%4); tags: %5; images: %6")
             .arg(snapshot.labelColumns)
             .arg(snapshot.options.minScore)
             .arg(snapshot.modelName.isEmpty() ? QStringLiteral("unknown") : snapshot.modelName,
-                 snapshot.modelSha256, snapshot.tags.join(QStringLiteral(", "))));
+                 snapshot.modelSha256, snapshot.tags.join(QStringLiteral(", ")),
+                 snapshot.options.shown ? shownDescription(*snapshot.options.shown) : QStringLiteral("all")));
     xml.writeEndElement(); // meta
 
     xml.writeStartElement(QStringLiteral("graph"));

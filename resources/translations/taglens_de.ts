@@ -2117,6 +2117,24 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>ShownFilter</name>
+    <message>
+        <location filename="../../engine/store/shownfilter.cpp" line="+33"/>
+        <source>all images</source>
+        <translation>alle Bilder</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>top label “%1”</source>
+        <translation>Top-Label „%1“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>score ≥ %1 %</source>
+        <translation>Score ≥ %1 %</translation>
+    </message>
+</context>
+<context>
     <name>SourceKind</name>
     <message>
         <location filename="../../engine/core/sourcekind.cpp" line="+41"/>
@@ -4401,7 +4419,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+291"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
@@ -4513,7 +4531,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>%1 — TagLens</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
@@ -4725,22 +4743,66 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
 <context>
     <name>taglens::ui::ProjectExports</name>
     <message>
-        <location filename="../../ui/projectexports.cpp" line="+57"/>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/projectexports.cpp" line="+120"/>
         <source>Open a project to export it.</source>
         <translation>Öffne ein Projekt, um es zu exportieren.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-25"/>
         <source>Exporting %1…</source>
         <translation>%1 wird exportiert…</translation>
     </message>
     <message>
+        <location line="-38"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The grid shows %1 of %n image(s).</source>
+        <translation>
+            <numerusform>Das Raster zeigt %1 von %n Bild.</numerusform>
+            <numerusform>Das Raster zeigt %1 von %n Bildern.</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Shown: %1. The file records which images it holds.</source>
+        <translation>Gezeigt: %1. Die Datei hält fest, welche Bilder sie enthält.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Export &amp;All %n</source>
+        <translation>
+            <numerusform>&amp;Alle %n exportieren</numerusform>
+            <numerusform>&amp;Alle %n exportieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export every image of the project</source>
+        <translation>Jedes Bild des Projekts exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Export the %n &amp;Shown</source>
+        <translation>
+            <numerusform>Die %n &amp;gezeigten exportieren</numerusform>
+            <numerusform>Die %n &amp;gezeigten exportieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export only the images shown</source>
+        <translation>Nur die gezeigten Bilder exportieren</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Could not encode the chart.</source>
+        <translation>Das Diagramm konnte nicht kodiert werden.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Could not export: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
@@ -5069,7 +5131,7 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
 <context>
     <name>taglens::ui::TagMotifChart</name>
     <message>
-        <location filename="../../ui/charts/tagmotifchart.cpp" line="+40"/>
+        <location filename="../../ui/charts/tagmotifchart.cpp" line="+43"/>
         <source>share of the tag&apos;s classified images</source>
         <translation>Anteil an den klassifizierten Bildern des Tags</translation>
     </message>
@@ -5130,13 +5192,17 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location line="+14"/>
-        <source>Could not write %1.</source>
-        <translation>%1 konnte nicht geschrieben werden.</translation>
+        <location line="+68"/>
+        <source>Share of each tag&apos;s classified images by top-1 label, top-1 score ≥ %1 %; tags: %2</source>
+        <translation>Anteil der klassifizierten Bilder jedes Tags nach Top-1-Label, Top-1-Score ≥ %1 %; Tags: %2</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>TagLens motif chart</source>
         <translation>TagLens-Motivdiagramm</translation>
     </message>

@@ -15,6 +15,7 @@
 #include "ui/mainwindow.h"
 #include "ui/mediafiltermodel.h"
 #include "ui/modelsetupdialog.h"
+#include "ui/projectexports.h"
 #include "ui/projectmodel.h"
 
 #include <QAbstractButton>
@@ -28,6 +29,9 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -50,6 +54,8 @@ using namespace taglens;
 using ui::HashtagChipsEdit;
 using ui::MainWindow;
 using ui::MediaFilterModel;
+using ui::ExportKind;
+using ui::ProjectExports;
 using ui::ProjectModel;
 
 using tests::widgetNamed;
@@ -206,8 +212,8 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(triggered, 6);
-        // The four data files are written in the background, the two chart images at once.
-        QTRY_COMPARE(written.size(), 4);
+        // Every file is written in the background, the chart images as drawn on screen.
+        QTRY_COMPARE(written.size(), 6);
         for (const auto &args : std::as_const(written))
             QVERIFY(args.at(1).toBool());
         QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
@@ -224,6 +230,62 @@ private Q_SLOTS:
         QFile svg(m_dir.filePath(QStringLiteral("out-project-chart.svg")));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().contains("<svg"));
+    }
+
+    // Issue 17 #4: an export of a filtered grid asks whether to write all images or the ones
+    // shown, writes what was chosen and records it; the threshold on screen is the export's.
+    void exportsOfAFilteredGridSayWhatTheyHold_data()
+    {
+        QTest::addColumn<int>("scope");
+        QTest::newRow("the shown") << int(ProjectExports::Scope::Shown);
+        QTest::newRow("all") << int(ProjectExports::Scope::All);
+    }
+    void exportsOfAFilteredGridSayWhatTheyHold()
+    {
+        QFETCH(int, scope);
+        MainWindow window(loadModel);
+        QVERIFY(openAndWait(window, projectPath()));
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4);
+        window.filterModel()->setStatus(int(engine::MediaStatus::Ok));
+        window.chart()->scoreSlider()->setValue(0);
+        const int shown = window.filterModel()->rowCount();
+        QCOMPARE(shown, 3); // the text file was skipped
+        QList<ProjectExports::View> asked;
+        window.setExportScopeChooser([&](const ProjectExports::View &view) {
+            asked << view;
+            return std::optional(ProjectExports::Scope(scope));
+        });
+        const QString path = m_dir.filePath(QStringLiteral("scoped.json"));
+        window.setSaveFileChooser([&](const QString &, const QString &, const QString &) { return path; });
+        QSignalSpy written(&window, &MainWindow::exportFinished);
+        auto *json = window.findChild<QAction *>(QStringLiteral("export%1").arg(int(ExportKind::Json)));
+        QVERIFY(json);
+        json->trigger();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().shownCount, shown);
+        QCOMPARE(asked.first().total, 4);
+        QCOMPARE(asked.first().shown.status, std::optional(engine::MediaStatus::Ok));
+        QTRY_COMPARE(written.size(), 1);
+        QVERIFY(written.first().at(1).toBool());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonValue recorded =
+            root.value(QStringLiteral("options")).toObject().value(QStringLiteral("shown"));
+        const int items = int(root.value(QStringLiteral("items")).toArray().size());
+        if (scope == int(ProjectExports::Scope::Shown)) {
+            QCOMPARE(items, shown);
+            QCOMPARE(recorded.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        } else {
+            QCOMPARE(items, 4);
+            QVERIFY(recorded.isNull());
+        }
+
+        // An unfiltered grid exports everything without asking.
+        window.filterModel()->setStatus(MediaFilterModel::AnyStatus);
+        json->trigger();
+        QCOMPARE(asked.size(), 1);
+        QTRY_COMPARE(written.size(), 2);
     }
 
     void reopenShowsEverythingWithoutAModel()

@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -622,16 +623,21 @@ private Q_SLOTS:
             TagMotifChart chart;
             ProjectExports exports(&chart);
             exports.setSaveFileChooser(chooser);
-            exports.chooseAndExport(ExportKind::ChartPng, project, {}); // cancelled
+            exports.chooseAndExport(ExportKind::ChartPng, project, {}, {}); // cancelled
             QCOMPARE(QFileInfo(suggested.last()).absolutePath(), projectFolder);
             QCOMPARE(QFileInfo(suggested.last()).fileName(), QStringLiteral("birds-chart.png"));
             answer = exportFolder + QStringLiteral("/chart.png");
             QSignalSpy failed(&exports, &ProjectExports::failed);
-            exports.chooseAndExport(ExportKind::ChartPng, project, {});
+            QSignalSpy finished(&exports, &ProjectExports::finished);
+            exports.chooseAndExport(ExportKind::ChartPng, project, {}, {});
+            QTRY_COMPARE(finished.count(), 1); // written off the GUI thread
+            QCOMPARE(finished.first().at(1).toBool(), true);
             QCOMPARE(failed.count(), 0);
             QVERIFY(QFileInfo::exists(answer));
+            // With its caption under it: taller than the chart on screen.
+            QVERIFY(QImage(answer).height() > chart.renderImage().height());
             answer.clear();
-            exports.chooseAndExport(ExportKind::ChartSvg, project, {});
+            exports.chooseAndExport(ExportKind::ChartSvg, project, {}, {});
             QCOMPARE(QFileInfo(suggested.last()).absolutePath(), exportFolder);
             QCOMPARE(exports.lastFolder(), exportFolder);
         }
@@ -639,7 +645,7 @@ private Q_SLOTS:
             TagMotifChart chart;
             ProjectExports next(&chart); // another run
             next.setSaveFileChooser(chooser);
-            next.chooseAndExport(ExportKind::ImagesCsv, project, {});
+            next.chooseAndExport(ExportKind::ImagesCsv, project, {}, {});
             QCOMPARE(QFileInfo(suggested.last()).absolutePath(), exportFolder);
         }
         QVERIFY(QDir(exportFolder).removeRecursively());
@@ -647,7 +653,7 @@ private Q_SLOTS:
             TagMotifChart chart;
             ProjectExports gone(&chart);
             gone.setSaveFileChooser(chooser);
-            gone.chooseAndExport(ExportKind::ImagesCsv, project, {});
+            gone.chooseAndExport(ExportKind::ImagesCsv, project, {}, {});
             QCOMPARE(QFileInfo(suggested.last()).absolutePath(), projectFolder);
         }
         // Nothing to export from: refused with a message, no file dialog.

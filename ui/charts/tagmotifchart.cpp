@@ -3,10 +3,13 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QBuffer>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
+#include <QImage>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QPainter>
@@ -265,28 +268,72 @@ void TagMotifChart::resizeEvent(QResizeEvent *event)
         rebuild();
 }
 
-QString TagMotifChart::exportPng(const QString &path) const
+namespace {
+
+/// Room for the caption under the chart: two lines of the chart's font.
+int captionHeight(const QFont &font)
 {
-    const QPixmap pixmap = m_view->grab();
-    if (!pixmap.save(path, "PNG"))
-        return tr("Could not write %1.").arg(path);
-    return {};
+    return QFontMetrics(font).lineSpacing() * 2 + 8;
 }
 
-QString TagMotifChart::exportSvg(const QString &path) const
+void drawCaption(QPainter &painter, const QRect &area, const QString &caption, const QPalette &palette)
 {
-    QSvgGenerator generator;
-    generator.setFileName(path);
-    generator.setSize(m_view->size());
-    generator.setViewBox(QRect(QPoint(), m_view->size()));
-    generator.setTitle(m_chart->title());
-    generator.setDescription(tr("TagLens motif chart"));
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return tr("Could not write %1.").arg(path);
-    m_view->render(&painter);
+    painter.fillRect(area, palette.color(QPalette::Base));
+    painter.setPen(palette.color(QPalette::Text));
+    painter.drawText(area.adjusted(8, 4, -8, -4), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
+                     caption);
+}
+
+} // namespace
+
+QString TagMotifChart::caption() const
+{
+    QStringList tags;
+    for (const QString &tag : m_shownTags)
+        tags << QStringLiteral("#") + tag;
+    return tr("Share of each tag's classified images by top-1 label, top-1 score ≥ %1 %; tags: %2")
+        .arg(qRound(minimumScore() * 100.0))
+        .arg(tags.isEmpty() ? tr("none") : tags.join(QStringLiteral(", ")));
+}
+
+QImage TagMotifChart::renderImage(const QString &caption) const
+{
+    const QPixmap chart = m_view->grab();
+    const int extra = caption.isEmpty() ? 0 : captionHeight(font()) * int(chart.devicePixelRatio());
+    QImage image(chart.width(), chart.height() + extra, QImage::Format_ARGB32_Premultiplied);
+    image.fill(palette().color(QPalette::Base));
+    QPainter painter(&image);
+    painter.drawPixmap(0, 0, chart);
+    if (extra > 0) {
+        painter.scale(chart.devicePixelRatio(), chart.devicePixelRatio());
+        const int top = int(chart.height() / chart.devicePixelRatio());
+        drawCaption(painter,
+                    QRect(0, top, int(chart.width() / chart.devicePixelRatio()), captionHeight(font())),
+                    caption, palette());
+    }
     painter.end();
-    return {};
+    return image;
+}
+
+QByteArray TagMotifChart::renderSvg(const QString &caption) const
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    const int extra = caption.isEmpty() ? 0 : captionHeight(font());
+    const QSize size(m_view->width(), m_view->height() + extra);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(), size));
+    generator.setTitle(m_chart->title());
+    generator.setDescription(caption.isEmpty() ? tr("TagLens motif chart") : caption);
+    QPainter painter(&generator);
+    m_view->render(&painter, QRectF(0, 0, m_view->width(), m_view->height()));
+    if (extra > 0)
+        drawCaption(painter, QRect(0, m_view->height(), size.width(), extra), caption, palette());
+    painter.end();
+    return bytes;
 }
 
 } // namespace taglens::ui

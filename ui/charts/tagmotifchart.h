@@ -4,6 +4,8 @@
 #include "engine/analysis/motifstatistics.h"
 #include "engine/store/mediarow.h"
 
+#include <QByteArray>
+#include <QImage>
 #include <QList>
 #include <QStringList>
 #include <QTimer>
@@ -68,9 +70,12 @@ public:
     QHorizontalBarSeries *series() const { return m_series; }
     QSlider *scoreSlider() const { return m_slider; }
 
-    /// Errors are returned as messages; empty on success.
-    QString exportPng(const QString &path) const;
-    QString exportSvg(const QString &path) const;
+    /// The chart as on screen, with \a caption (what it shows: threshold, filters) under it;
+    /// rendered here, written by whoever asked (off the GUI thread).
+    QImage renderImage(const QString &caption = {}) const;
+    /// What the chart shows, for a caption: the statistic, the threshold and the tags.
+    QString caption() const;
+    QByteArray renderSvg(const QString &caption = {}) const;
 
 Q_SIGNALS:
     void labelActivated(const QString &label);

@@ -180,6 +180,8 @@ private Q_SLOTS:
     void gexf_data();
     void gexf();
     void usesTheLatestHarvestsModelUnlessTold();
+    void shownRowsOnly_data();
+    void shownRowsOnly();
     void writesAtomically();
 
 private:
@@ -643,6 +645,71 @@ void TestExporters::usesTheLatestHarvestsModelUnlessTold()
     }
     QCOMPARE(jsonOk, ok);
     QCOMPARE(jsonUnlabelled, unlabelled);
+}
+
+// Issue 17 #4: an export of "what is shown" holds exactly the rows the grid's rule (ShownFilter)
+// lets through — counted here independently, from every row — and records the filter.
+void TestExporters::shownRowsOnly_data()
+{
+    QTest::addColumn<QString>("tag");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<int>("status"); // -1: any
+    QTest::addColumn<double>("minScore");
+    QTest::newRow("one tag") << u"cats"_s << QString() << -1 << 0.0;
+    QTest::newRow("one label") << QString() << u"tabby"_s << -1 << 0.0;
+    QTest::newRow("ok above 65 %") << QString() << QString() << int(MediaStatus::Ok) << 0.65;
+    QTest::newRow("failed") << QString() << QString() << int(MediaStatus::Failed) << 0.0;
+    QTest::newRow("nothing passes") << u"food"_s << u"tabby"_s << -1 << 0.0;
+}
+
+void TestExporters::shownRowsOnly()
+{
+    QFETCH(QString, tag);
+    QFETCH(QString, label);
+    QFETCH(int, status);
+    QFETCH(double, minScore);
+    ShownFilter shown;
+    shown.tag = tag;
+    shown.label = label;
+    if (status >= 0)
+        shown.status = MediaStatus(status);
+    shown.minimumScore = minScore;
+
+    const ExportSnapshot all = snapshot();
+    int expected = 0;
+    for (const MediaRow &row : all.rows) {
+        const QString top = row.predictions.isEmpty() ? QString() : row.predictions.first().label;
+        const double score = row.predictions.isEmpty() ? 0.0 : double(row.predictions.first().score);
+        expected += (tag.isEmpty() || row.tag == tag) && (label.isEmpty() || top == label) &&
+                    (status < 0 || int(row.status) == status) && score >= minScore;
+    }
+    ExportOptions options;
+    options.shown = shown;
+    const ExportSnapshot filtered = snapshot(options);
+    QCOMPARE(int(filtered.rows.size()), expected);
+    QVERIFY(filtered.rows.size() < all.rows.size());
+    int counted = 0;
+    for (auto it = filtered.counts.cbegin(); it != filtered.counts.cend(); ++it)
+        counted += it->total();
+    QCOMPARE(counted, expected); // the counts are of the shown rows
+
+    const QJsonObject root = QJsonDocument::fromJson(JsonExporter::render(filtered)).object();
+    QCOMPARE(int(root.value(u"items"_s).toArray().size()), expected);
+    const QJsonObject recorded = root.value(u"options"_s).toObject().value(u"shown"_s).toObject();
+    QCOMPARE(recorded.value(u"tag"_s).toString(), tag);
+    QCOMPARE(recorded.value(u"label"_s).toString(), label);
+    QCOMPARE(recorded.value(u"status"_s).isNull(), status < 0);
+    QCOMPARE(recorded.value(u"min_score"_s).toDouble(), minScore);
+    const auto csv = parseCsv(ImagesCsvExporter::render(filtered));
+    QVERIFY(csv);
+    QCOMPARE(int(csv->size()) - 1, expected);
+    QVERIFY(GexfExporter::render(filtered).contains("images: {"));
+    QCOMPARE(QJsonDocument::fromJson(JsonExporter::render(all))
+                 .object()
+                 .value(u"options"_s)
+                 .toObject()
+                 .value(u"shown"_s),
+             QJsonValue());
 }
 
 void TestExporters::writesAtomically()
