@@ -54,6 +54,12 @@ FilterBar::FilterBar(MediaFilterModel *filter, QWidget *parent)
             [this] { m_filter->setSortKey(MediaFilterModel::SortKey(m_sort->currentData().toInt())); });
     connect(m_clearLabel, &QToolButton::clicked, this, [this] { m_filter->setLabel(QString()); });
     connect(m_filter, &MediaFilterModel::filterChanged, this, [this] {
+        // Set elsewhere (a click on the chart's bar): shown here without choosing the tag anew.
+        if (const int index = m_tag->findData(m_filter->tag());
+            index >= 0 && index != m_tag->currentIndex()) {
+            const QSignalBlocker quiet(m_tag);
+            m_tag->setCurrentIndex(index);
+        }
         m_clearLabel->setVisible(!m_filter->label().isEmpty());
         m_clearLabel->setText(tr("Label: %1 ✕").arg(m_filter->label()));
     });

@@ -121,8 +121,8 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     connect(m_exports, &ProjectExports::finished, this, &MainWindow::exportFinished);
     left->addWidget(m_gridPane);
     left->addWidget(m_chart);
-    left->setStretchFactor(0, 1);
-    left->setStretchFactor(1, 1); // room for the chart to label its motifs
+    left->setStretchFactor(0, 3); // the grid gets the room; the chart still labels 8 motifs
+    left->setStretchFactor(1, 2);
 
     auto *detailScroll = new QScrollArea(splitter);
     detailScroll->setWidgetResizable(true);
@@ -191,8 +191,11 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     connect(m_model, &ProjectModel::loadFailed, this, [this](const QString &message) {
         showError(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(projectPath()), message));
     });
-    connect(m_chart, &TagMotifChart::labelActivated, this,
-            [this](const QString &label) { m_filter->setLabel(label); });
+    connect(m_chart, &TagMotifChart::barActivated, this, [this](const QString &tag, const QString &label) {
+        // That tag's images with that motif; the chart keeps comparing every tag it shows.
+        m_filter->setTag(tag);
+        m_filter->setLabel(label);
+    });
     connect(m_chart, &TagMotifChart::minimumScoreChanged, this,
             [this](double score) { m_filter->setMinimumScore(score); });
     connectProject();

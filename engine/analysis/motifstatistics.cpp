@@ -72,4 +72,37 @@ double MotifStatistics::share(const QString &tag, int labelIndex, const QString 
     return 0.0;
 }
 
+QList<MotifStatistics::MotifKey> MotifStatistics::topMotifs(const QStringList &tags, int n) const
+{
+    struct Candidate
+    {
+        MotifKey key;
+        double shareSum = 0.0;
+        int images = 0;
+    };
+    QMap<MotifKey, Candidate> candidates;
+    for (const QString &tag : tags) {
+        for (const Motif &m : m_tags.value(tag).motifs) {
+            Candidate &c = candidates[{m.labelIndex, m.label}];
+            c.key = {m.labelIndex, m.label};
+            c.shareSum += m.share;
+            c.images += m.images;
+        }
+    }
+    QList<Candidate> ranked = candidates.values();
+    std::sort(ranked.begin(), ranked.end(), [](const Candidate &a, const Candidate &b) {
+        if (a.shareSum != b.shareSum)
+            return a.shareSum > b.shareSum; // the same order as the mean: the tags are the same
+        if (a.images != b.images)
+            return a.images > b.images;
+        if (a.key.second != b.key.second)
+            return a.key.second < b.key.second;
+        return a.key.first < b.key.first;
+    });
+    QList<MotifKey> top;
+    for (qsizetype i = 0; i < ranked.size() && i < n; ++i)
+        top << ranked.at(i).key;
+    return top;
+}
+
 } // namespace taglens::engine

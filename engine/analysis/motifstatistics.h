@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <utility>
 
 namespace taglens::engine {
 
@@ -50,6 +51,13 @@ public:
     TagMotifs tag(const QString &tag) const { return m_tags.value(tag); }
     /// The share of \a tag's classified items whose top label is (labelIndex, label); 0 when none is.
     double share(const QString &tag, int labelIndex, const QString &label) const;
+
+    /// A motif as the chart's categories name it: label index and label.
+    using MotifKey = std::pair<int, QString>;
+    /// The \a n motifs (at most) that compare \a tags best: the highest mean share over the
+    /// tags (each tag weighs the same, whatever its size), ties by more images in all, then by
+    /// label and index. Exactly n when the tags have that many motifs between them.
+    QList<MotifKey> topMotifs(const QStringList &tags, int n) const;
 
 private:
     QMap<QString, TagMotifs> m_tags;

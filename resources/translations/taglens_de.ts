@@ -4001,12 +4001,12 @@ Befehle:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>All tags</source>
         <translation>Alle Tags</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-54"/>
         <source>Filter by status</source>
         <translation>Nach Status filtern</translation>
     </message>
@@ -4076,7 +4076,7 @@ Befehle:
         <translation>Angezeigte Bilder</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Label: %1 ✕</source>
         <translation>Label: %1 ✕</translation>
     </message>
@@ -4419,7 +4419,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+294"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
@@ -5131,7 +5131,7 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
 <context>
     <name>taglens::ui::TagMotifChart</name>
     <message>
-        <location filename="../../ui/charts/tagmotifchart.cpp" line="+43"/>
+        <location filename="../../ui/charts/tagmotifchart.cpp" line="+45"/>
         <source>share of the tag&apos;s classified images</source>
         <translation>Anteil an den klassifizierten Bildern des Tags</translation>
     </message>
@@ -5172,7 +5172,7 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+42"/>
         <source>No classified images yet</source>
         <translation>Noch keine klassifizierten Bilder</translation>
     </message>
@@ -5186,8 +5186,16 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <source>Untrained test model: these labels mean nothing</source>
         <translation>Untrainiertes Testmodell: Diese Labels bedeuten nichts</translation>
     </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>#%1 · %2: %3 of %n classified image(s) (%4 %)</source>
+        <translation>
+            <numerusform>#%1 · %2: %3 von %n klassifizierten Bild (%4 %)</numerusform>
+            <numerusform>#%1 · %2: %3 von %n klassifizierten Bildern (%4 %)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+38"/>
+        <location line="+72"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

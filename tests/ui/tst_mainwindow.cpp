@@ -232,6 +232,27 @@ private Q_SLOTS:
         QVERIFY(svg.readAll().contains("<svg"));
     }
 
+    // Issue 17 #5: clicking a bar shows that tag's images with that motif; the chart goes on
+    // comparing the tags it showed.
+    void aBarClickFiltersTagAndLabel()
+    {
+        MainWindow window(loadModel);
+        QVERIFY(openAndWait(window, projectPath()));
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4);
+        const QStringList tags = window.chart()->shownTags();
+        QVERIFY(!window.chart()->categories().isEmpty());
+        const QString label = window.chart()->categories().first();
+        window.chart()->activateBar(tags.first(), 0);
+        QCOMPARE(window.filterModel()->tag(), tags.first());
+        QCOMPARE(window.filterModel()->label(), label);
+        QCOMPARE(window.chart()->shownTags(), tags);
+        auto *tagCombo = widgetNamed<QComboBox>(&window, QStringLiteral("Filter by tag"));
+        QVERIFY(tagCombo);
+        QCOMPARE(tagCombo->currentData().toString(), tags.first()); // the filter bar says so
+        for (int row = 0; row < window.filterModel()->rowCount(); ++row)
+            QCOMPARE(window.filterModel()->index(row, 0).data(ProjectModel::TopLabelRole).toString(), label);
+    }
+
     // Issue 17 #4: an export of a filtered grid asks whether to write all images or the ones
     // shown, writes what was chosen and records it; the threshold on screen is the export's.
     void exportsOfAFilteredGridSayWhatTheyHold_data()

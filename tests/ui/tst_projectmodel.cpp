@@ -239,10 +239,21 @@ private Q_SLOTS:
         QCOMPARE(chart.categories(), QStringList{QStringLiteral("tabby")});
         QCOMPARE(chart.series()->barSets().first()->at(0), 50.0); // 1 of the 2 ok images
 
-        QSignalSpy activated(&chart, &ui::TagMotifChart::labelActivated);
+        // Issue 17 #5: a click names the tag and the motif, and the clicked bar stays selected.
+        QSignalSpy activated(&chart, &ui::TagMotifChart::barActivated);
         Q_EMIT chart.series()->barSets().first()->clicked(0);
         QCOMPARE(activated.count(), 1);
-        QCOMPARE(activated.first().first().toString(), QStringLiteral("tabby"));
+        QCOMPARE(activated.first().at(0).toString(), QStringLiteral("cats"));
+        QCOMPARE(activated.first().at(1).toString(), QStringLiteral("tabby"));
+        QVERIFY(chart.selectedBar());
+        QCOMPARE(chart.selectedBar()->first, QStringLiteral("cats"));
+        QCOMPARE(chart.series()->barSets().first()->selectedBars(), QList<int>{0});
+        // On hover: how many of how many, not only a bar's length.
+        const QString text = chart.barText(QStringLiteral("cats"), 0);
+        QVERIFY(text.contains(QStringLiteral("1")) && text.contains(QStringLiteral("2")) &&
+                text.contains(QStringLiteral("50.0")));
+        chart.clearSelection();
+        QVERIFY(chart.series()->barSets().first()->selectedBars().isEmpty());
     }
 
     void rowsAreReadInTheBackground_data()

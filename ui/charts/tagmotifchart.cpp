@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
@@ -17,6 +18,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QSvgGenerator>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
@@ -140,20 +142,10 @@ void TagMotifChart::rebuild()
             m_shownTags << tag;
     }
 
-    // The categories: the shown tags' top-N motifs, rank by rank (each tag's first, then each
-    // tag's second, …), as many as can be labelled readably.
+    // The categories: the N motifs that compare the shown tags best (MotifStatistics), fewer
+    // only while the chart is too small to label them.
     m_fitting = fittingCategories();
-    QList<std::pair<int, QString>> keys; // label index, label
-    for (int rank = 0; rank < topN() && keys.size() < m_fitting; ++rank) {
-        for (const QString &tag : std::as_const(m_shownTags)) {
-            const auto &motifs = m_statistics.tag(tag).motifs;
-            if (rank >= motifs.size() || keys.size() >= m_fitting)
-                continue;
-            const std::pair<int, QString> key{motifs.at(rank).labelIndex, motifs.at(rank).label};
-            if (!keys.contains(key))
-                keys << key;
-        }
-    }
+    const QList<std::pair<int, QString>> keys = m_statistics.topMotifs(m_shownTags, qMin(topN(), m_fitting));
     m_categories.clear();
     for (const auto &key : std::as_const(keys))
         m_categories << key.second;
@@ -192,6 +184,59 @@ void TagMotifChart::rebuild()
                              << "motifs";
 }
 
+int TagMotifChart::categoryOfBar(int bar) const
+{
+    // Qt Charts draws the first category at the bottom: bars are added top category last.
+    const qsizetype category = m_categories.size() - 1 - bar;
+    return category >= 0 && category < m_categories.size() ? int(category) : -1;
+}
+
+QString TagMotifChart::barText(const QString &tag, int category) const
+{
+    if (category < 0 || category >= m_keys.size())
+        return {};
+    const auto &key = m_keys.at(category);
+    const engine::MotifStatistics::TagMotifs motifs = m_statistics.tag(tag);
+    int images = 0;
+    for (const auto &m : motifs.motifs) {
+        if (m.labelIndex == key.first && m.label == key.second)
+            images = m.images;
+    }
+    return tr("#%1 · %2: %3 of %n classified image(s) (%4 %)", nullptr, motifs.classified)
+        .arg(tag, key.second)
+        .arg(images)
+        .arg(sharePercentOf(tag, key), 0, 'f', 1);
+}
+
+void TagMotifChart::activateBar(const QString &tag, int category)
+{
+    if (category < 0 || category >= m_keys.size())
+        return;
+    m_selected = {tag, m_keys.at(category)};
+    showSelection();
+    Q_EMIT barActivated(tag, m_keys.at(category).second);
+}
+
+void TagMotifChart::clearSelection()
+{
+    m_selected.reset();
+    showSelection();
+}
+
+void TagMotifChart::showSelection()
+{
+    if (!m_series)
+        return;
+    for (QBarSet *set : m_series->barSets()) {
+        set->deselectAllBars();
+        if (!m_selected || set->label() != QLatin1Char('#') + m_selected->first)
+            continue;
+        const qsizetype category = m_keys.indexOf(m_selected->second);
+        if (category >= 0)
+            set->selectBar(int(m_keys.size() - 1 - category));
+    }
+}
+
 double TagMotifChart::sharePercentOf(const QString &tag, const std::pair<int, QString> &key) const
 {
     return m_statistics.share(tag, key.first, key.second) * 100.0;
@@ -211,14 +256,20 @@ void TagMotifChart::rebuildSeries(const QList<std::pair<int, QString>> &keys)
             maxShare = qMax(maxShare, value / 100.0);
             *set << value;
         }
-        connect(set, &QBarSet::clicked, this, [this](int index) {
-            const qsizetype category = m_categories.size() - 1 - index;
-            if (category >= 0 && category < m_categories.size())
-                Q_EMIT labelActivated(m_categories.at(category));
+        set->setSelectedColor(set->color().darker(160));
+        connect(set, &QBarSet::clicked, this,
+                [this, tag](int index) { activateBar(tag, categoryOfBar(index)); });
+        connect(set, &QBarSet::hovered, this, [this, tag](bool entered, int index) {
+            if (entered)
+                QToolTip::showText(QCursor::pos(), barText(tag, categoryOfBar(index)), m_view);
+            else
+                QToolTip::hideText();
         });
         m_series->append(set);
     }
+    m_series->setBarWidth(0.85); // of a category's height: thick bars even with several tags
     m_chart->addSeries(m_series);
+    showSelection();
     // The axis refuses duplicate names, and ImageNet has two classes called "crane".
     QStringList axisLabels;
     for (qsizetype c = keys.size() - 1; c >= 0; --c) {

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QWidget>
+#include <optional>
 #include <utility>
 
 class QBarCategoryAxis;
@@ -77,8 +78,17 @@ public:
     QString caption() const;
     QByteArray renderSvg(const QString &caption = {}) const;
 
+    /// What a bar says on hover: the tag, the motif, how many of how many images, the share.
+    QString barText(const QString &tag, int category) const;
+    /// Clicks the bar of \a tag in \a category (0: top): selects it, asks for the grid's filter.
+    void activateBar(const QString &tag, int category);
+    /// The selected bar (a tag and its motif), if any.
+    std::optional<std::pair<QString, std::pair<int, QString>>> selectedBar() const { return m_selected; }
+    void clearSelection();
+
 Q_SIGNALS:
-    void labelActivated(const QString &label);
+    /// A bar was clicked: show \a tag's images with the top label \a label.
+    void barActivated(const QString &tag, const QString &label);
     void minimumScoreChanged(double score);
 
 protected:
@@ -88,6 +98,8 @@ protected:
 private:
     void rebuild();
     void rebuildSeries(const QList<std::pair<int, QString>> &keys);
+    int categoryOfBar(int bar) const;
+    void showSelection();
     void updateValueAxis(double maxShare);
     /// A motif's share of a tag's ok images in %, as the bars show it.
     double sharePercentOf(const QString &tag, const std::pair<int, QString> &key) const;
@@ -102,6 +114,7 @@ private:
     QList<std::pair<int, QString>> m_keys; // label index and label of each category, top first
     engine::MotifStatistics m_statistics;
     bool m_modelTrained = true;
+    std::optional<std::pair<QString, std::pair<int, QString>>> m_selected; // tag, motif
 
     QChart *m_chart;
     QChartView *m_view;
