@@ -39,7 +39,6 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -56,9 +55,9 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -591,12 +590,18 @@ void MainWindow::startPlans(const QList<engine::HarvestPlan> &plans)
         return;
     }
     if (!m_project->isOpen()) {
-        // A scratch project first (opened off this thread); the plans start when it is open.
-        const QString path =
-            QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-            QStringLiteral("/scratch/untitled-%1.taglens")
-                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz")));
-        if (openProject(path))
+        // Asked where before anything piles up (no hidden scratch file): a project named after
+        // the first tag, in the projects folder; the plans start when it is open.
+        QString path = m_chooseSaveFile(tr("Save the New Project As"), tr("TagLens projects (*.taglens)"),
+                                        suggestedProjectPath(plans.first().request.tags));
+        if (path.isEmpty()) {
+            statusBar()->showMessage(tr("Nothing was harvested: a harvest needs a project to go into."),
+                                     10000);
+            return;
+        }
+        if (!path.endsWith(QLatin1String(".taglens")))
+            path += QStringLiteral(".taglens");
+        if (openWith(path, engine::ProjectSession::OpenMode::Replace)) // the dialog asked before overwriting
             m_waitingPlans = plans;
         return;
     }
@@ -609,6 +614,19 @@ void MainWindow::startPlans(const QList<engine::HarvestPlan> &plans)
     m_session->setModel({m_modelPath, m_settings.modelThreads, m_settings.batchSize});
     if (auto started = m_session->start(m_project->path(), plans.first(), plans.mid(1)); !started)
         showError(started.error().message);
+}
+
+QString MainWindow::suggestedProjectPath(const QStringList &tags) const
+{
+    QString name = tags.isEmpty() ? QString() : tags.first();
+    name.replace(QRegularExpression(QStringLiteral("[^\\w-]+")), QStringLiteral("-"));
+    if (name.isEmpty())
+        name = tr("untitled");
+    const QString folder = m_settings.effectiveProjectFolder() + QLatin1Char('/');
+    QString path = folder + name + QStringLiteral(".taglens");
+    for (int n = 2; QFileInfo::exists(path); ++n) // never suggest overwriting a project
+        path = folder + QStringLiteral("%1-%2.taglens").arg(name).arg(n);
+    return path;
 }
 
 void MainWindow::connectSession()

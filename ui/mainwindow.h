@@ -133,7 +133,7 @@ public:
     /// The project is being opened or saved.
     bool isOpening() const;
 
-    /// Starts harvesting into the open project (a scratch project when none is open).
+    /// Starts harvesting into the open project (when none is, asks where to save a new one).
     void startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec);
     /// Files and folders become the collection \a collection of a local harvest.
     void harvestLocal(const QStringList &paths, const QString &collection = QStringLiteral("local"));
@@ -207,8 +207,11 @@ private:
     /// Plans \a inputs (the first, then the ones to run after it) and looks up the first one's
     /// login, both off the GUI thread, then starts them.
     void planAndStart(const QList<engine::HarvestInput> &inputs);
-    /// Runs the plans one after the other in the open project (a scratch project when none is).
+    /// Runs the plans one after the other in the open project (when none is, asks where to
+    /// save a new one first).
     void startPlans(const QList<engine::HarvestPlan> &plans);
+    /// Where a new project for \a tags is suggested: the projects folder, named after the first.
+    QString suggestedProjectPath(const QStringList &tags) const;
     bool openWith(const QString &path, engine::ProjectSession::OpenMode mode);
     void onProjectOpened(const engine::ProjectOverview &overview);
     void offerInstagramLogin(const QString &message);
@@ -237,7 +240,7 @@ private:
     QString m_modelPath;
     QString m_lastError;
     bool m_errorNeedsLogin = false;            // the error shown asks for an Instagram login
-    QList<engine::HarvestPlan> m_waitingPlans; // to start once the scratch project is open
+    QList<engine::HarvestPlan> m_waitingPlans; // to start once the new project is open
     QList<engine::HarvestOutcome> m_endings;   // harvests that ended, told once their last rows are read
 
     AccountsDialog *m_accounts = nullptr;

@@ -4404,7 +4404,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+103"/>
+        <location filename="../../ui/mainwindow.cpp" line="+102"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -4511,7 +4511,22 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Es ist kein Modell installiert, daher kann nichts klassifiziert werden. Richte eines ein mit Hilfe ▸ Modell einrichten.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+6"/>
+        <source>Save the New Project As</source>
+        <translation>Neues Projekt speichern unter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was harvested: a harvest needs a project to go into.</source>
+        <translation>Es wurde nichts abgerufen: Ein Abruf braucht ein Projekt, in das er schreibt.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>untitled</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>The new images are labelled by %1; the window shows the labels of another model (View ▸ Labels From).</source>
         <translation>Die neuen Bilder bekommen Labels von %1; das Fenster zeigt die Labels eines anderen Modells (Ansicht ▸ Labels von).</translation>
     </message>
@@ -4536,7 +4551,8 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-219"/>
+        <location line="+219"/>
         <location line="+9"/>
         <location line="+15"/>
         <source>TagLens projects (*.taglens)</source>

@@ -51,10 +51,10 @@
 #include <atomic>
 
 using namespace taglens;
+using ui::ExportKind;
 using ui::HashtagChipsEdit;
 using ui::MainWindow;
 using ui::MediaFilterModel;
-using ui::ExportKind;
 using ui::ProjectExports;
 using ui::ProjectModel;
 
@@ -230,6 +230,36 @@ private Q_SLOTS:
         QFile svg(m_dir.filePath(QStringLiteral("out-project-chart.svg")));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().contains("<svg"));
+    }
+
+    // Issue 17 #6: a harvest with no project open asks where the new project goes (named after
+    // the tag, in the projects folder) instead of filling a hidden scratch file; cancelled, nothing
+    // is harvested or written.
+    void aHarvestWithoutAProjectAsksWhere()
+    {
+        MainWindow window(loadModel);
+        window.setModelPath(tinyModel());
+        QStringList suggested;
+        QString answer;
+        window.setSaveFileChooser([&](const QString &, const QString &, const QString &path) {
+            suggested << path;
+            return answer;
+        });
+        const QString photos = m_dir.filePath(QStringLiteral("photos"));
+        window.harvestLocal({photos}, QStringLiteral("summer 2026"));
+        QTRY_COMPARE(suggested.size(), 1); // once planned, off the GUI thread
+        QCOMPARE(QFileInfo(suggested.first()).fileName(), QStringLiteral("summer-2026.taglens"));
+        QVERIFY(!QFileInfo::exists(suggested.first()));
+        QVERIFY(window.projectPath().isEmpty());
+        QTRY_VERIFY(!window.isBusy());
+
+        answer = m_dir.filePath(QStringLiteral("asked/summer")); // the suffix is added
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("asked"))));
+        QSignalSpy finished(&window, &MainWindow::harvestFinished);
+        window.harvestLocal({photos}, QStringLiteral("summer 2026"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(window.projectPath(), QFileInfo(answer + QStringLiteral(".taglens")).absoluteFilePath());
+        QTRY_COMPARE(window.projectModel()->rowCount(), 4);
     }
 
     // Issue 17 #5: clicking a bar shows that tag's images with that motif; the chart goes on
