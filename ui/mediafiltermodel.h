@@ -8,6 +8,8 @@
 
 namespace taglens::ui {
 
+class ProjectModel;
+
 /// Filters and sorts a ProjectModel for the grid: by tag, top label, status and minimum top-1
 /// score; sorted by score, date or label.
 class MediaFilterModel : public QSortFilterProxyModel
@@ -40,6 +42,7 @@ public:
     /// The criteria as one engine value: the rule the rows pass, and what an export of the
     /// shown images applies and records.
     engine::ShownFilter shownFilter() const;
+    void setSourceModel(QAbstractItemModel *model) override;
     void setSortKey(SortKey key);
     SortKey sortKey() const { return m_sortKey; }
 
@@ -59,6 +62,7 @@ private:
     double m_minimumScore = 0.0;
     SortKey m_sortKey = SortKey::Project;
     engine::ShownFilter m_shown;
+    ProjectModel *m_projectModel = nullptr; // the source, when it is one: rows read directly
 };
 
 } // namespace taglens::ui
