@@ -6,8 +6,8 @@
 set -euo pipefail
 
 packages=(
-  # toolchain
-  build-essential cmake ninja-build ccache pkg-config
+  # toolchain (clang-format and clang-tidy for `make format` and `make lint`)
+  build-essential cmake ninja-build ccache pkg-config clang-format clang-tidy
   # Qt 6.4 (Charts' CMake package needs the OpenGL one)
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools
   qt6-tools-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-image-formats-plugins libgl-dev
