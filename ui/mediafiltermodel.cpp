@@ -18,33 +18,33 @@ MediaFilterModel::MediaFilterModel(QObject *parent) : QSortFilterProxyModel(pare
 
 void MediaFilterModel::setTag(const QString &tag)
 {
-    if (tag == m_tag)
+    if (tag == m_shown.tag)
         return;
-    m_tag = tag;
+    m_shown.tag = tag;
     refilter();
 }
 
 void MediaFilterModel::setLabel(const QString &label)
 {
-    if (label == m_label)
+    if (label == m_shown.label)
         return;
-    m_label = label;
+    m_shown.label = label;
     refilter();
 }
 
 void MediaFilterModel::setStatus(int status)
 {
-    if (status == m_status)
+    if (status == this->status())
         return;
-    m_status = status;
+    m_shown.status = status == AnyStatus ? std::nullopt : std::optional(engine::MediaStatus(status));
     refilter();
 }
 
 void MediaFilterModel::setMinimumScore(double score)
 {
-    if (qFuzzyCompare(1.0 + score, 1.0 + m_minimumScore))
+    if (qFuzzyCompare(1.0 + score, 1.0 + m_shown.minimumScore))
         return;
-    m_minimumScore = score;
+    m_shown.minimumScore = score;
     refilter();
 }
 
@@ -59,7 +59,6 @@ void MediaFilterModel::setSortKey(SortKey key)
 
 void MediaFilterModel::refilter()
 {
-    m_shown = shownFilter(); // asked once per row: built once per change
     invalidateFilter();
     Q_EMIT filterChanged();
 }
@@ -68,17 +67,6 @@ void MediaFilterModel::setSourceModel(QAbstractItemModel *model)
 {
     m_projectModel = qobject_cast<ProjectModel *>(model);
     QSortFilterProxyModel::setSourceModel(model);
-}
-
-engine::ShownFilter MediaFilterModel::shownFilter() const
-{
-    engine::ShownFilter shown;
-    shown.tag = m_tag;
-    shown.label = m_label;
-    if (m_status != AnyStatus)
-        shown.status = engine::MediaStatus(m_status);
-    shown.minimumScore = m_minimumScore;
-    return shown;
 }
 
 bool MediaFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

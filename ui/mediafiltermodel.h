@@ -31,17 +31,17 @@ public:
     explicit MediaFilterModel(QObject *parent = nullptr);
 
     void setTag(const QString &tag); ///< empty: every tag
-    QString tag() const { return m_tag; }
+    QString tag() const { return m_shown.tag; }
     void setLabel(const QString &label); ///< the top-1 label; empty: any
-    QString label() const { return m_label; }
+    QString label() const { return m_shown.label; }
     void setStatus(int status);
-    int status() const { return m_status; }
+    int status() const { return m_shown.status ? int(*m_shown.status) : AnyStatus; }
     /// Items whose top-1 score is below this are hidden (items without predictions too, when > 0).
     void setMinimumScore(double score);
-    double minimumScore() const { return m_minimumScore; }
+    double minimumScore() const { return m_shown.minimumScore; }
     /// The criteria as one engine value: the rule the rows pass, and what an export of the
     /// shown images applies and records.
-    engine::ShownFilter shownFilter() const;
+    engine::ShownFilter shownFilter() const { return m_shown; }
     void setSourceModel(QAbstractItemModel *model) override;
     void setSortKey(SortKey key);
     SortKey sortKey() const { return m_sortKey; }
@@ -56,12 +56,8 @@ protected:
 private:
     void refilter();
 
-    QString m_tag;
-    QString m_label;
-    int m_status = AnyStatus;
-    double m_minimumScore = 0.0;
     SortKey m_sortKey = SortKey::Project;
-    engine::ShownFilter m_shown;
+    engine::ShownFilter m_shown;            // the criteria: asked once per row
     ProjectModel *m_projectModel = nullptr; // the source, when it is one: rows read directly
 };
 
