@@ -8,15 +8,22 @@
 
 namespace taglens::engine {
 
+/// When the handler of a future that is already finished runs.
+enum class Delivery
+{
+    AtOnceIfReady, ///< before whenFinished() returns (a plan that needs no login starts at once)
+    Queued,        ///< always from the event loop: the caller's signals come after it returns
+};
+
 /// Calls handler(result) on \a context's thread once \a future has a result; never if the
 /// context goes first or the future is cancelled without one. A future that is already finished
-/// is handled at once, before this returns (a plan that needs no login starts without a detour
-/// through the event loop). One place for both cases, with no result-less call when the future
-/// is cancelled.
+/// is handled as \a delivery says. One place for both cases, with no result-less call when the
+/// future is cancelled.
 template <typename T, typename Handler>
-void whenFinished(const QFuture<T> &future, QObject *context, Handler handler)
+void whenFinished(const QFuture<T> &future, QObject *context, Handler handler,
+                  Delivery delivery = Delivery::AtOnceIfReady)
 {
-    if (future.isFinished()) {
+    if (future.isFinished() && delivery == Delivery::AtOnceIfReady) {
         if (future.resultCount() > 0)
             handler(future.result());
         return;

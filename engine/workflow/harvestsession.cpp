@@ -83,25 +83,29 @@ void HarvestSession::loadModelThenRun()
             (*loaded)->setThreadCount(choice.threads);
         return std::make_shared<LoadResult>(std::move(loaded));
     });
-    whenFinished(loading, this, [this, choice, generation](const std::shared_ptr<LoadResult> &loaded) {
-        if (generation != m_generation)
-            return; // a later start() or the session's end took over
-        m_loading = false;
-        if (!*loaded) {
-            const Error &error = loaded->error();
-            const ErrorCode code =
-                error.code == ErrorCode::ModelMissing ? ErrorCode::ModelMissing : ErrorCode::ModelInvalid;
-            endWith(HarvestOutcome::failed(Error::make(code, error.message)));
-            return;
-        }
-        m_worker = std::make_unique<ClassifierWorker>(std::move(loaded->value()));
-        m_workerChoice = choice;
-        if (m_stopRequested) {
-            endWith(HarvestOutcome::cancelled({}));
-            return;
-        }
-        runNext();
-    });
+    // Queued even when the model loaded at once: start() returns before a harvest's signals.
+    whenFinished(
+        loading, this,
+        [this, choice, generation](const std::shared_ptr<LoadResult> &loaded) {
+            if (generation != m_generation)
+                return; // a later start() or the session's end took over
+            m_loading = false;
+            if (!*loaded) {
+                const Error &error = loaded->error();
+                const ErrorCode code =
+                    error.code == ErrorCode::ModelMissing ? ErrorCode::ModelMissing : ErrorCode::ModelInvalid;
+                endWith(HarvestOutcome::failed(Error::make(code, error.message)));
+                return;
+            }
+            m_worker = std::make_unique<ClassifierWorker>(std::move(loaded->value()));
+            m_workerChoice = choice;
+            if (m_stopRequested) {
+                endWith(HarvestOutcome::cancelled({}));
+                return;
+            }
+            runNext();
+        },
+        Delivery::Queued);
 }
 
 void HarvestSession::runNext()

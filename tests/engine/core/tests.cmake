@@ -19,3 +19,8 @@ taglens_add_qtest(tst_translationloader
 taglens_add_qtest(tst_translationfile
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_translationfile.cpp
   LIBRARIES taglens_testsupport)
+
+# Futures handled on the context's thread, at once or from the event loop.
+taglens_add_qtest(tst_whenfinished
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_whenfinished.cpp
+  LIBRARIES taglens_engine)
