@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "accountsaccess.h"
 #include "accountsdialog.h"
 #include "addprompt.h"
 #include "charts/tagmotifchart.h"
@@ -18,6 +19,7 @@
 #include "engine/workflow/projectsession.h"
 #include "filterbar.h"
 #include "gridpane.h"
+#include "harvestcontroller.h"
 #include "harvestprogressstrip.h"
 #include "hashtagchipsedit.h"
 #include "instagramstanding.h"
@@ -66,12 +68,10 @@ Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
 namespace taglens::ui {
 
 MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
-    : QMainWindow(parent), m_hasLoader(bool(loader)),
-      m_session(new engine::HarvestSession(std::move(loader), this)),
-      m_project(new engine::ProjectSession(this)), m_model(new ProjectModel(this)),
+    : QMainWindow(parent), m_project(new engine::ProjectSession(this)), m_model(new ProjectModel(this)),
       m_filter(new MediaFilterModel(this)), m_delegate(new ThumbnailDelegate(this)),
-      m_recent(new RecentProjects(this)), m_drops(new DropCollector(this)),
-      m_preparation(new engine::HarvestPreparation(this)), m_keychain(engine::TokenStore::defaultPlace())
+      m_recent(new RecentProjects(this)),
+      m_accounts(new AccountsAccess(engine::TokenStore::defaultPlace(), this))
 {
     m_chooseSaveFile = [this](const QString &title, const QString &filter, const QString &suggested) {
         return QFileDialog::getSaveFileName(this, title, suggested, filter);
@@ -87,9 +87,13 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_search = new SearchBar(central);
     layout->addWidget(m_search);
     m_instagram = new InstagramStanding(m_search, this);
-    m_instagram->setKeychain(m_keychain);
-    m_instagram->setSessionAccount(
-        [this] { return m_accounts ? m_accounts->sessionInstagramAccount() : engine::InstagramAccount(); });
+    m_instagram->setKeychain(m_accounts->keychain());
+    m_instagram->setSessionAccount([this] { return m_accounts->sessionInstagramAccount(); });
+    connect(m_accounts, &AccountsAccess::accountsChanged, this, [this] {
+        m_instagram->refresh();
+        if (m_errorNeedsLogin) // the login the error asked for
+            clearError();
+    });
     connect(m_instagram, &InstagramStanding::recordFailed, this,
             [this](const engine::Error &error) { statusBar()->showMessage(error.message, 15000); });
     // As for the command line: the Graph API stand-in of tests and screenshots, never another host.
@@ -103,6 +107,16 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     layout->addWidget(m_banner);
     m_progress = new HarvestProgressStrip(central);
     layout->addWidget(m_progress);
+    m_harvests = new HarvestController(std::move(loader), m_project, m_model, m_progress, m_instagram, this);
+    m_harvests->setSettings(m_settings);
+    m_harvests->setProjectChooser(m_chooseSaveFile);
+    m_harvests->setContextSource([this] {
+        engine::HarvestPreparation::Context context;
+        context.keychain = m_accounts->keychain();
+        context.session = m_accounts->sessionLogins();
+        context.budget = [this] { return m_instagram->budget(); };
+        return context;
+    });
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     auto *left = new QSplitter(Qt::Vertical, splitter);
@@ -151,10 +165,6 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     connect(m_filterBar, &FilterBar::tagChosen, this, [this](const QString &tag) {
         m_chart->setTags(tag.isEmpty() ? QStringList() : QStringList{tag});
     });
-    connect(m_drops, &DropCollector::collected, this,
-            [this](const QStringList &paths, const QList<QUrl> &urls, const QString &collection) {
-                planAndStart(engine::HarvestPlanner::dropInputs(paths, urls, collection));
-            });
     connect(m_recent, &RecentProjects::openRequested, this,
             [this](const QString &path) { openExistingProject(path); });
 
@@ -182,11 +192,6 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
         m_gridPane->selectFirstIfNone(); // the detail panel shows something at once
         qCInfo(lcMainWindow) << "opened" << projectPath() << "with" << m_model->rowCount() << "rows";
     });
-    connect(m_model, &ProjectModel::updatesRead, this, [this](bool ok) {
-        // A read that failed keeps its updates queued; the end is told all the same.
-        if (!ok || !m_model->hasPendingUpdates())
-            announceEnds();
-    });
     connect(m_model, &ProjectModel::loadFailed, this, [this](const QString &message) {
         showError(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(projectPath()), message));
     });
@@ -198,12 +203,11 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     connect(m_chart, &TagMotifChart::minimumScoreChanged, this,
             [this](double score) { m_filter->setMinimumScore(score); });
     connectProject();
-    connectSession();
-    connectPreparation();
+    connectHarvests();
 
     buildMenus();
     setAcceptDrops(true);
-    setHarvesting(false);
+    refreshBusy();
     refreshTitle();
     resize(1280, 860);
 }
@@ -213,9 +217,9 @@ MainWindow::~MainWindow()
     // Nothing below may call back into a window that is going.
     m_model->disconnect(this);
     m_project->disconnect(this);
-    m_session->disconnect(this);
-    delete m_session;  // cancels and waits for the harvest thread
-    delete m_accounts; // before the token store it uses
+    m_harvests->disconnect(this);
+    delete m_harvests; // cancels and waits for the harvest thread
+    delete m_accounts; // the dialog before the token store it uses
 }
 
 void MainWindow::buildMenus()
@@ -250,7 +254,7 @@ void MainWindow::showModelSetup()
 {
     auto *dialog = new ModelSetupDialog(m_converter, QString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setCurrentModel(m_modelPath); // says which is in use rather than "none is installed"
+    dialog->setCurrentModel(modelPath()); // says which is in use rather than "none is installed"
     connect(dialog, &ModelSetupDialog::installed, this, [this](const QString &path) {
         setModelPath(path);
         setModelStatus(tr("Model: %1").arg(QFileInfo(path).fileName()));
@@ -260,14 +264,16 @@ void MainWindow::showModelSetup()
 
 void MainWindow::setModelPath(const QString &path)
 {
-    m_modelPath = path; // a harvest after this loads it (the session keeps the model it loaded last)
-    setHarvesting(isHarvesting());
+    m_harvests->setModelPath(
+        path); // a harvest after this loads it (the session keeps the model it loaded last)
+    refreshBusy();
 }
 
 void MainWindow::setSettings(const AppSettings &settings)
 {
     m_settings = settings;
     m_settings.save();
+    m_harvests->setSettings(m_settings);
     statusBar()->showMessage(tr("Preferences saved; they apply to the next harvest."), 8000);
 }
 
@@ -318,7 +324,7 @@ bool MainWindow::openWith(const QString &path, engine::ProjectSession::OpenMode 
         return false;
     }
     m_project->open(path, mode);
-    setHarvesting(false);
+    refreshBusy();
     return true;
 }
 
@@ -340,7 +346,7 @@ bool MainWindow::saveProjectAs(const QString &path)
     // existing file there is replaced only when the copy is complete.
     statusBar()->showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(path)));
     m_project->saveAs(path);
-    setHarvesting(false);
+    refreshBusy();
     return true;
 }
 
@@ -351,12 +357,12 @@ void MainWindow::connectProject()
         m_project, &engine::ProjectSession::failed, this,
         [this](engine::ProjectSession::Operation operation, const QString &path, const engine::Error &error) {
             const QString shown = QDir::toNativeSeparators(path);
-            setHarvesting(false);
+            refreshBusy();
             switch (operation) {
             case engine::ProjectSession::Operation::Open:
                 if (error.code == engine::ErrorCode::NotFound)
                     m_recent->remove(path); // gone since it was opened last
-                m_waitingPlans.clear();
+                m_harvests->projectFailed();
                 if (std::exchange(m_reopening, false) && error.code == engine::ErrorCode::NotFound) {
                     statusBar()->showMessage(tr("The last project, %1, is gone.").arg(shown), 10000);
                     break; // the window starts empty, as without a last project
@@ -386,7 +392,7 @@ void MainWindow::connectProject()
         m_labelsStatus->setModels(overview.models, overview.modelSha256);
         m_menus->setLabelModels(overview.models, overview.modelSha256);
     });
-    connect(m_project, &engine::ProjectSession::busyChanged, this, [this] { setHarvesting(isHarvesting()); });
+    connect(m_project, &engine::ProjectSession::busyChanged, this, [this] { refreshBusy(); });
 }
 
 void MainWindow::onProjectOpened(const engine::ProjectOverview &overview)
@@ -413,10 +419,9 @@ void MainWindow::onProjectOpened(const engine::ProjectOverview &overview)
     m_filterBar->setTags(overview.tags);
     m_recent->add(overview.path);
     refreshTitle();
-    setHarvesting(false);
+    refreshBusy();
     Q_EMIT projectOpened(overview.path);
-    if (!m_waitingPlans.isEmpty())
-        startPlans(std::exchange(m_waitingPlans, {}));
+    m_harvests->projectOpened();
 }
 
 void MainWindow::startFromSearchBar()
@@ -428,69 +433,14 @@ void MainWindow::startFromSearchBar()
         showError(input.error().message);
         return;
     }
-    planAndStart({*input});
-}
-
-void MainWindow::planAndStart(const QList<engine::HarvestInput> &inputs)
-{
-    if (inputs.isEmpty())
-        return;
-    if (isBusy()) {
-        showError(tr("A harvest is already running."));
-        return;
-    }
-    engine::HarvestPreparation::Context context;
-    context.keychain = m_keychain;
-    if (m_accounts) {
-        context.session.accounts = m_accounts->sessionAccounts();
-        context.session.instagram = m_accounts->sessionInstagramAccount();
-    }
-    context.budget = [this] { return m_instagram->budget(); };
-    context.applyDefaults = [settings = m_settings](engine::HarvestRequest &request) {
-        settings.applyTo(request);
-    };
-    m_preparation->prepare(inputs, context);
-    setHarvesting(false);
-}
-
-void MainWindow::connectPreparation()
-{
-    connect(m_preparation, &engine::HarvestPreparation::ready, this,
-            [this](const QList<engine::HarvestPlan> &plans, const QStringList &warnings,
-                   const QStringList &problems) {
-                setHarvesting(false);
-                if (plans.first().spec.kind == engine::SourceKind::Instagram)
-                    m_instagram->refresh();
-                for (const QString &warning : warnings)
-                    statusBar()->showMessage(warning, 10000);
-                startPlans(plans);
-                if (!problems.isEmpty() && isBusy()) // after startPlans() cleared the error bar
-                    showError(problems.join(QLatin1Char('\n')));
-            });
-    connect(m_preparation, &engine::HarvestPreparation::refused, this, [this](const engine::Error &error) {
-        setHarvesting(false);
-        if (error.code == engine::ErrorCode::Unauthorized)
-            return offerInstagramLogin(error.message);
-        if (error.code == engine::ErrorCode::RateLimited)
-            m_instagram->refresh();
-        showError(error.message);
-    });
+    m_harvests->plan({*input});
 }
 
 void MainWindow::offerInstagramLogin(const QString &message)
 {
     showError(message);
     m_errorNeedsLogin = true; // a login made now clears it
-    auto *box =
-        new QMessageBox(QMessageBox::Information, tr("Instagram"), message, QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("instagramLoginNeeded"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(tr("Hashtag search on Instagram needs a login with your own Meta app."));
-    QPushButton *open = box->addButton(tr("&Accounts…"), QMessageBox::AcceptRole);
-    open->setAccessibleName(tr("Open the accounts dialog"));
-    box->setDefaultButton(open);
-    connect(open, &QPushButton::clicked, this, [this] { showAccounts(true); });
-    box->open();
+    m_accounts->offerInstagramLogin(message);
 }
 
 void MainWindow::setHashtagLedgerPath(const QString &path)
@@ -510,133 +460,62 @@ std::optional<int> MainWindow::instagramBudgetLeft() const
 
 void MainWindow::setKeychain(const engine::KeychainPlace &keychain)
 {
-    m_keychain = keychain;
+    m_accounts->setKeychain(keychain);
     m_instagram->setKeychain(keychain);
-    delete m_accounts; // made again for these logins when next opened
-    m_accounts = nullptr;
     m_instagram->refresh();
 }
 
 void MainWindow::setUrlOpener(AccountsDialog::UrlOpener opener)
 {
-    m_openUrl = std::move(opener);
-    if (m_accounts && m_openUrl)
-        m_accounts->setUrlOpener(m_openUrl);
+    m_accounts->setUrlOpener(std::move(opener));
 }
 
 void MainWindow::showAccounts(bool instagram)
 {
-    // One dialog for the window's lifetime: it remembers this run's logins when there is no keychain.
-    if (!m_accounts) {
-        m_accounts = new AccountsDialog(m_keychain, this);
-        if (m_openUrl)
-            m_accounts->setUrlOpener(m_openUrl);
-        connect(m_accounts, &AccountsDialog::accountsChanged, this, [this] {
-            m_instagram->refresh();
-            if (m_errorNeedsLogin)
-                clearError();
-        });
-    } else {
-        m_accounts->refresh();
-    }
-    if (instagram)
-        m_accounts->showInstagramLogin();
-    m_accounts->show();
-    m_accounts->raise();
-    m_accounts->activateWindow();
+    m_accounts->show(instagram);
+}
+
+AccountsDialog *MainWindow::accountsDialog() const
+{
+    return m_accounts->dialog();
 }
 
 void MainWindow::harvestLocal(const QStringList &paths, const QString &collection)
 {
-    planAndStart(engine::HarvestPlanner::dropInputs(
+    m_harvests->plan(engine::HarvestPlanner::dropInputs(
         paths, {}, collection.trimmed().isEmpty() ? QStringLiteral("local") : collection));
 }
 
 void MainWindow::harvestUrls(const QList<QUrl> &urls, const QString &collection)
 {
-    planAndStart(engine::HarvestPlanner::dropInputs({}, urls, collection));
+    m_harvests->plan(engine::HarvestPlanner::dropInputs({}, urls, collection));
 }
 
 void MainWindow::setCollectionChooser(CollectionChooser chooser)
 {
-    m_drops->setChooser(std::move(chooser));
+    m_harvests->setCollectionChooser(std::move(chooser));
 }
 
 void MainWindow::harvestDropped(const QStringList &paths, const QList<QUrl> &urls)
 {
-    if (paths.isEmpty() && urls.isEmpty())
-        return;
-    if (isBusy()) {
-        showError(tr("A harvest is already running; drop them again when it has finished."));
-        return;
-    }
-    m_drops->collect({paths, urls}, m_project->tags());
+    m_harvests->collectDrop(paths, urls);
 }
 
 void MainWindow::startHarvest(const engine::HarvestRequest &request, const engine::SourceSpec &spec)
 {
-    startPlans({engine::HarvestPlan{request, spec, {}}});
+    m_harvests->start({engine::HarvestPlan{request, spec, {}}});
 }
 
-void MainWindow::startPlans(const QList<engine::HarvestPlan> &plans)
+void MainWindow::connectHarvests()
 {
-    if (m_session->isBusy()) {
-        showError(tr("A harvest is already running."));
-        return;
-    }
-    if (m_modelPath.isEmpty() || !m_hasLoader) {
-        showError(
-            tr("No model is installed, so nothing can be classified. Set one up with Help ▸ Set Up Model."));
-        return;
-    }
-    if (!m_project->isOpen()) {
-        // Asked where before anything piles up (no hidden scratch file): a project named after
-        // the first tag, in the projects folder; the plans start when it is open.
-        QString path = m_chooseSaveFile(tr("Save the New Project As"), tr("TagLens projects (*.taglens)"),
-                                        suggestedProjectPath(plans.first().request.tags));
-        if (path.isEmpty()) {
-            statusBar()->showMessage(tr("Nothing was harvested: a harvest needs a project to go into."),
-                                     10000);
-            return;
-        }
-        if (!path.endsWith(QLatin1String(".taglens")))
-            path += QStringLiteral(".taglens");
-        if (openWith(path, engine::ProjectSession::OpenMode::Replace)) // the dialog asked before overwriting
-            m_waitingPlans = plans;
-        return;
-    }
-    clearError();
-    const bool instagram = std::any_of(plans.cbegin(), plans.cend(), [](const engine::HarvestPlan &p) {
-        return p.spec.kind == engine::SourceKind::Instagram;
-    });
-    m_session->setBudget(instagram ? m_instagram->budget()->budget()
-                                   : nullptr); // records each search it makes
-    m_session->setModel({m_modelPath, m_settings.modelThreads, m_settings.batchSize});
-    if (auto started = m_session->start(m_project->path(), plans.first(), plans.mid(1)); !started)
-        showError(started.error().message);
-}
-
-QString MainWindow::suggestedProjectPath(const QStringList &tags) const
-{
-    QString name = tags.isEmpty() ? QString() : tags.first();
-    name.replace(QRegularExpression(QStringLiteral("[^\\w-]+")), QStringLiteral("-"));
-    if (name.isEmpty())
-        name = tr("untitled");
-    const QString folder = m_settings.effectiveProjectFolder() + QLatin1Char('/');
-    QString path = folder + name + QStringLiteral(".taglens");
-    for (int n = 2; QFileInfo::exists(path); ++n) // never suggest overwriting a project
-        path = folder + QStringLiteral("%1-%2.taglens").arg(name).arg(n);
-    return path;
-}
-
-void MainWindow::connectSession()
-{
-    connect(m_session, &engine::HarvestSession::modelLoading, this, [this] {
-        setHarvesting(false); // loading a model takes seconds, on the pool
-        m_progress->showModelLoading();
-    });
-    connect(m_session, &engine::HarvestSession::started, this,
-            [this](const engine::HarvestRequest &request, const engine::ModelInfo &model) {
+    connect(m_harvests, &HarvestController::busyChanged, this, &MainWindow::refreshBusy);
+    connect(m_harvests, &HarvestController::errorShown, this, &MainWindow::showError);
+    connect(m_harvests, &HarvestController::errorCleared, this, &MainWindow::clearError);
+    connect(m_harvests, &HarvestController::statusMessage, this,
+            [this](const QString &message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); });
+    connect(m_harvests, &HarvestController::loginNeeded, this, &MainWindow::offerInstagramLogin);
+    connect(m_harvests, &HarvestController::started, this,
+            [this](const engine::HarvestRequest &, const engine::ModelInfo &model) {
                 // The view keeps the labels it shows (ModelLabels' rule, as the exports do); a
                 // project without any shows the new ones as they come.
                 if (m_model->modelSha256().isEmpty()) {
@@ -649,84 +528,46 @@ void MainWindow::connectSession()
                             .arg(model.name),
                         15000);
                 }
-                m_lastRequest = request;
-                m_progress->showStarting();
-                setHarvesting(true);
                 Q_EMIT harvestStarted();
             });
-    connect(m_session, &engine::HarvestSession::progress, m_progress, &HarvestProgressStrip::setProgress);
-    connect(m_session, &engine::HarvestSession::itemFinished, this,
-            [this](qint64 mediaId, const QString &tag, engine::MediaStatus) {
-                m_model->appendOrUpdate(mediaId, tag);
-            });
-    connect(m_session, &engine::HarvestSession::notice, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
-    connect(m_session, &engine::HarvestSession::finished, this, &MainWindow::onHarvestFinished);
-    connect(m_session, &engine::HarvestSession::idle, this, [this] {
-        setHarvesting(false);
-        m_progress->finish();
+    connect(m_harvests, &HarvestController::ended, this, [this](const engine::HarvestOutcome &outcome) {
+        m_chart->applyPendingRows(); // the chart as the harvest left it, at once
+        Q_EMIT harvestFinished(outcome.end == engine::HarvestEnd::Cancelled);
     });
-}
-
-void MainWindow::onHarvestFinished(const engine::HarvestOutcome &outcome)
-{
-    setHarvesting(false);
-    m_progress->finish();
-    // The last rows are read at once (in the background); the end is told when they are shown.
-    m_model->flushPending();
-    m_endings << outcome; // in order: a follow-up harvest may end before the rows of this one are in
-    if (!m_model->hasPendingUpdates())
-        announceEnds();
-}
-
-void MainWindow::announceEnds()
-{
-    const QList<engine::HarvestOutcome> endings = std::exchange(m_endings, {});
-    for (const engine::HarvestOutcome &outcome : endings)
-        announceEnd(outcome);
-}
-
-void MainWindow::announceEnd(const engine::HarvestOutcome &outcome)
-{
-    const bool cancelled = outcome.end == engine::HarvestEnd::Cancelled;
-    m_chart->applyPendingRows(); // the chart as the harvest left it, at once
-    // One end state, worded below both front ends: finished, incomplete, failed or stopped.
-    const engine::HarvestEndText end = engine::ProgressText::describeEnd(outcome);
-    if (!end.problems.isEmpty())
-        showError(end.problems.join(QLatin1Char('\n')));
-    statusBar()->showMessage(end.status, 15000);
-    setHarvesting(false);
-    m_project->refresh();
-    m_instagram->refresh();
-    Q_EMIT harvestFinished(cancelled);
 }
 
 void MainWindow::cancelHarvest()
 {
-    m_session->stop(); // and the addresses of a drop that wait behind the files
+    m_harvests->stop(); // and the addresses of a drop that wait behind the files
 }
 
 bool MainWindow::isHarvesting() const
 {
-    return m_session->isRunning();
+    return m_harvests->isHarvesting();
 }
 
 bool MainWindow::isBusy() const
 {
-    return m_session->isBusy() || m_preparation->isPreparing() || !m_waitingPlans.isEmpty() ||
-           !m_endings.isEmpty();
+    return m_harvests->isBusy();
 }
 
-void MainWindow::setHarvesting(bool running)
+QString MainWindow::modelPath() const
 {
-    const bool busy = running || isBusy();
-    m_search->setBusy(busy, running);
-    if (running)
-        m_progress->show();
+    return m_harvests->modelPath();
+}
+
+engine::HarvestRequest MainWindow::lastHarvestRequest() const
+{
+    return m_harvests->lastRequest();
+}
+
+void MainWindow::refreshBusy()
+{
+    m_search->setBusy(isBusy(), isHarvesting());
     const bool project = m_project->isOpen() && !m_project->isBusy();
     for (QAction *a : m_menus->projectActions())
         a->setEnabled(project);
-    m_search->setStartToolTip(m_modelPath.isEmpty() ? tr("No model is installed: harvests cannot classify.")
+    m_search->setStartToolTip(modelPath().isEmpty() ? tr("No model is installed: harvests cannot classify.")
                                                     : QString());
 }
 
@@ -793,6 +634,7 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path)
 void MainWindow::setSaveFileChooser(FileChooser chooser)
 {
     m_chooseSaveFile = chooser;
+    m_harvests->setProjectChooser(chooser);
     m_exports->setSaveFileChooser(std::move(chooser));
 }
 

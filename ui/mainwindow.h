@@ -4,14 +4,9 @@
 #include "engine/core/expected.h"
 #include "engine/inference/imageclassifier.h"
 #include "engine/models/modelstore.h"
-#include "engine/pipeline/harvestoutcome.h"
-#include "engine/pipeline/harvestprogress.h"
 #include "engine/pipeline/harvestrequest.h"
 #include "engine/sources/sourcespec.h"
-#include "engine/workflow/harvestinput.h"
-#include "engine/workflow/harvestplan.h"
 #include "engine/workflow/harvestsession.h"
-#include "engine/workflow/instagrambudget.h"
 #include "engine/workflow/projectsession.h"
 #include "ui/accountsdialog.h"
 #include "ui/addprompt.h"
@@ -34,17 +29,17 @@ class QLineEdit;
 class QListView;
 
 namespace taglens::engine {
-class BackgroundInstagramBudget;
-class HarvestPreparation;
 struct ProjectOverview;
 } // namespace taglens::engine
 
 namespace taglens::ui {
 
+class AccountsAccess;
 class DetailPanel;
 class DropCollector;
 class FilterBar;
 class GridPane;
+class HarvestController;
 class HarvestProgressStrip;
 class HashtagChipsEdit;
 class MediaFilterModel;
@@ -86,7 +81,7 @@ public:
 
     /// The model harvests classify with; empty: none (projects can be browsed and exported).
     void setModelPath(const QString &path);
-    QString modelPath() const { return m_modelPath; }
+    QString modelPath() const;
     /// Shows which model classifies, or why none can.
     void setModelStatus(const QString &status);
 
@@ -147,7 +142,7 @@ public:
     /// Harvesting, loading the model, planning or looking up a login: Start waits.
     bool isBusy() const;
     /// The request of the harvest started last (with the settings applied).
-    engine::HarvestRequest lastHarvestRequest() const { return m_lastRequest; }
+    engine::HarvestRequest lastHarvestRequest() const;
 
     /// The logins (File ▸ Accounts…). By default the desktop's keychain and
     /// `<config>/taglens/auth.conf`; tests give their own store, which must outlive the window.
@@ -156,7 +151,7 @@ public:
     /// Opens the accounts dialog (with the Instagram login in front when \a instagram).
     void showAccounts(bool instagram = false);
     /// The accounts dialog, once it has been opened.
-    AccountsDialog *accountsDialog() const { return m_accounts; }
+    AccountsDialog *accountsDialog() const;
     /// How the accounts dialog opens addresses (tests script the browser).
     void setUrlOpener(AccountsDialog::UrlOpener opener);
     /// Meta's budget ledger for Instagram hashtag searches (default: HashtagLedger::defaultPath()).
@@ -202,25 +197,13 @@ protected:
 private:
     void buildMenus();
     void connectProject();
-    void connectSession();
+    void connectHarvests();
     void startFromSearchBar();
-    /// Plans \a inputs (the first, then the ones to run after it) and looks up the first one's
-    /// login, both off the GUI thread, then starts them.
-    void planAndStart(const QList<engine::HarvestInput> &inputs);
-    /// Runs the plans one after the other in the open project (when none is, asks where to
-    /// save a new one first).
-    void startPlans(const QList<engine::HarvestPlan> &plans);
-    /// Where a new project for \a tags is suggested: the projects folder, named after the first.
-    QString suggestedProjectPath(const QStringList &tags) const;
     bool openWith(const QString &path, engine::ProjectSession::OpenMode mode);
     void onProjectOpened(const engine::ProjectOverview &overview);
     void offerInstagramLogin(const QString &message);
-    void connectPreparation();
-    void onHarvestFinished(const engine::HarvestOutcome &outcome);
-    /// Says how the harvests ended, once the model shows their last rows.
-    void announceEnds();
-    void announceEnd(const engine::HarvestOutcome &outcome);
-    void setHarvesting(bool running);
+    /// Start/Stop and the project actions as the harvests and the project allow.
+    void refreshBusy();
     void refreshTitle();
     void showError(const QString &message);
     void clearError();
@@ -229,31 +212,21 @@ private:
     void chooseAndCreate();
     void chooseAndSaveAs();
 
-    bool m_hasLoader = false;
-    engine::HarvestSession *m_session; // the model, the running harvest and the ones queued behind it
     engine::ProjectSession *m_project; // the open project: opened, saved and queried off this thread
     engine::ModelStore::Converter m_converter;
     FileChooser m_chooseSaveFile;
     FileChooser m_chooseOpenFile;
     AppSettings m_settings;
-    engine::HarvestRequest m_lastRequest;
-    QString m_modelPath;
     QString m_lastError;
-    bool m_errorNeedsLogin = false;            // the error shown asks for an Instagram login
-    QList<engine::HarvestPlan> m_waitingPlans; // to start once the new project is open
-    QList<engine::HarvestOutcome> m_endings;   // harvests that ended, told once their last rows are read
-
-    AccountsDialog *m_accounts = nullptr;
-    AccountsDialog::UrlOpener m_openUrl;
-    InstagramStanding *m_instagram = nullptr;
+    bool m_errorNeedsLogin = false; // the error shown asks for an Instagram login
 
     ProjectModel *m_model;
     MediaFilterModel *m_filter;
     ThumbnailDelegate *m_delegate;
     RecentProjects *m_recent;
-    DropCollector *m_drops;
-    engine::HarvestPreparation *m_preparation;
-    engine::KeychainPlace m_keychain;
+    AccountsAccess *m_accounts; // the logins and the accounts dialog
+    InstagramStanding *m_instagram = nullptr;
+    HarvestController *m_harvests = nullptr; // plans, runs and tells the harvests
 
     SearchBar *m_search = nullptr;
     MessageBanner *m_banner = nullptr;
