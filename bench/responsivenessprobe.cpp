@@ -260,9 +260,7 @@ void runHarvest(const Options &options, StallRecorder &recorder)
         request.instance = baseUrl.toString();
         request.tags = {QStringLiteral("bench1"), QStringLiteral("bench2")};
         request.limitPerTag = perTag;
-        engine::SourceSpec spec;
-        spec.kind = engine::SourceKind::Mastodon;
-        spec.instance = baseUrl;
+        const auto spec = engine::SourceSpec::fediverse(engine::SourceKind::Mastodon, {baseUrl, {}});
 
         recorder.start();
         recorder.setPhase(QStringLiteral("loading the model (pool thread)"));

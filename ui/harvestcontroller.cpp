@@ -85,7 +85,7 @@ void HarvestController::connectPreparation()
             [this](const QList<engine::HarvestPlan> &plans, const QStringList &warnings,
                    const QStringList &problems) {
                 Q_EMIT busyChanged();
-                if (plans.first().spec.kind == engine::SourceKind::Instagram)
+                if (plans.first().spec.kind() == engine::SourceKind::Instagram)
                     m_instagram->refresh();
                 for (const QString &warning : warnings)
                     Q_EMIT statusMessage(warning, 10000);
@@ -143,7 +143,7 @@ void HarvestController::start(const QList<engine::HarvestPlan> &plans)
     }
     Q_EMIT errorCleared();
     const bool instagram = std::any_of(plans.cbegin(), plans.cend(), [](const engine::HarvestPlan &p) {
-        return p.spec.kind == engine::SourceKind::Instagram;
+        return p.spec.kind() == engine::SourceKind::Instagram;
     });
     m_session->setBudget(instagram ? m_instagram->budget()->budget()
                                    : nullptr); // records each search it makes

@@ -170,7 +170,8 @@ int runHarvestCommand(CliContext &cli, const QStringList &arguments)
             return cli.fail(admitted.error().message);
         QObject::connect(budget.get(), &engine::InstagramBudget::recordFailed, budget.get(),
                          [&cli](const engine::Error &error) { cli.err() << error.message << Qt::endl; });
-        if (plan.spec.instagramEdge != QLatin1String("top"))
+        if (const auto *instagram = plan.spec.as<engine::InstagramSpec>();
+            instagram && instagram->edge != QLatin1String("top"))
             cli.err() << HarvestCommand::tr("Instagram's recent media cover the last 24 hours only; harvest "
                                             "again to follow a tag.")
                       << Qt::endl;

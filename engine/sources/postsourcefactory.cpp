@@ -11,66 +11,46 @@
 
 namespace taglens::engine {
 
-bool SourceSpec::isLocal() const
-{
-    return kind == SourceKind::Local;
-}
-
-QString SourceSpec::recordedInstance() const
-{
-    if (isLocal())
-        return paths.isEmpty() ? QString() : QFileInfo(paths.first()).absoluteFilePath();
-    if (kind == SourceKind::Instagram)
-        return instagramInstance();
-    if (kind == SourceKind::Urls) // the first address's origin
-        return urls.isEmpty() ? QString()
-                              : urls.first()
-                                    .adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
-                                              QUrl::RemoveFragment)
-                                    .toString();
-    return instance.toString();
-}
-
 Expected<std::unique_ptr<PostSource>> makePostSource(const SourceSpec &spec, const QString &tag,
                                                      HttpClient *client)
 {
-    if (spec.isLocal()) {
-        if (spec.paths.isEmpty())
+    if (const auto *local = spec.as<LocalSpec>()) {
+        if (local->paths.isEmpty())
             return Error::make(
                 ErrorCode::InvalidArgument,
                 QCoreApplication::translate("PostSourceFactory", "No folder or file was given."));
-        if (spec.paths.size() == 1 && QFileInfo(spec.paths.first()).isDir())
-            return std::unique_ptr<PostSource>(new LocalFolderSource(spec.paths.first()));
-        return std::unique_ptr<PostSource>(new LocalFolderSource(spec.paths));
+        if (local->paths.size() == 1 && QFileInfo(local->paths.first()).isDir())
+            return std::unique_ptr<PostSource>(new LocalFolderSource(local->paths.first()));
+        return std::unique_ptr<PostSource>(new LocalFolderSource(local->paths));
     }
-    if (spec.kind == SourceKind::Urls) {
-        if (spec.urls.isEmpty())
+    if (const auto *addresses = spec.as<UrlsSpec>()) {
+        if (addresses->urls.isEmpty())
             return Error::make(
                 ErrorCode::InvalidArgument,
                 QCoreApplication::translate("PostSourceFactory", "No image address was given."));
-        return std::unique_ptr<PostSource>(new UrlListSource(spec.urls));
+        return std::unique_ptr<PostSource>(new UrlListSource(addresses->urls));
     }
-    if (isFediverse(spec.kind)) {
-        auto timeline = std::make_unique<MastodonTagTimeline>(client, spec.instance, tag);
-        timeline->setSourceName(sourceKindName(spec.kind));
-        if (!spec.accessToken.isEmpty())
-            timeline->setAccessToken(spec.accessToken);
+    if (const auto *fediverse = spec.as<FediverseSpec>()) {
+        auto timeline = std::make_unique<MastodonTagTimeline>(client, fediverse->instance, tag);
+        timeline->setSourceName(sourceKindName(spec.kind()));
+        if (!fediverse->accessToken.isEmpty())
+            timeline->setAccessToken(fediverse->accessToken);
         return std::unique_ptr<PostSource>(std::move(timeline));
     }
-    if (spec.kind == SourceKind::Instagram) {
-        const auto edge = InstagramHashtagSource::edgeFromName(spec.instagramEdge);
+    if (const auto *instagram = spec.as<InstagramSpec>()) {
+        const auto edge = InstagramHashtagSource::edgeFromName(instagram->edge);
         if (!edge)
             return edge.error();
         auto source =
-            std::make_unique<InstagramHashtagSource>(client, spec.instagramUserId, tag, spec.accessToken);
-        if (!spec.graphApiBase.isEmpty())
-            source->setGraphBase(spec.graphApiBase);
+            std::make_unique<InstagramHashtagSource>(client, instagram->userId, tag, instagram->accessToken);
+        if (!instagram->graphApiBase.isEmpty())
+            source->setGraphBase(instagram->graphApiBase);
         source->setEdge(*edge);
         return std::unique_ptr<PostSource>(std::move(source));
     }
     return Error::make(ErrorCode::Internal,
                        QCoreApplication::translate("PostSourceFactory", "SourceSpec of an unhandled kind %1")
-                           .arg(int(spec.kind)));
+                           .arg(int(spec.kind())));
 }
 
 } // namespace taglens::engine

@@ -24,8 +24,8 @@ Error unauthorized(const Error &error)
 Expected<CredentialLookup::Found> completeFediverse(CredentialLookup::Found found, TokenStore *tokens,
                                                     const SessionLogins &session)
 {
-    SourceSpec &spec = found.plan.spec;
-    const QString source = sourceKindName(spec.kind);
+    const QString source = sourceKindName(found.plan.spec.kind());
+    FediverseSpec &spec = *found.plan.spec.as<FediverseSpec>();
     auto stored = tokens->tokenFor(source, spec.instance);
     if (!stored) {
         found.warnings << QCoreApplication::translate(
@@ -53,14 +53,14 @@ Expected<CredentialLookup::Found> completeFediverse(CredentialLookup::Found foun
 Expected<CredentialLookup::Found> completeInstagram(CredentialLookup::Found found, TokenStore *tokens,
                                                     const SessionLogins &session)
 {
-    SourceSpec &spec = found.plan.spec;
+    InstagramSpec &spec = *found.plan.spec.as<InstagramSpec>();
     auto account = FacebookLogin::storedAccount(tokens);
     if (!account && session.instagram.isValid())
         account = session.instagram;
     if (!account)
         return unauthorized(account.error());
     found.instagram = *account;
-    spec.instagramUserId = account->userId;
+    spec.userId = account->userId;
     if (!spec.accessToken.isEmpty())
         return found; // given explicitly
     if (account->isExpired(QDateTime::currentDateTimeUtc()))
@@ -78,10 +78,10 @@ Expected<CredentialLookup::Found> CredentialLookup::complete(HarvestPlan plan, T
                                                              const SessionLogins &session)
 {
     Found found{std::move(plan), {}, {}};
-    const SourceKind kind = found.plan.spec.kind;
+    const SourceKind kind = found.plan.spec.kind();
     if (kind == SourceKind::Instagram)
         return completeInstagram(std::move(found), tokens, session);
-    if (isFediverse(kind) && found.plan.spec.accessToken.isEmpty())
+    if (isFediverse(kind) && found.plan.spec.accessToken().isEmpty())
         return completeFediverse(std::move(found), tokens, session);
     return found;
 }
@@ -90,8 +90,8 @@ QFuture<Expected<CredentialLookup::Found>>
 CredentialLookup::completeInBackground(HarvestPlan plan, const KeychainPlace &keychain,
                                        const SessionLogins &session)
 {
-    const SourceKind kind = plan.spec.kind;
-    if (kind != SourceKind::Instagram && !(isFediverse(kind) && plan.spec.accessToken.isEmpty()))
+    const SourceKind kind = plan.spec.kind();
+    if (kind != SourceKind::Instagram && !(isFediverse(kind) && plan.spec.accessToken().isEmpty()))
         return QtFuture::makeReadyFuture(Expected<Found>(Found{std::move(plan), {}, {}}));
     qCDebug(lcCredentials) << "looking up the login for" << sourceKindName(kind) << "in the background";
     return KeychainThread::run(keychain, [plan = std::move(plan), session](TokenStore &tokens) mutable {

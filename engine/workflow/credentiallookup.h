@@ -26,7 +26,7 @@ class CredentialLookup
 public:
     struct Found
     {
-        HarvestPlan plan;           ///< with spec.accessToken (and spec.instagramUserId) filled in
+        HarvestPlan plan;           ///< with the spec's access token (and Instagram user id) filled in
         InstagramAccount instagram; ///< the account that searches, for an Instagram plan
         QStringList warnings;       ///< things to tell the user; the plan goes ahead
     };

@@ -20,7 +20,7 @@ struct HarvestPlan
     QStringList leftOut;
 
     /// Whether the source needs a login before it can start (Instagram).
-    bool needsLogin() const { return spec.kind == SourceKind::Instagram; }
+    bool needsLogin() const { return spec.kind() == SourceKind::Instagram; }
 };
 
 } // namespace taglens::engine

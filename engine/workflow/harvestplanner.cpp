@@ -60,7 +60,7 @@ Expected<HarvestPlan> planFediverse(const HarvestInput &input, HarvestPlan plan)
     auto tags = normalizedTags(input.tags, &MastodonTagTimeline::normalizeTag, Qt::CaseInsensitive);
     if (!tags)
         return tags.error();
-    plan.spec.instance = *instance;
+    plan.spec.as<FediverseSpec>()->instance = *instance;
     plan.request.tags = *tags;
     return plan;
 }
@@ -73,10 +73,11 @@ Expected<HarvestPlan> planInstagram(const HarvestInput &input, HarvestPlan plan)
     const auto edge = InstagramHashtagSource::edgeFromName(input.instagramEdge);
     if (!edge)
         return edge.error();
-    plan.spec.instagramEdge = InstagramHashtagSource::edgeName(*edge);
-    plan.spec.graphApiBase = input.graphApiBase;
+    InstagramSpec &spec = *plan.spec.as<InstagramSpec>();
+    spec.edge = InstagramHashtagSource::edgeName(*edge);
+    spec.graphApiBase = input.graphApiBase;
     plan.request.tags = *tags;
-    plan.request.parameters.insert(QStringLiteral("edge"), plan.spec.instagramEdge);
+    plan.request.parameters.insert(QStringLiteral("edge"), spec.edge);
     return plan;
 }
 
@@ -95,7 +96,7 @@ Expected<HarvestPlan> planLocal(const HarvestInput &input, HarvestPlan plan)
     auto collection = collectionOf(input, absolute.first().section(QLatin1Char('/'), -1));
     if (!collection)
         return collection.error();
-    plan.spec.paths = absolute;
+    plan.spec.as<LocalSpec>()->paths = absolute;
     plan.request.tags = {*collection};
     plan.request.parameters.insert(QStringLiteral("paths"), QJsonArray::fromStringList(absolute));
     return plan;
@@ -120,7 +121,7 @@ Expected<HarvestPlan> planUrls(const HarvestInput &input, HarvestPlan plan)
     auto collection = collectionOf(input, QStringLiteral("dropped"));
     if (!collection)
         return collection.error();
-    plan.spec.urls = accepted;
+    plan.spec.as<UrlsSpec>()->urls = accepted;
     plan.request.tags = {*collection};
     plan.request.parameters.insert(QStringLiteral("addresses"), int(accepted.size()));
     return plan;
@@ -134,8 +135,8 @@ Expected<HarvestPlan> HarvestPlanner::plan(const HarvestInput &input)
         return refuse(
             HarvestPlanner::tr("The limit must be a number from 1 to %1.").arg(HarvestInput::Everything));
     HarvestPlan plan;
-    plan.spec.kind = input.source;
-    plan.spec.accessToken = input.accessToken;
+    plan.spec = SourceSpec(input.source);
+    plan.spec.setAccessToken(input.accessToken); // a kind without logins has none
     plan.request.source = input.source;
     plan.request.limitPerTag = input.limitPerTag;
 

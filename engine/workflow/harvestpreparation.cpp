@@ -22,7 +22,8 @@ void HarvestPreparation::prepare(const QList<HarvestInput> &inputs, const Contex
         const Error error =
             Error::make(ErrorCode::InvalidArgument, m_preparing ? tr("A harvest is already being prepared.")
                                                                 : tr("There is nothing to harvest."));
-        QMetaObject::invokeMethod(this, [this, error] { Q_EMIT refused(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { Q_EMIT refused(error); }, Qt::QueuedConnection);
         return;
     }
     m_preparing = true;
@@ -63,13 +64,13 @@ void HarvestPreparation::lookUpLogin(const QList<HarvestPlan> &plans, const QStr
                 return refuse(found.error());
             const HarvestPlan &plan = found->plan;
             const QList<HarvestPlan> ready = QList<HarvestPlan>{plan} + then;
-            if (plan.spec.kind != SourceKind::Instagram)
+            if (plan.spec.kind() != SourceKind::Instagram)
                 return finish(ready, found->warnings, problems);
             BackgroundInstagramBudget *budget = context.budget ? context.budget() : nullptr;
             if (!budget)
                 return refuse(Error::make(ErrorCode::Internal, tr("No Instagram budget is kept here.")));
             // Meta counts every hashtag searched: the budget is checked first, on its own thread.
-            whenFinished(budget->admit(plan.spec.instagramUserId, plan.request.tags), this,
+            whenFinished(budget->admit(plan.spec.as<InstagramSpec>()->userId, plan.request.tags), this,
                          [this, ready, warnings = found->warnings, problems](const Expected<void> &admitted) {
                              if (!admitted)
                                  return refuse(admitted.error());

@@ -18,7 +18,9 @@ Expected<std::unique_ptr<InstagramBudget>> InstagramBudget::open(const QString &
     });
 }
 
-InstagramBudget::InstagramBudget(std::unique_ptr<HashtagLedger> ledger) : m_ledger(std::move(ledger)) {}
+InstagramBudget::InstagramBudget(std::unique_ptr<HashtagLedger> ledger) : m_ledger(std::move(ledger))
+{
+}
 
 InstagramBudget::~InstagramBudget() = default;
 
@@ -66,17 +68,19 @@ HarvestPipeline::SourceFactory InstagramBudget::sourceFactory(const SourceSpec &
     QPointer<InstagramBudget> self(this);
     return [spec, self](const QString &tag, HttpClient *client) {
         auto made = makePostSource(spec, tag, client);
-        if (!made || spec.kind != SourceKind::Instagram)
+        const auto *instagram = spec.as<InstagramSpec>();
+        if (!made || !instagram)
             return made;
         if (auto *search = qobject_cast<InstagramHashtagSource *>(made->get()); search && self) {
             // The search is what Meta counts: recorded when it is made, on the budget's thread.
-            const QString userId = spec.instagramUserId;
+            const QString userId = instagram->userId;
             QObject::connect(search, &InstagramHashtagSource::hashtagSearched, self.data(),
                              [self, userId](const QString &searched, const QString &) {
                                  if (!self)
                                      return;
                                  if (auto recorded = self->record(userId, searched); !recorded) {
-                                     qCWarning(lcInstagramBudget) << "search not recorded:" << recorded.error().message;
+                                     qCWarning(lcInstagramBudget)
+                                         << "search not recorded:" << recorded.error().message;
                                      Q_EMIT self->recordFailed(recorded.error());
                                  }
                              });

@@ -50,7 +50,7 @@ public:
     [[nodiscard]] Expected<bool> record(const QString &userId, const QString &tag);
 
     /// Makes the sources of an Instagram plan, each reporting its hashtag search to this budget
-    /// (which records it for spec.instagramUserId). Other kinds of spec are made unchanged.
+    /// (which records it for the spec's Instagram user). Other kinds of spec are made unchanged.
     HarvestPipeline::SourceFactory sourceFactory(const SourceSpec &spec);
 
 Q_SIGNALS:

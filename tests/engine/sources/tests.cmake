@@ -27,3 +27,6 @@ taglens_add_qtest(tst_hashtagledger
 taglens_add_qtest(tst_instagramhashtagsource
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_instagramhashtagsource.cpp
   LIBRARIES taglens_engine taglens_testsupport)
+taglens_add_qtest(tst_sourcespec
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sourcespec.cpp
+  LIBRARIES taglens_engine)

@@ -410,12 +410,10 @@ private Q_SLOTS:
 
     void factoryMakesIt()
     {
-        taglens::engine::SourceSpec spec;
-        spec.kind = taglens::engine::SourceKind::Instagram;
-        spec.instagramUserId = m_graph->igUserId;
-        spec.accessToken = m_graph->longToken;
-        spec.graphApiBase = m_graph->graphBase();
-        spec.instagramEdge = QStringLiteral("top");
+        auto spec = taglens::engine::SourceSpec::instagram(
+            {m_graph->igUserId, m_graph->longToken, m_graph->graphBase(), QStringLiteral("top")});
+        QCOMPARE(spec.kind(), taglens::engine::SourceKind::Instagram);
+        QCOMPARE(spec.accessToken(), m_graph->longToken);
         QCOMPARE(spec.recordedInstance(), QStringLiteral("https://www.instagram.com"));
         auto made = taglens::engine::makePostSource(spec, QStringLiteral("cats"), m_client.get());
         QVERIFY(made);
@@ -423,7 +421,7 @@ private Q_SLOTS:
         QVERIFY(instagram);
         QCOMPARE(instagram->edge(), InstagramHashtagSource::Edge::Top);
         QCOMPARE(instagram->graphBase(), m_graph->graphBase());
-        spec.instagramEdge = QStringLiteral("sideways");
+        spec.as<taglens::engine::InstagramSpec>()->edge = QStringLiteral("sideways");
         QVERIFY(!taglens::engine::makePostSource(spec, QStringLiteral("cats"), m_client.get()));
     }
 };

@@ -51,11 +51,11 @@ private Q_SLOTS:
         HttpClient client; // outlives the source, which keeps it
         auto source =
             taglens::engine::sourceKindFromName(kind).andThen([&](taglens::engine::SourceKind parsed) {
-                SourceSpec spec;
-                spec.kind = parsed;
-                spec.instance = QUrl(QStringLiteral("https://example.social"));
-                if (withPaths)
-                    spec.paths = {m_dir.path()};
+                SourceSpec spec(parsed);
+                if (auto *fediverse = spec.as<taglens::engine::FediverseSpec>())
+                    fediverse->instance = QUrl(QStringLiteral("https://example.social"));
+                if (auto *local = spec.as<taglens::engine::LocalSpec>(); local && withPaths)
+                    local->paths = {m_dir.path()};
                 return taglens::engine::makePostSource(spec, QStringLiteral("cats"), &client);
             });
         if (className.isEmpty()) {
@@ -86,10 +86,11 @@ private Q_SLOTS:
         QFETCH(QString, kind);
         QFETCH(QStringList, paths);
         QFETCH(QString, expected);
-        SourceSpec spec;
-        spec.kind = *taglens::engine::sourceKindFromName(kind);
-        spec.instance = QUrl(QStringLiteral("https://example.social"));
-        spec.paths = paths;
+        SourceSpec spec(*taglens::engine::sourceKindFromName(kind));
+        if (auto *fediverse = spec.as<taglens::engine::FediverseSpec>())
+            fediverse->instance = QUrl(QStringLiteral("https://example.social"));
+        if (auto *local = spec.as<taglens::engine::LocalSpec>())
+            local->paths = paths;
         QCOMPARE(spec.recordedInstance(), expected);
     }
 

@@ -241,15 +241,15 @@ private Q_SLOTS:
 
     void factoryMakesIt()
     {
-        taglens::engine::SourceSpec spec;
-        spec.kind = taglens::engine::SourceKind::Urls;
+        taglens::engine::SourceSpec spec(taglens::engine::SourceKind::Urls);
         taglens::engine::HttpClient client;
         auto none = taglens::engine::makePostSource(spec, QStringLiteral("dropped"), &client);
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::InvalidArgument);
 
-        spec.urls = {QUrl(QStringLiteral("https://a.example:8443/p/1.jpg?x=1")),
-                     QUrl(QStringLiteral("https://b.example/2.jpg"))};
+        spec.as<taglens::engine::UrlsSpec>()->urls = {
+            QUrl(QStringLiteral("https://a.example:8443/p/1.jpg?x=1")),
+            QUrl(QStringLiteral("https://b.example/2.jpg"))};
         auto source = taglens::engine::makePostSource(spec, QStringLiteral("dropped"), &client);
         QVERIFY2(source, qPrintable(source ? QString() : source.error().message));
         QVERIFY(qobject_cast<UrlListSource *>(source->get()));

@@ -30,7 +30,8 @@ class TestCredentialLookup : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_service = QStringLiteral("TagLens-credentiallookup-test-%1").arg(QCoreApplication::applicationPid());
+    QString m_service =
+        QStringLiteral("TagLens-credentiallookup-test-%1").arg(QCoreApplication::applicationPid());
     int m_count = 0;
     QString m_settings;
 
@@ -66,8 +67,9 @@ class TestCredentialLookup : public QObject
         settings.endGroup();
         settings.sync();
         if (withToken)
-            QVERIFY(store.saveToken({QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId},
-                                    QStringLiteral("ig-token")));
+            QVERIFY(store.saveToken(
+                {QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId},
+                QStringLiteral("ig-token")));
     }
 
 private Q_SLOTS:
@@ -78,38 +80,42 @@ private Q_SLOTS:
     void mastodonTokenIsFilledIn()
     {
         auto store = freshStore();
-        const StoredAccount alice{QStringLiteral("mastodon"), QUrl(QStringLiteral("https://mastodon.example")),
-                                  QStringLiteral("alice")};
+        const StoredAccount alice{QStringLiteral("mastodon"),
+                                  QUrl(QStringLiteral("https://mastodon.example")), QStringLiteral("alice")};
         QVERIFY(store->saveToken(alice, QStringLiteral("m-token")));
-        const auto found = CredentialLookup::complete(planFor(SourceKind::Mastodon), store.get(), {{alice}, {}});
+        const auto found =
+            CredentialLookup::complete(planFor(SourceKind::Mastodon), store.get(), {{alice}, {}});
         QVERIFY(found);
-        QCOMPARE(found->plan.spec.accessToken, QStringLiteral("m-token"));
+        QCOMPARE(found->plan.spec.accessToken(), QStringLiteral("m-token"));
         QVERIFY(found->warnings.isEmpty());
         // Another instance has no login: anonymous, and nothing to warn about.
-        const auto other = CredentialLookup::complete(planFor(SourceKind::Mastodon, QStringLiteral("other.example")),
-                                                      store.get());
+        const auto other = CredentialLookup::complete(
+            planFor(SourceKind::Mastodon, QStringLiteral("other.example")), store.get());
         QVERIFY(other);
-        QCOMPARE(other->plan.spec.accessToken, QString());
+        QCOMPARE(other->plan.spec.accessToken(), QString());
         QVERIFY(other->warnings.isEmpty());
         // Pixelfed logins are not Mastodon's.
-        const auto pixelfed = CredentialLookup::complete(planFor(SourceKind::Pixelfed), store.get(), {{alice}, {}});
-        QCOMPARE(pixelfed->plan.spec.accessToken, QString());
+        const auto pixelfed =
+            CredentialLookup::complete(planFor(SourceKind::Pixelfed), store.get(), {{alice}, {}});
+        QCOMPARE(pixelfed->plan.spec.accessToken(), QString());
     }
 
     void anExplicitTokenWins()
     {
         auto store = freshStore();
-        QVERIFY(store->saveToken({QStringLiteral("mastodon"), QUrl(QStringLiteral("https://mastodon.example")),
-                                  QStringLiteral("alice")},
+        QVERIFY(store->saveToken({QStringLiteral("mastodon"),
+                                  QUrl(QStringLiteral("https://mastodon.example")), QStringLiteral("alice")},
                                  QStringLiteral("stored")));
         HarvestPlan plan = planFor(SourceKind::Mastodon);
-        plan.spec.accessToken = QStringLiteral("given");
-        QCOMPARE(CredentialLookup::complete(plan, store.get())->plan.spec.accessToken, QStringLiteral("given"));
+        plan.spec.setAccessToken(QStringLiteral("given"));
+        QCOMPARE(CredentialLookup::complete(plan, store.get())->plan.spec.accessToken(),
+                 QStringLiteral("given"));
     }
 
     void instagram_data()
     {
-        QTest::addColumn<int>("login"); // 0 none, 1 valid, 2 expired, 3 account without its token, 4 this run's only
+        QTest::addColumn<int>(
+            "login"); // 0 none, 1 valid, 2 expired, 3 account without its token, 4 this run's only
         QTest::addColumn<bool>("found");
         QTest::newRow("no login") << 0 << false;
         QTest::newRow("valid login") << 1 << true;
@@ -133,8 +139,9 @@ private Q_SLOTS:
         if (login == 4) {
             session.instagram.clientId = QStringLiteral("1234567890123456");
             session.instagram.userId = UserId;
-            QVERIFY(store->saveToken({QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId},
-                                     QStringLiteral("ig-token")));
+            QVERIFY(store->saveToken(
+                {QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId},
+                QStringLiteral("ig-token")));
         }
         const auto result = CredentialLookup::complete(planFor(SourceKind::Instagram), store.get(), session);
         QCOMPARE(bool(result), found);
@@ -142,8 +149,8 @@ private Q_SLOTS:
             QCOMPARE(result.error().code, ErrorCode::Unauthorized);
             return;
         }
-        QCOMPARE(result->plan.spec.instagramUserId, UserId);
-        QCOMPARE(result->plan.spec.accessToken, QStringLiteral("ig-token"));
+        QCOMPARE(result->plan.spec.as<taglens::engine::InstagramSpec>()->userId, UserId);
+        QCOMPARE(result->plan.spec.accessToken(), QStringLiteral("ig-token"));
         QCOMPARE(result->instagram.userId, UserId);
     }
 
@@ -153,25 +160,27 @@ private Q_SLOTS:
     {
         auto store = freshStore();
         storeInstagramLogin(*store, QDateTime::currentDateTimeUtc().addDays(30));
-        auto future = CredentialLookup::completeInBackground(planFor(SourceKind::Instagram), {m_settings, m_service});
+        auto future =
+            CredentialLookup::completeInBackground(planFor(SourceKind::Instagram), {m_settings, m_service});
         QFutureWatcher<taglens::engine::Expected<CredentialLookup::Found>> watcher;
         QSignalSpy done(&watcher, &QFutureWatcherBase::finished);
         watcher.setFuture(future);
         QVERIFY(done.wait(20000));
         const auto result = future.result();
         QVERIFY(result);
-        QCOMPARE(result->plan.spec.accessToken, QStringLiteral("ig-token"));
+        QCOMPARE(result->plan.spec.accessToken(), QStringLiteral("ig-token"));
 
         // No login needed: ready at once.
         HarvestInput local;
         local.source = SourceKind::Local;
         local.paths = {m_dir.path()};
-        auto ready = CredentialLookup::completeInBackground(*HarvestPlanner::plan(local), {m_settings, m_service});
+        auto ready =
+            CredentialLookup::completeInBackground(*HarvestPlanner::plan(local), {m_settings, m_service});
         QVERIFY(ready.isFinished());
         QVERIFY(ready.result());
 
-        const auto refused = CredentialLookup::completeInBackground(planFor(SourceKind::Instagram),
-                                                                    {m_dir.filePath(QStringLiteral("none.conf")), m_service});
+        const auto refused = CredentialLookup::completeInBackground(
+            planFor(SourceKind::Instagram), {m_dir.filePath(QStringLiteral("none.conf")), m_service});
         QFutureWatcher<taglens::engine::Expected<CredentialLookup::Found>> second;
         QSignalSpy secondDone(&second, &QFutureWatcherBase::finished);
         second.setFuture(refused);
@@ -184,9 +193,11 @@ private Q_SLOTS:
         // Leave nothing in the keychain of whoever runs the test.
         TokenStore store(m_dir.filePath(QStringLiteral("cleanup.conf")));
         store.setService(m_service);
-        std::ignore = store.removeToken({QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId});
-        std::ignore = store.removeToken({QStringLiteral("mastodon"), QUrl(QStringLiteral("https://mastodon.example")),
-                                         QStringLiteral("alice")});
+        std::ignore = store.removeToken(
+            {QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId});
+        std::ignore =
+            store.removeToken({QStringLiteral("mastodon"), QUrl(QStringLiteral("https://mastodon.example")),
+                               QStringLiteral("alice")});
     }
 };
 

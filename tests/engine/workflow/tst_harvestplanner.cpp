@@ -159,7 +159,7 @@ private Q_SLOTS:
         }
         QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().message));
         QCOMPARE(plan->request.source, source);
-        QCOMPARE(plan->spec.kind, source);
+        QCOMPARE(plan->spec.kind(), source);
         QCOMPARE(plan->request.tags, plannedTags);
         QCOMPARE(plan->request.instance,
                  QString(recordedInstance).replace(QStringLiteral("@"), m_dir.path()));
@@ -167,17 +167,17 @@ private Q_SLOTS:
         QCOMPARE(plan->leftOut.size(), leftOut);
         QCOMPARE(plan->needsLogin(), source == SourceKind::Instagram);
         if (source == SourceKind::Instagram) {
-            QCOMPARE(plan->spec.instagramEdge, edge);
+            QCOMPARE(plan->spec.as<taglens::engine::InstagramSpec>()->edge, edge);
             QCOMPARE(plan->request.parameters.value(QStringLiteral("edge")).toString(), edge);
         }
         if (source == SourceKind::Local) {
-            for (const QString &p : std::as_const(plan->spec.paths))
+            const QStringList paths = plan->spec.as<taglens::engine::LocalSpec>()->paths;
+            for (const QString &p : paths)
                 QVERIFY2(QFileInfo(p).isAbsolute(), qPrintable(p));
-            QCOMPARE(plan->request.parameters.value(QStringLiteral("paths")).toArray().size(),
-                     plan->spec.paths.size());
+            QCOMPARE(plan->request.parameters.value(QStringLiteral("paths")).toArray().size(), paths.size());
         }
         if (source == SourceKind::Urls)
-            QCOMPARE(plan->spec.urls.size(),
+            QCOMPARE(plan->spec.as<taglens::engine::UrlsSpec>()->urls.size(),
                      plan->request.parameters.value(QStringLiteral("addresses")).toInt());
     }
 
@@ -190,9 +190,9 @@ private Q_SLOTS:
         input.accessToken = QStringLiteral("abc");
         const auto plan = HarvestPlanner::plan(input);
         QVERIFY(plan);
-        QCOMPARE(plan->spec.accessToken, QStringLiteral("abc"));
+        QCOMPARE(plan->spec.accessToken(), QStringLiteral("abc"));
         input.accessToken.clear();
-        QCOMPARE(HarvestPlanner::plan(input)->spec.accessToken, QString());
+        QCOMPARE(HarvestPlanner::plan(input)->spec.accessToken(), QString());
     }
 
     // A relative path becomes absolute (the project records where the images were).
@@ -206,7 +206,8 @@ private Q_SLOTS:
         const auto plan = HarvestPlanner::plan(input);
         QDir::setCurrent(before);
         QVERIFY(plan);
-        QCOMPARE(plan->spec.paths, QStringList{m_dir.filePath(QStringLiteral("holidays"))}); // once
+        QCOMPARE(plan->spec.as<taglens::engine::LocalSpec>()->paths,
+                 QStringList{m_dir.filePath(QStringLiteral("holidays"))}); // once
     }
 
     // A drop: one input per kind of source, the files first, all into one collection.
@@ -261,7 +262,7 @@ private Q_SLOTS:
         const auto plans = future.result();
         QCOMPARE(plans.size(), 3);
         QVERIFY(plans.at(0));
-        QCOMPARE(plans.at(0)->spec.paths, local.paths);
+        QCOMPARE(plans.at(0)->spec.as<taglens::engine::LocalSpec>()->paths, local.paths);
         QVERIFY(!plans.at(1));
         QCOMPARE(plans.at(1).error().code, ErrorCode::NotFound);
         QVERIFY(!plans.at(2));

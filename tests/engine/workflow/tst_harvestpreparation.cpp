@@ -160,8 +160,8 @@ private Q_SLOTS:
         for (const HarvestPlan &plan : ending.plans)
             QCOMPARE(plan.request.topK, 7); // the user's defaults, on every plan
         if (what.startsWith(u"mixed")) {
-            QCOMPARE(ending.plans.at(0).spec.kind, SourceKind::Local); // files first
-            QCOMPARE(ending.plans.at(1).spec.kind, SourceKind::Urls);
+            QCOMPARE(ending.plans.at(0).spec.kind(), SourceKind::Local); // files first
+            QCOMPARE(ending.plans.at(1).spec.kind(), SourceKind::Urls);
         }
     }
 
@@ -236,7 +236,8 @@ private Q_SLOTS:
             return;
         }
         QCOMPARE(ending.plans.size(), 1);
-        QCOMPARE(ending.plans.first().spec.instagramUserId, QString::fromLatin1(InstagramUser));
+        QCOMPARE(ending.plans.first().spec.as<taglens::engine::InstagramSpec>()->userId,
+                 QString::fromLatin1(InstagramUser));
         // Checked, not recorded: the harvest records what it searches.
         const auto standing = budget.standing(QString::fromLatin1(InstagramUser));
         QVERIFY(QTest::qWaitFor([&] { return standing.isFinished(); }, 10000));

@@ -8,7 +8,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <chrono>
 #include <memory>
 
@@ -30,7 +29,8 @@ class TestInstagramBudget : public QObject
 
     std::unique_ptr<InstagramBudget> openBudget()
     {
-        auto budget = InstagramBudget::open(m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_count)));
+        auto budget =
+            InstagramBudget::open(m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_count)));
         if (!budget)
             return nullptr;
         (*budget)->setClock([this] { return m_now; });
@@ -118,12 +118,8 @@ private Q_SLOTS:
                          GraphApiStandIn::images(QStringLiteral("1790000000000"), 3, QStringLiteral("cats")));
         auto budget = openBudget();
         QVERIFY(budget);
-        SourceSpec spec;
-        spec.kind = SourceKind::Instagram;
-        spec.instagramUserId = graph.igUserId;
-        spec.accessToken = graph.longToken;
-        spec.graphApiBase = graph.graphBase();
-        spec.instagramEdge = QStringLiteral("recent");
+        const auto spec = SourceSpec::instagram(
+            {graph.igUserId, graph.longToken, graph.graphBase(), QStringLiteral("recent")});
         HttpClient client;
         client.setBackoff(5ms, 20ms);
         client.setMaxRetries(1);
@@ -146,9 +142,8 @@ private Q_SLOTS:
         QCOMPARE(standing->entries.first().tag, QStringLiteral("cats"));
 
         // Another kind of source is made as it is, and costs nothing.
-        SourceSpec mastodon;
-        mastodon.kind = SourceKind::Mastodon;
-        mastodon.instance = QUrl(QStringLiteral("https://mastodon.example"));
+        const auto mastodon = SourceSpec::fediverse(SourceKind::Mastodon,
+                                                    {QUrl(QStringLiteral("https://mastodon.example")), {}});
         QVERIFY(budget->sourceFactory(mastodon)(QStringLiteral("cats"), &client));
         QCOMPARE(budget->standing(graph.igUserId)->remaining, 29);
     }
