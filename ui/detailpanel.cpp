@@ -99,15 +99,29 @@ void DetailPanel::refresh()
     if (image.isNull()) {
         m_image->setPixmap({});
         const auto status = engine::MediaStatus(index.data(ProjectModel::StatusRole).toInt());
-        m_image->setText(status == engine::MediaStatus::Ok
-                             ? tr("Loading…")
-                             : tr("%1: %2").arg(engine::mediaStatusName(status),
-                                                index.data(ProjectModel::ErrorRole).toString()));
+        const QString reason = index.data(ProjectModel::ErrorRole).toString();
+        switch (status) {
+        case engine::MediaStatus::Ok:
+            m_image->setText(tr("Loading…"));
+            break;
+        case engine::MediaStatus::Pending: // an interrupted harvest: the next one resumes it
+            m_image->setText(tr("Not fetched yet: harvesting this tag again fetches and classifies it."));
+            break;
+        case engine::MediaStatus::Skipped:
+            m_image->setText(reason.isEmpty() ? tr("Skipped: not a still image.")
+                                              : tr("Skipped: %1").arg(reason));
+            break;
+        case engine::MediaStatus::Failed:
+            m_image->setText(reason.isEmpty() ? tr("Could not be fetched or read.")
+                                              : tr("Could not be fetched or read: %1").arg(reason));
+            break;
+        }
     } else {
         const qreal ratio = devicePixelRatioF();
-        QPixmap pixmap = QPixmap::fromImage(
-            preview ? image
-                    : image.scaled(QSize(ImageBox, ImageBox) * ratio, Qt::KeepAspectRatio, Qt::FastTransformation));
+        QPixmap pixmap =
+            QPixmap::fromImage(preview ? image
+                                       : image.scaled(QSize(ImageBox, ImageBox) * ratio, Qt::KeepAspectRatio,
+                                                      Qt::FastTransformation));
         pixmap.setDevicePixelRatio(ratio);
         m_image->setPixmap(pixmap);
     }
