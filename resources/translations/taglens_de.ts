@@ -906,7 +906,7 @@ Befehle:
         <translation>Instagram-Hashtag-Kontingent von %1: %2 von %3 verschiedenen Hashtags in den gleitenden 7 Tagen übrig.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Instagram&apos;s recent media cover the last 24 hours only; harvest again to follow a tag.</source>
         <translation>Die neuesten Medien von Instagram umfassen nur die letzten 24 Stunden; rufe erneut ab, um einem Tag zu folgen.</translation>
     </message>
@@ -954,7 +954,7 @@ Befehle:
         <translation>Bilder aus Ordnern oder Adressen kommen in eine Sammlung: Gib höchstens eine an.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Name a folder or an image file.</source>
         <translation>Gib einen Ordner oder eine Bilddatei an.</translation>
     </message>
@@ -1626,7 +1626,7 @@ Befehle:
 <context>
     <name>PostSourceFactory</name>
     <message>
-        <location filename="../../engine/sources/postsourcefactory.cpp" line="+41"/>
+        <location filename="../../engine/sources/postsourcefactory.cpp" line="+21"/>
         <source>No folder or file was given.</source>
         <translation>Es wurde kein Ordner und keine Datei angegeben.</translation>
     </message>
@@ -2648,7 +2648,7 @@ Befehle:
         <translation>Es gibt nichts abzurufen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n dropped address(es) cannot be fetched and were left out:</source>
         <translation>
             <numerusform>%n abgelegte Adresse kann nicht abgerufen werden und wurde ausgelassen:</numerusform>
@@ -3455,6 +3455,29 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>taglens::ui::AccountsAccess</name>
+    <message>
+        <location filename="../../ui/accountsaccess.cpp" line="+53"/>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hashtag search on Instagram needs a login with your own Meta app.</source>
+        <translation>Die Hashtag-Suche auf Instagram braucht eine Anmeldung mit deiner eigenen Meta-App.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the accounts dialog</source>
+        <translation>Den Kontendialog öffnen</translation>
+    </message>
+</context>
+<context>
     <name>taglens::ui::AccountsDialog</name>
     <message>
         <location filename="../../ui/accountsdialog.cpp" line="+48"/>
@@ -3902,17 +3925,37 @@ Befehle:
         <translation>Wähle ein Bild, um zu sehen, was das Modell darin erkannt hat.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <location line="+3"/>
+        <source>Not fetched yet: harvesting this tag again fetches and classifies it.</source>
+        <translation>Noch nicht abgerufen: ein neuer Abruf dieses Tags holt und klassifiziert es.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>Skipped: not a still image.</source>
+        <translation>Übersprungen: kein Standbild.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not be fetched or read.</source>
+        <translation>Konnte nicht abgerufen oder gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be fetched or read: %1</source>
+        <translation>Konnte nicht abgerufen oder gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Untrained test model: these labels mean nothing.</source>
         <translation>Untrainiertes Testmodell: Diese Labels bedeuten nichts.</translation>
     </message>
@@ -4117,6 +4160,50 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <location line="+28"/>
         <source>Reading the project…</source>
         <translation>Das Projekt wird gelesen…</translation>
+    </message>
+</context>
+<context>
+    <name>taglens::ui::HarvestController</name>
+    <message>
+        <location filename="../../ui/harvestcontroller.cpp" line="+59"/>
+        <location line="+54"/>
+        <source>A harvest is already running.</source>
+        <translation>Es läuft bereits ein Abruf.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>A harvest is already running; drop them again when it has finished.</source>
+        <translation>Es läuft bereits ein Abruf; lege sie erneut ab, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No model is installed, so nothing can be classified. Set one up with Help ▸ Set Up Model.</source>
+        <translation>Es ist kein Modell installiert, daher kann nichts klassifiziert werden. Richte eines ein mit Hilfe ▸ Modell einrichten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the New Project As</source>
+        <translation>Neues Projekt speichern unter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TagLens projects (*.taglens)</source>
+        <translation>TagLens-Projekte (*.taglens)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was harvested: a harvest needs a project to go into.</source>
+        <translation>Es wurde nichts abgerufen: Ein Abruf braucht ein Projekt, in das er schreibt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A project is being opened or saved; try again when it is done.</source>
+        <translation>Gerade wird ein Projekt geöffnet oder gespeichert; versuche es erneut, wenn das erledigt ist.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>untitled</source>
+        <translation>unbenannt</translation>
     </message>
 </context>
 <context>
@@ -4404,32 +4491,27 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+102"/>
+        <location filename="../../ui/mainwindow.cpp" line="+106"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+40"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+294"/>
-        <source>Instagram</source>
-        <translation>Instagram</translation>
-    </message>
-    <message>
-        <location line="-229"/>
+        <location line="+64"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Preferences saved; they apply to the next harvest.</source>
         <translation>Einstellungen gespeichert; sie gelten ab dem nächsten Abruf.</translation>
     </message>
@@ -4480,58 +4562,12 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Die gezeigten Labels konnten nicht gewählt werden: %1</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+145"/>
-        <source>A harvest is already running.</source>
-        <translation>Es läuft bereits ein Abruf.</translation>
-    </message>
-    <message>
-        <location line="-96"/>
-        <source>Hashtag search on Instagram needs a login with your own Meta app.</source>
-        <translation>Die Hashtag-Suche auf Instagram braucht eine Anmeldung mit deiner eigenen Meta-App.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Konten…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open the accounts dialog</source>
-        <translation>Den Kontendialog öffnen</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>A harvest is already running; drop them again when it has finished.</source>
-        <translation>Es läuft bereits ein Abruf; lege sie erneut ab, wenn er fertig ist.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>No model is installed, so nothing can be classified. Set one up with Help ▸ Set Up Model.</source>
-        <translation>Es ist kein Modell installiert, daher kann nichts klassifiziert werden. Richte eines ein mit Hilfe ▸ Modell einrichten.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Save the New Project As</source>
-        <translation>Neues Projekt speichern unter</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Nothing was harvested: a harvest needs a project to go into.</source>
-        <translation>Es wurde nichts abgerufen: Ein Abruf braucht ein Projekt, in das er schreibt.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>untitled</source>
-        <translation>unbenannt</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+149"/>
         <source>The new images are labelled by %1; the window shows the labels of another model (View ▸ Labels From).</source>
         <translation>Die neuen Bilder bekommen Labels von %1; das Fenster zeigt die Labels eines anderen Modells (Ansicht ▸ Labels von).</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+44"/>
         <source>No model is installed: harvests cannot classify.</source>
         <translation>Es ist kein Modell installiert: Abrufe können nicht klassifizieren.</translation>
     </message>
@@ -4546,13 +4582,12 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>%1 — TagLens</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location line="-219"/>
-        <location line="+219"/>
+        <location line="+0"/>
         <location line="+9"/>
         <location line="+15"/>
         <source>TagLens projects (*.taglens)</source>
