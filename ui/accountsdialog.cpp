@@ -672,7 +672,7 @@ void AccountsDialog::logOut(int row)
             m_revoker = revoker;
             setStatus(tr("Logging out of %1…").arg(account.instance.host()), false);
             revoker->revoke(*revocable.app, *revocable.token,
-                            [this, revoker, account](engine::Expected<bool> revoked) {
+                            [this, revoker, account](const engine::Expected<bool> &revoked) {
                                 m_revoker = nullptr;
                                 revoker->deleteLater();
                                 finishLogOut(account, revoked ? QString() : revoked.error().message);

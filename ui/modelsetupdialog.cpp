@@ -30,7 +30,7 @@ namespace {
 
 QString sizeText(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, bytes >= 10 * 1024 * 1024 ? 0 : 1,
+    return QLocale().formattedDataSize(bytes, bytes >= qint64(10) * 1024 * 1024 ? 0 : 1,
                                        QLocale::DataSizeTraditionalFormat);
 }
 

@@ -45,7 +45,7 @@ void ProjectExports::chooseAndExport(ExportKind kind, const QString &projectPath
     });
 }
 
-void ProjectExports::askScope(const View &view, std::function<void(Scope)> then)
+void ProjectExports::askScope(const View &view, const std::function<void(Scope)> &then)
 {
     if (m_chooseScope) {
         if (const std::optional<Scope> scope = m_chooseScope(view))

@@ -69,7 +69,7 @@ Q_SIGNALS:
 
 private:
     void askWhere(ExportKind kind, const QString &projectPath, const engine::ExportOptions &options);
-    void askScope(const View &view, std::function<void(Scope)> then);
+    void askScope(const View &view, const std::function<void(Scope)> &then);
     void remember(const QString &path);
     void report(const QString &path, const engine::Expected<void> &written);
 

@@ -18,9 +18,9 @@ namespace taglens::ui {
 namespace {
 
 // Decoded thumbnails kept: about 2,500 at the grid's 160 px, many screens' worth.
-constexpr qsizetype ThumbnailCacheCost = 96 * 1024 * 1024;
+constexpr qsizetype ThumbnailCacheCost = qsizetype(96) * 1024 * 1024;
 // Decoded previews kept (the detail panel's few last images).
-constexpr qsizetype PreviewCacheCost = 24 * 1024 * 1024;
+constexpr qsizetype PreviewCacheCost = qsizetype(24) * 1024 * 1024;
 constexpr int TopK = 5;
 // Threads reading thumbnails and new rows. Two: the machine's other cores decode and classify
 // during a harvest, and the GUI thread must keep one.

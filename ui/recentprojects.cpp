@@ -81,7 +81,7 @@ void RecentProjects::rebuildMenu()
     m_menu->clear();
     const QStringList list = paths();
     for (int i = 0; i < list.size(); ++i) {
-        const QString path = list.at(i);
+        const QString &path = list.at(i);
         // &1 … &8: a key for each, as in every desktop app's recent list.
         QAction *action = m_menu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).completeBaseName()),
                                             this, [this, path] { Q_EMIT openRequested(path); });
