@@ -68,9 +68,4 @@ engine::SessionLogins AccountsAccess::sessionLogins() const
     return {m_dialog->sessionAccounts(), m_dialog->sessionInstagramAccount()};
 }
 
-engine::InstagramAccount AccountsAccess::sessionInstagramAccount() const
-{
-    return m_dialog ? m_dialog->sessionInstagramAccount() : engine::InstagramAccount();
-}
-
 } // namespace taglens::ui

@@ -36,10 +36,8 @@ public:
     void show(bool instagram = false);
     /// Asks whether to open the dialog for the Instagram login \a message says is needed.
     void offerInstagramLogin(const QString &message);
-    /// The logins made in this run without a keychain to keep them.
+    /// The logins made in this run without a keychain to keep them (none before the dialog opened).
     engine::SessionLogins sessionLogins() const;
-    /// The Instagram account of this run (empty when none was made in the dialog).
-    engine::InstagramAccount sessionInstagramAccount() const;
 
 Q_SIGNALS:
     /// A login was added, changed or removed in the dialog.

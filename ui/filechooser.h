@@ -11,4 +11,12 @@ namespace taglens::ui {
 using FileChooser =
     std::function<QString(const QString &title, const QString &filter, const QString &suggested)>;
 
+/// \a path as a project file: with the .taglens suffix a file dialog may have left off.
+inline QString withProjectSuffix(QString path)
+{
+    if (!path.endsWith(QLatin1String(".taglens")))
+        path += QStringLiteral(".taglens");
+    return path;
+}
+
 } // namespace taglens::ui

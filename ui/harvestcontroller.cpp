@@ -133,8 +133,7 @@ void HarvestController::start(const QList<engine::HarvestPlan> &plans)
             Q_EMIT errorShown(tr("A project is being opened or saved; try again when it is done."));
             return;
         }
-        if (!path.endsWith(QLatin1String(".taglens")))
-            path += QStringLiteral(".taglens");
+        path = withProjectSuffix(path);
         m_waitingPlans = plans;
         m_project->open(path,
                         engine::ProjectSession::OpenMode::Replace); // the dialog asked before overwriting

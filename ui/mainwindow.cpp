@@ -88,7 +88,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     layout->addWidget(m_search);
     m_instagram = new InstagramStanding(m_search, this);
     m_instagram->setKeychain(m_accounts->keychain());
-    m_instagram->setSessionAccount([this] { return m_accounts->sessionInstagramAccount(); });
+    m_instagram->setSessionAccount([this] { return m_accounts->sessionLogins().instagram; });
     connect(m_accounts, &AccountsAccess::accountsChanged, this, [this] {
         m_instagram->refresh();
         if (m_errorNeedsLogin) // the login the error asked for
@@ -264,8 +264,8 @@ void MainWindow::showModelSetup()
 
 void MainWindow::setModelPath(const QString &path)
 {
-    m_harvests->setModelPath(
-        path); // a harvest after this loads it (the session keeps the model it loaded last)
+    // A harvest after this loads it (the session keeps the model it loaded last).
+    m_harvests->setModelPath(path);
     refreshBusy();
 }
 
@@ -666,8 +666,7 @@ void MainWindow::chooseAndCreate()
                          m_settings.effectiveProjectFolder() + QStringLiteral("/untitled.taglens"));
     if (path.isEmpty())
         return;
-    if (!path.endsWith(QLatin1String(".taglens")))
-        path += QStringLiteral(".taglens");
+    path = withProjectSuffix(path);
     if (m_project->isOpen() && QFileInfo(path).absoluteFilePath() == m_project->path()) {
         showError(tr("%1 is the project that is open.").arg(QDir::toNativeSeparators(path)));
         return;
@@ -680,8 +679,7 @@ void MainWindow::chooseAndSaveAs()
     QString path = m_chooseSaveFile(tr("Save Project As"), tr("TagLens projects (*.taglens)"), projectPath());
     if (path.isEmpty())
         return;
-    if (!path.endsWith(QLatin1String(".taglens")))
-        path += QStringLiteral(".taglens");
+    path = withProjectSuffix(path);
     saveProjectAs(path);
 }
 
