@@ -40,17 +40,20 @@ namespace taglens::ui {
 
 namespace {
 
-const QString InstagramSource = engine::sourceKindName(engine::SourceKind::Instagram);
-
-QString sourceName(const QString &source)
+QString sourceName(engine::SourceKind source)
 {
-    if (source == QLatin1String("mastodon"))
+    switch (source) {
+    case engine::SourceKind::Mastodon:
         return AccountsDialog::tr("Mastodon");
-    if (source == QLatin1String("pixelfed"))
+    case engine::SourceKind::Pixelfed:
         return AccountsDialog::tr("Pixelfed");
-    if (source == QLatin1String("instagram"))
+    case engine::SourceKind::Instagram:
         return AccountsDialog::tr("Instagram");
-    return source;
+    case engine::SourceKind::Local:
+    case engine::SourceKind::Urls:
+        break;
+    }
+    return engine::sourceKindName(source);
 }
 
 QString shownAccount(const engine::StoredAccount &account)
@@ -207,8 +210,8 @@ QWidget *AccountsDialog::buildMastodonPage()
 {
     auto *page = new QWidget(this);
     m_mastodonSource = new QComboBox(page);
-    m_mastodonSource->addItem(tr("Mastodon"), QStringLiteral("mastodon"));
-    m_mastodonSource->addItem(tr("Pixelfed"), QStringLiteral("pixelfed"));
+    m_mastodonSource->addItem(tr("Mastodon"), QVariant::fromValue(engine::SourceKind::Mastodon));
+    m_mastodonSource->addItem(tr("Pixelfed"), QVariant::fromValue(engine::SourceKind::Pixelfed));
     m_mastodonSource->setAccessibleName(tr("Kind of server"));
     m_instance = new QLineEdit(page);
     m_instance->setPlaceholderText(tr("e.g. mastodon.social"));
@@ -231,7 +234,7 @@ QWidget *AccountsDialog::buildMastodonPage()
     layout->addLayout(form);
     layout->addStretch();
     auto start = [this] {
-        startMastodonLogin(m_mastodonSource->currentData().toString(), m_instance->text());
+        startMastodonLogin(m_mastodonSource->currentData().value<engine::SourceKind>(), m_instance->text());
     };
     connect(m_mastodonLogIn, &QPushButton::clicked, this, start);
     return page;
@@ -376,7 +379,7 @@ void AccountsDialog::showStoredLogins(const StoredLogins &stored)
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, sourceName(account.source));
         const bool session = m_sessionAccounts.contains(account);
-        if (account.source == InstagramSource) {
+        if (account.source == engine::SourceKind::Instagram) {
             item->setText(1, QStringLiteral("instagram.com"));
             if (instagram && instagram->userId == account.acct) {
                 item->setText(2, shownInstagram(*instagram));
@@ -414,7 +417,7 @@ void AccountsDialog::showStoredLogins(const StoredLogins &stored)
     Q_EMIT refreshed();
 }
 
-void AccountsDialog::startMastodonLogin(const QString &source, const QString &instance)
+void AccountsDialog::startMastodonLogin(engine::SourceKind source, const QString &instance)
 {
     if (isBusy())
         return;
@@ -581,7 +584,7 @@ void AccountsDialog::instagramFinished()
                                        .arg(shownDate(account.tokenExpiresAt));
     if (!problem.isEmpty()) {
         const engine::StoredAccount listing{
-            InstagramSource, QUrl(QStringLiteral("https://www.instagram.com")), account.userId};
+            engine::SourceKind::Instagram, QUrl(QStringLiteral("https://www.instagram.com")), account.userId};
         if (!m_sessionAccounts.contains(listing))
             m_sessionAccounts << listing;
         m_sessionInstagram = account;
@@ -612,7 +615,7 @@ void AccountsDialog::logOut(int row)
     ++m_keychainSteps;
     m_lastError.reset();
     updateButtons();
-    if (account.source == InstagramSource) {
+    if (account.source == engine::SourceKind::Instagram) {
         struct LoggedOut
         {
             std::optional<engine::InstagramAccount> instagram;

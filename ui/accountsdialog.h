@@ -76,7 +76,7 @@ public:
     engine::InstagramAccount sessionInstagramAccount() const { return m_sessionInstagram; }
 
     /// Logs in to the Mastodon or Pixelfed (\a source) instance typed as \a instance.
-    void startMastodonLogin(const QString &source, const QString &instance);
+    void startMastodonLogin(engine::SourceKind source, const QString &instance);
     /// Logs in to Instagram with the Meta app \a clientId; an empty \a clientSecret uses the
     /// one in the keychain.
     void startInstagramLogin(const QString &clientId, const QString &clientSecret, int port);

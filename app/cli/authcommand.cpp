@@ -235,15 +235,15 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
     if (positional.size() != 1)
         return cli.usage(AuthCommand::tr("Say login, logout or status."));
     const QString action = positional.first();
-    const QString source = parser.value(sourceOption);
-    if (source == u"instagram") {
+    const auto source = engine::sourceKindFromName(parser.value(sourceOption));
+    if (source && *source == engine::SourceKind::Instagram) {
         bool ok = false;
         const int timeout = parser.value(timeoutOption).toInt(&ok);
         if (!ok || timeout < 1)
             return cli.usage(AuthCommand::tr("--timeout must be a number of seconds."));
         return runInstagramAuth(cli, parser, action, timeout, !parser.isSet(noBrowserOption));
     }
-    if (source != u"mastodon" && source != u"pixelfed")
+    if (!source || !engine::isFediverse(*source))
         return cli.usage(AuthCommand::tr("--source must be mastodon, pixelfed or instagram."));
     QUrl instance;
     if (parser.isSet(instanceOption)) {
@@ -255,20 +255,22 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
     engine::TokenStore store;
 
     if (action == u"status") {
-        const auto accounts = store.accounts(parser.isSet(sourceOption) ? source : QString(), instance);
+        const auto accounts =
+            store.accounts(parser.isSet(sourceOption) ? std::optional(*source) : std::nullopt, instance);
         if (accounts.isEmpty()) {
             cli.out() << AuthCommand::tr("No logins are stored.") << Qt::endl;
             return ExitOk;
         }
         for (const auto &account : accounts) {
-            if (account.source == u"instagram") {
+            const QString sourceName = engine::sourceKindName(account.source);
+            if (account.source == engine::SourceKind::Instagram) {
                 const auto instagram = engine::FacebookLogin::storedAccount(&store);
-                cli.out() << account.source << '\t' << (instagram ? shownInstagram(*instagram) : account.acct)
+                cli.out() << sourceName << '\t' << (instagram ? shownInstagram(*instagram) : account.acct)
                           << '\t' << account.acct << Qt::endl;
                 continue;
             }
-            cli.out() << account.source << '\t' << account.instance.toString() << '\t'
-                      << shownAccount(account) << Qt::endl;
+            cli.out() << sourceName << '\t' << account.instance.toString() << '\t' << shownAccount(account)
+                      << Qt::endl;
         }
         return ExitOk;
     }
@@ -281,7 +283,7 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
         const int timeout = parser.value(timeoutOption).toInt(&ok);
         if (!ok || timeout < 1)
             return cli.usage(AuthCommand::tr("--timeout must be a number of seconds."));
-        engine::MastodonLogin login(store.place(), source);
+        engine::MastodonLogin login(store.place(), *source);
         login.setTimeout(std::chrono::seconds(timeout));
         const bool openBrowser = !parser.isSet(noBrowserOption);
         QObject::connect(&login, &engine::MastodonLogin::authorizeUrlReady, &login, [&](const QUrl &url) {
@@ -310,7 +312,7 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
     }
 
     if (action == u"logout") {
-        auto accounts = store.accounts(source, instance);
+        auto accounts = store.accounts(*source, instance);
         if (parser.isSet(accountOption)) {
             QString wanted = parser.value(accountOption);
             if (wanted.startsWith(QLatin1Char('@')))

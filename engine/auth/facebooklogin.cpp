@@ -39,7 +39,7 @@ QString clientSecretName(const QString &clientId)
 
 StoredAccount listing(const QString &userId)
 {
-    return StoredAccount{sourceKindName(SourceKind::Instagram), QUrl(instagramInstance()), userId};
+    return StoredAccount{SourceKind::Instagram, QUrl(instagramInstance()), userId};
 }
 
 QUrl graphUrl(const QUrl &base, const QString &path, const QUrlQuery &query)

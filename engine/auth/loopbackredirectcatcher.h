@@ -39,9 +39,9 @@ class LoopbackRedirectCatcher : public QObject
     Q_OBJECT
 
 public:
-    static constexpr std::chrono::milliseconds DefaultTimeout{5 * 60 * 1000};
-    static constexpr std::chrono::milliseconds DefaultReadTimeout{10 * 1000};
-    static constexpr qsizetype DefaultMaxRequestBytes = 8 * 1024;
+    static constexpr std::chrono::milliseconds DefaultTimeout = std::chrono::minutes(5);
+    static constexpr std::chrono::milliseconds DefaultReadTimeout = std::chrono::seconds(10);
+    static constexpr qsizetype DefaultMaxRequestBytes = qsizetype{8} * 1024;
     static constexpr int DefaultMaxConnections = 16;
 
     explicit LoopbackRedirectCatcher(QObject *parent = nullptr);

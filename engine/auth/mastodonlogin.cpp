@@ -14,7 +14,7 @@ namespace taglens::engine {
 
 Q_LOGGING_CATEGORY(lcMastodonLogin, "taglens.engine.auth.login")
 
-MastodonLogin::MastodonLogin(const KeychainPlace &keychain, const QString &source, QObject *parent)
+MastodonLogin::MastodonLogin(const KeychainPlace &keychain, SourceKind source, QObject *parent)
     : QObject(parent), m_keychain(keychain), m_source(source)
 {
     connect(&m_catcher, &LoopbackRedirectCatcher::finished, this, &MastodonLogin::haveRedirect);

@@ -29,7 +29,7 @@ class MastodonLogin : public QObject
     Q_OBJECT
 
 public:
-    MastodonLogin(const KeychainPlace &keychain, const QString &source, QObject *parent = nullptr);
+    MastodonLogin(const KeychainPlace &keychain, SourceKind source, QObject *parent = nullptr);
     ~MastodonLogin() override;
 
     /// How long to wait for the browser (default 5 minutes).
@@ -67,7 +67,7 @@ private:
     void saveToken(const StoredAccount &account, const QString &accessToken);
 
     KeychainPlace m_keychain;
-    QString m_source;
+    SourceKind m_source;
     QString m_keychainProblem;
     MastodonAuthClient m_client;
     LoopbackRedirectCatcher m_catcher;

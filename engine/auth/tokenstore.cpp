@@ -170,12 +170,13 @@ QString TokenStore::settingsFile() const
 QString TokenStore::accountKey(const StoredAccount &account)
 {
     return QStringLiteral("token:%1:%2:%3")
-        .arg(account.source, account.instance.toString(QUrl::FullyEncoded), account.acct);
+        .arg(sourceKindName(account.source), account.instance.toString(QUrl::FullyEncoded), account.acct);
 }
 
-QString TokenStore::clientKey(const QString &source, const QUrl &instance)
+QString TokenStore::clientKey(SourceKind source, const QUrl &instance)
 {
-    return QStringLiteral("client-secret:%1:%2").arg(source, instance.toString(QUrl::FullyEncoded));
+    return QStringLiteral("client-secret:%1:%2")
+        .arg(sourceKindName(source), instance.toString(QUrl::FullyEncoded));
 }
 
 Expected<void> TokenStore::writeSecret(const QString &key, const QString &secret)
@@ -242,9 +243,9 @@ Expected<void> TokenStore::saveToken(const StoredAccount &account, const QString
     QDir().mkpath(QFileInfo(m_settingsFile).absolutePath());
     QSettings settings(m_settingsFile, QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("accounts"));
-    settings.setValue(
-        settingsKey(accountKey(account)),
-        QStringList{account.source, account.instance.toString(QUrl::FullyEncoded), account.acct});
+    settings.setValue(settingsKey(accountKey(account)),
+                      QStringList{sourceKindName(account.source),
+                                  account.instance.toString(QUrl::FullyEncoded), account.acct});
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)
@@ -257,7 +258,7 @@ Expected<QString> TokenStore::token(const StoredAccount &account)
     return readSecret(accountKey(account));
 }
 
-Expected<QString> TokenStore::tokenFor(const QString &source, const QUrl &instance)
+Expected<QString> TokenStore::tokenFor(SourceKind source, const QUrl &instance)
 {
     const QList<StoredAccount> found = accounts(source, instance);
     if (found.isEmpty())
@@ -277,7 +278,7 @@ Expected<void> TokenStore::removeToken(const StoredAccount &account)
     return {};
 }
 
-QList<StoredAccount> TokenStore::accounts(const QString &source, const QUrl &instance) const
+QList<StoredAccount> TokenStore::accounts(std::optional<SourceKind> source, const QUrl &instance) const
 {
     QList<StoredAccount> found;
     QSettings settings(m_settingsFile, QSettings::IniFormat);
@@ -287,13 +288,19 @@ QList<StoredAccount> TokenStore::accounts(const QString &source, const QUrl &ins
         const QStringList fields = settings.value(key).toStringList();
         if (fields.size() != 3)
             continue;
-        StoredAccount account{fields[0], QUrl(fields[1]), fields[2]};
-        if ((source.isEmpty() || account.source == source) &&
-            (instance.isEmpty() || account.instance == instance))
+        const auto kind = sourceKindFromName(fields[0]);
+        if (!kind) {
+            qCWarning(lcTokenStore) << "skipping a stored login of an unknown source:" << fields[0];
+            continue;
+        }
+        StoredAccount account{*kind, QUrl(fields[1]), fields[2]};
+        if ((!source || account.source == *source) && (instance.isEmpty() || account.instance == instance))
             found.append(account);
     }
     std::sort(found.begin(), found.end(), [](const StoredAccount &a, const StoredAccount &b) {
-        return std::tie(a.source, a.instance, a.acct) < std::tie(b.source, b.instance, b.acct);
+        const QString aSource = sourceKindName(a.source);
+        const QString bSource = sourceKindName(b.source);
+        return std::tie(aSource, a.instance, a.acct) < std::tie(bSource, b.instance, b.acct);
     });
     return found;
 }
@@ -313,7 +320,7 @@ Expected<void> TokenStore::removeSecret(const QString &name)
     return deleteSecret(QStringLiteral("secret:") + name);
 }
 
-Expected<void> TokenStore::saveClient(const QString &source, const MastodonApp &app)
+Expected<void> TokenStore::saveClient(SourceKind source, const MastodonApp &app)
 {
     if (auto written = writeSecret(clientKey(source, app.instance), app.clientSecret); !written)
         return written;
@@ -329,7 +336,7 @@ Expected<void> TokenStore::saveClient(const QString &source, const MastodonApp &
     return {};
 }
 
-Expected<MastodonApp> TokenStore::client(const QString &source, const QUrl &instance)
+Expected<MastodonApp> TokenStore::client(SourceKind source, const QUrl &instance)
 {
     QStringList fields;
     {
@@ -346,7 +353,7 @@ Expected<MastodonApp> TokenStore::client(const QString &source, const QUrl &inst
     return MastodonApp{instance, fields[0], *secret, QUrl(fields[1])};
 }
 
-Expected<void> TokenStore::removeClient(const QString &source, const QUrl &instance)
+Expected<void> TokenStore::removeClient(SourceKind source, const QUrl &instance)
 {
     if (auto deleted = deleteSecret(clientKey(source, instance)); !deleted)
         return deleted;

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <optional>
 
 namespace taglens::engine {
 
@@ -43,17 +44,19 @@ public:
     Expected<QString> token(const StoredAccount &account);
     /// The token of the first account stored for \a source at \a instance; an empty string when
     /// nobody is logged in there, an error when a login exists but its token cannot be read.
-    Expected<QString> tokenFor(const QString &source, const QUrl &instance);
+    Expected<QString> tokenFor(SourceKind source, const QUrl &instance);
     /// Forgets the token and unlists the account.
     Expected<void> removeToken(const StoredAccount &account);
-    /// Accounts with a stored token, optionally only those of \a source and \a instance.
-    QList<StoredAccount> accounts(const QString &source = QString(), const QUrl &instance = QUrl()) const;
+    /// Accounts with a stored token, optionally only those of \a source and \a instance. An entry
+    /// whose source name this version does not know (written by a newer one) is skipped, with a warning.
+    QList<StoredAccount> accounts(std::optional<SourceKind> source = std::nullopt,
+                                  const QUrl &instance = QUrl()) const;
 
     /// Remembers TagLens' registration with an instance (client_id in settings, secret in the keychain).
-    Expected<void> saveClient(const QString &source, const MastodonApp &app);
+    Expected<void> saveClient(SourceKind source, const MastodonApp &app);
     /// The registration, NotFound when there is none or its secret is gone.
-    Expected<MastodonApp> client(const QString &source, const QUrl &instance);
-    Expected<void> removeClient(const QString &source, const QUrl &instance);
+    Expected<MastodonApp> client(SourceKind source, const QUrl &instance);
+    Expected<void> removeClient(SourceKind source, const QUrl &instance);
 
     /// A secret that is neither a token nor a Mastodon client, such as the client secret of the
     /// user's own Meta app, under \a name (kept under "secret:<name>" in the keychain; nothing is
@@ -78,7 +81,7 @@ private:
     Expected<QString> readSecret(const QString &key);
     Expected<void> deleteSecret(const QString &key);
     static QString accountKey(const StoredAccount &account);
-    static QString clientKey(const QString &source, const QUrl &instance);
+    static QString clientKey(SourceKind source, const QUrl &instance);
 
     QString m_settingsFile;
     QString m_service = QStringLiteral("TagLens");

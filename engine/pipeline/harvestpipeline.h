@@ -166,7 +166,7 @@ private:
     QHash<qint64, Classifying> m_classifying;
     struct Ready
     {
-        qint64 id;
+        qint64 id = 0;
         PreparedInput input;
         bool claimed = false; // holds one of the gate's places in the next batch
     };

@@ -24,7 +24,7 @@ Error unauthorized(const Error &error)
 Expected<CredentialLookup::Found> completeFediverse(CredentialLookup::Found found, TokenStore *tokens,
                                                     const SessionLogins &session)
 {
-    const QString source = sourceKindName(found.plan.spec.kind());
+    const SourceKind source = found.plan.spec.kind();
     FediverseSpec &spec = *found.plan.spec.as<FediverseSpec>();
     auto stored = tokens->tokenFor(source, spec.instance);
     if (!stored) {

@@ -104,13 +104,13 @@ quint16 freePort()
 void storeDemoLogins(engine::TokenStore &store)
 {
     // Without a keychain the screenshots still show the accounts (kept for this run).
-    std::ignore = store.saveToken({QStringLiteral("mastodon"),
+    std::ignore = store.saveToken({engine::SourceKind::Mastodon,
                                    QUrl(QStringLiteral("https://mastodon.social")), QStringLiteral("alice")},
                                   QStringLiteral("demo-token"));
     // What FacebookLogin writes for a login (group [instagram]); the token goes to the keychain.
     const QString userId = QStringLiteral("17841405822304914");
     std::ignore = store.saveToken(
-        {QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), userId},
+        {engine::SourceKind::Instagram, QUrl(QStringLiteral("https://www.instagram.com")), userId},
         QStringLiteral("demo-token"));
     QSettings settings(store.settingsFile(), QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("instagram"));

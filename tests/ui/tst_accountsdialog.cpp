@@ -266,7 +266,7 @@ private Q_SLOTS:
         QTRY_COMPARE(dialog.listedAccounts().size(), 1);
         QVERIFY(waits.held()); // the login stored its token without the GUI thread waiting
         const engine::StoredAccount account = dialog.listedAccounts().first();
-        QCOMPARE(account.source, source);
+        QCOMPARE(engine::sourceKindName(account.source), source);
         QCOMPARE(account.acct, QStringLiteral("trwnh"));
         QTreeWidgetItem *row = dialog.accountList()->topLevelItem(0);
         QCOMPARE(row->text(0),
@@ -324,7 +324,7 @@ private Q_SLOTS:
         });
         dialog.show();
         QSignalSpy finished(&dialog, &AccountsDialog::loginFinished);
-        dialog.startMastodonLogin(QStringLiteral("mastodon"), standIn.instance().toString());
+        dialog.startMastodonLogin(engine::SourceKind::Mastodon, standIn.instance().toString());
         QTRY_VERIFY_WITH_TIMEOUT(dialog.waitingUrl().isValid(), 30000);
 
         // Waiting: the text says so, the address is there to copy, Cancel is offered.
@@ -391,7 +391,7 @@ private Q_SLOTS:
         ScriptedBrowser browser;
         dialog.setUrlOpener(browser.opener());
         QSignalSpy finished(&dialog, &AccountsDialog::loginFinished);
-        dialog.startMastodonLogin(QStringLiteral("mastodon"),
+        dialog.startMastodonLogin(engine::SourceKind::Mastodon,
                                   instance.isEmpty() ? standIn.instance().toString() : instance);
         if (dialog.isBusy())
             QVERIFY(finished.wait(30000));

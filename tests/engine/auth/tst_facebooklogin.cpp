@@ -2,9 +2,9 @@
 // FacebookLogin end to end against the Graph API stand-in: the dialog, a scripted browser that
 // follows the dialog's redirect to the loopback catcher on the registered fixed port, both token
 // exchanges, the Instagram account lookup, and the keychain round trip (run-with-keyring.sh).
-#include "support/filescan.h"
 #include "engine/auth/facebooklogin.h"
 #include "engine/auth/tokenstore.h"
+#include "support/filescan.h"
 #include "support/graphapistandin.h"
 
 #include <QNetworkAccessManager>
@@ -21,6 +21,7 @@ using namespace std::chrono_literals;
 using taglens::engine::ErrorCode;
 using taglens::engine::FacebookLogin;
 using taglens::engine::InstagramAccount;
+using taglens::engine::SourceKind;
 using taglens::engine::TokenStore;
 using taglens::tests::GraphApiStandIn;
 
@@ -163,7 +164,7 @@ private Q_SLOTS:
         QCOMPARE(stored->tokenExpiresAt, account->tokenExpiresAt);
         QCOMPARE(*FacebookLogin::storedToken(again.get(), *stored), graph.longToken);
         QCOMPARE(*FacebookLogin::storedClientSecret(again.get(), graph.clientId), graph.clientSecret);
-        QCOMPARE(again->accounts(QStringLiteral("instagram")).size(), 1);
+        QCOMPARE(again->accounts(SourceKind::Instagram).size(), 1);
 
         // Only non-secrets in files.
         const QString config = QFileInfo(store->settingsFile()).absolutePath();
@@ -176,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(FacebookLogin::logout(again.get(), true));
         QCOMPARE(FacebookLogin::storedAccount(again.get()).error().code, ErrorCode::NotFound);
         QCOMPARE(again
-                     ->token({QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")),
+                     ->token({SourceKind::Instagram, QUrl(QStringLiteral("https://www.instagram.com")),
                               graph.igUserId})
                      .error()
                      .code,

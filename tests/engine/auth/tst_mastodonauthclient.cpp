@@ -234,7 +234,7 @@ private Q_SLOTS:
         TokenStore store(config.filePath(QStringLiteral("taglens/auth.conf")));
         store.setService(QStringLiteral("TagLens-test-") +
                          QString::number(QRandomGenerator::system()->generate(), 36));
-        MastodonLogin login(store.place(), QStringLiteral("mastodon"));
+        MastodonLogin login(store.place(), SourceKind::Mastodon);
         QSignalSpy urls(&login, &MastodonLogin::authorizeUrlReady);
         QSignalSpy finished(&login, &MastodonLogin::finished);
         login.start(standIn.instance());
@@ -286,7 +286,7 @@ private Q_SLOTS:
         TokenStore store(config.filePath(QStringLiteral("taglens/auth.conf")));
         store.setService(QStringLiteral("TagLens-test-") +
                          QString::number(QRandomGenerator::system()->generate(), 36));
-        MastodonLogin login(store.place(), QStringLiteral("pixelfed"));
+        MastodonLogin login(store.place(), SourceKind::Pixelfed);
         QSignalSpy urls(&login, &MastodonLogin::authorizeUrlReady);
         login.start(standIn.instance());
         QVERIFY(urls.wait(30000));

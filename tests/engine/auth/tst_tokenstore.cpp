@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TokenStore against a real Secret Service (run-with-keyring.sh: dbus-run-session + an unlocked
 // gnome-keyring) and without any (run-without-bus.sh): the run-only fallback, never a file.
-#include "support/filescan.h"
 #include "engine/auth/keychainthread.h"
 #include "engine/auth/tokenstore.h"
+#include "support/filescan.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,7 @@
 using taglens::engine::ErrorCode;
 using taglens::engine::KeychainThread;
 using taglens::engine::MastodonApp;
+using taglens::engine::SourceKind;
 using taglens::engine::StoredAccount;
 using taglens::engine::TokenStore;
 
@@ -57,8 +59,8 @@ private Q_SLOTS:
 
     void tokenRoundTrip()
     {
-        const StoredAccount account{QStringLiteral("mastodon"),
-                                    QUrl(QStringLiteral("https://social.example")), QStringLiteral("alice")};
+        const StoredAccount account{SourceKind::Mastodon, QUrl(QStringLiteral("https://social.example")),
+                                    QStringLiteral("alice")};
         const QString token = randomText("token-");
         {
             TokenStore store(settingsFile());
@@ -82,10 +84,9 @@ private Q_SLOTS:
         again.setService(m_service);
         if (m_expectKeychain) {
             QCOMPARE(again.accounts(), QList<StoredAccount>{account});
-            QCOMPARE(again.accounts(QStringLiteral("pixelfed")), QList<StoredAccount>{});
-            QCOMPARE(
-                again.accounts(QStringLiteral("mastodon"), QUrl(QStringLiteral("https://other.example"))),
-                QList<StoredAccount>{});
+            QCOMPARE(again.accounts(SourceKind::Pixelfed), QList<StoredAccount>{});
+            QCOMPARE(again.accounts(SourceKind::Mastodon, QUrl(QStringLiteral("https://other.example"))),
+                     QList<StoredAccount>{});
         } else {
             QVERIFY(again.accounts().isEmpty());
         }
@@ -116,6 +117,59 @@ private Q_SLOTS:
         QVERIFY(!third.token(account).hasValue());
     }
 
+    void accountListReadsOnlyKnownSources_data()
+    {
+        QTest::addColumn<QStringList>("fields");
+        QTest::addColumn<bool>("listed");
+        QTest::newRow("mastodon") << QStringList{QStringLiteral("mastodon"),
+                                                 QStringLiteral("https://a.example"), QStringLiteral("alice")}
+                                  << true;
+        QTest::newRow("pixelfed") << QStringList{QStringLiteral("pixelfed"),
+                                                 QStringLiteral("https://b.example"), QStringLiteral("bob")}
+                                  << true;
+        QTest::newRow("a newer version's source")
+            << QStringList{QStringLiteral("bluesky"), QStringLiteral("https://bsky.example"),
+                           QStringLiteral("carol")}
+            << false;
+        QTest::newRow("upper case") << QStringList{QStringLiteral("Mastodon"),
+                                                   QStringLiteral("https://a.example"),
+                                                   QStringLiteral("dave")}
+                                    << false;
+        QTest::newRow("empty source")
+            << QStringList{QString(), QStringLiteral("https://a.example"), QStringLiteral("erin")} << false;
+        QTest::newRow("two fields") << QStringList{QStringLiteral("mastodon"),
+                                                   QStringLiteral("https://a.example")}
+                                    << false;
+    }
+    void accountListReadsOnlyKnownSources()
+    {
+        // The list is the settings file's: a hand-edited or newer file must not break it.
+        QFETCH(QStringList, fields);
+        QFETCH(bool, listed);
+        const QString file = m_dir.filePath(
+            QStringLiteral("listing/%1.conf").arg(QString::fromLatin1(QTest::currentDataTag())));
+        {
+            QSettings settings(file, QSettings::IniFormat);
+            settings.beginGroup(QStringLiteral("accounts"));
+            settings.setValue(QStringLiteral("entry"), fields);
+            settings.setValue(QStringLiteral("known"),
+                              QStringList{QStringLiteral("mastodon"), QStringLiteral("https://z.example"),
+                                          QStringLiteral("zoe")});
+        }
+        TokenStore store(file);
+        store.setService(m_service);
+        const QList<StoredAccount> accounts = store.accounts();
+        QCOMPARE(accounts.size(), listed ? 2 : 1);
+        QVERIFY(accounts.contains(StoredAccount{
+            SourceKind::Mastodon, QUrl(QStringLiteral("https://z.example")), QStringLiteral("zoe")}));
+        if (listed) {
+            const StoredAccount expected{*taglens::engine::sourceKindFromName(fields[0]), QUrl(fields[1]),
+                                         fields[2]};
+            QVERIFY(accounts.contains(expected));
+            QCOMPARE(store.accounts(expected.source, expected.instance), QList<StoredAccount>{expected});
+        }
+    }
+
     void clientRoundTrip()
     {
         const QUrl instance(QStringLiteral("https://pixel.example"));
@@ -123,11 +177,11 @@ private Q_SLOTS:
                               QUrl(QStringLiteral("http://127.0.0.1/callback"))};
         TokenStore store(settingsFile());
         store.setService(m_service);
-        QCOMPARE(store.client(QStringLiteral("pixelfed"), instance).error().code, ErrorCode::NotFound);
-        QVERIFY(store.saveClient(QStringLiteral("pixelfed"), app).hasValue());
+        QCOMPARE(store.client(SourceKind::Pixelfed, instance).error().code, ErrorCode::NotFound);
+        QVERIFY(store.saveClient(SourceKind::Pixelfed, app).hasValue());
         TokenStore again(settingsFile());
         again.setService(m_service);
-        auto client = again.client(QStringLiteral("pixelfed"), instance);
+        auto client = again.client(SourceKind::Pixelfed, instance);
         if (m_expectKeychain) {
             QVERIFY2(client.hasValue(), client ? "" : qPrintable(client.error().message));
             QCOMPARE(client->clientId, app.clientId);
@@ -139,8 +193,8 @@ private Q_SLOTS:
             QVERIFY(!client.hasValue());
         }
         QVERIFY(filesContaining(m_dir.path(), app.clientSecret.toUtf8()).isEmpty());
-        QVERIFY(again.removeClient(QStringLiteral("pixelfed"), instance).hasValue());
-        QVERIFY(!again.client(QStringLiteral("pixelfed"), instance).hasValue());
+        QVERIFY(again.removeClient(SourceKind::Pixelfed, instance).hasValue());
+        QVERIFY(!again.client(SourceKind::Pixelfed, instance).hasValue());
     }
 
     // QtKeychain has one job queue per process and it is not thread-safe: stores used from
@@ -169,7 +223,7 @@ private Q_SLOTS:
                 TokenStore store(settings);
                 store.setService(service);
                 for (int r = 0; r < rounds; ++r) {
-                    const StoredAccount account{QStringLiteral("mastodon"),
+                    const StoredAccount account{SourceKind::Mastodon,
                                                 QUrl(QStringLiteral("https://t%1.example").arg(t)),
                                                 QStringLiteral("user%1").arg(r)};
                     const QString token = QStringLiteral("token-%1-%2").arg(t).arg(r);
@@ -199,7 +253,7 @@ private Q_SLOTS:
         QCOMPARE(offThread.load(), 0);
         TokenStore after(settings);
         after.setService(service);
-        QCOMPARE(after.accounts(QStringLiteral("mastodon")), QList<StoredAccount>{});
+        QCOMPARE(after.accounts(SourceKind::Mastodon), QList<StoredAccount>{});
     }
 
     // Only the application's main thread's waits are counted (the GUI's tests check they stay put).

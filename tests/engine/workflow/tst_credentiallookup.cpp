@@ -68,7 +68,7 @@ class TestCredentialLookup : public QObject
         settings.sync();
         if (withToken)
             QVERIFY(store.saveToken(
-                {QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId},
+                {SourceKind::Instagram, QUrl(QStringLiteral("https://www.instagram.com")), UserId},
                 QStringLiteral("ig-token")));
     }
 
@@ -80,8 +80,8 @@ private Q_SLOTS:
     void mastodonTokenIsFilledIn()
     {
         auto store = freshStore();
-        const StoredAccount alice{QStringLiteral("mastodon"),
-                                  QUrl(QStringLiteral("https://mastodon.example")), QStringLiteral("alice")};
+        const StoredAccount alice{SourceKind::Mastodon, QUrl(QStringLiteral("https://mastodon.example")),
+                                  QStringLiteral("alice")};
         QVERIFY(store->saveToken(alice, QStringLiteral("m-token")));
         const auto found =
             CredentialLookup::complete(planFor(SourceKind::Mastodon), store.get(), {{alice}, {}});
@@ -103,9 +103,9 @@ private Q_SLOTS:
     void anExplicitTokenWins()
     {
         auto store = freshStore();
-        QVERIFY(store->saveToken({QStringLiteral("mastodon"),
-                                  QUrl(QStringLiteral("https://mastodon.example")), QStringLiteral("alice")},
-                                 QStringLiteral("stored")));
+        QVERIFY(store->saveToken(
+            {SourceKind::Mastodon, QUrl(QStringLiteral("https://mastodon.example")), QStringLiteral("alice")},
+            QStringLiteral("stored")));
         HarvestPlan plan = planFor(SourceKind::Mastodon);
         plan.spec.setAccessToken(QStringLiteral("given"));
         QCOMPARE(CredentialLookup::complete(plan, store.get())->plan.spec.accessToken(),
@@ -140,7 +140,7 @@ private Q_SLOTS:
             session.instagram.clientId = QStringLiteral("1234567890123456");
             session.instagram.userId = UserId;
             QVERIFY(store->saveToken(
-                {QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId},
+                {SourceKind::Instagram, QUrl(QStringLiteral("https://www.instagram.com")), UserId},
                 QStringLiteral("ig-token")));
         }
         const auto result = CredentialLookup::complete(planFor(SourceKind::Instagram), store.get(), session);
@@ -194,9 +194,9 @@ private Q_SLOTS:
         TokenStore store(m_dir.filePath(QStringLiteral("cleanup.conf")));
         store.setService(m_service);
         std::ignore = store.removeToken(
-            {QStringLiteral("instagram"), QUrl(QStringLiteral("https://www.instagram.com")), UserId});
+            {SourceKind::Instagram, QUrl(QStringLiteral("https://www.instagram.com")), UserId});
         std::ignore =
-            store.removeToken({QStringLiteral("mastodon"), QUrl(QStringLiteral("https://mastodon.example")),
+            store.removeToken({SourceKind::Mastodon, QUrl(QStringLiteral("https://mastodon.example")),
                                QStringLiteral("alice")});
     }
 };
