@@ -45,3 +45,8 @@ target_link_libraries(taglens-screenshooter PRIVATE TagLens::policy taglens_ui t
 taglens_add_qtest(tst_windowparts
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_windowparts.cpp
   LIBRARIES taglens_ui)
+
+# The motif chart from the keyboard, its table and its focus frame.
+taglens_add_qtest(tst_tagmotifchart
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tagmotifchart.cpp
+  LIBRARIES taglens_ui)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tagmotifchart.h"
 
+#include "motiftablemodel.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QBuffer>
@@ -9,15 +11,20 @@
 #include <QCursor>
 #include <QFontMetrics>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QImage>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QPainter>
 #include <QResizeEvent>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QSvgGenerator>
+#include <QTableView>
+#include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -35,7 +42,10 @@ constexpr int CoalescingIntervalMs = 1000;
 
 TagMotifChart::TagMotifChart(QWidget *parent)
     : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
-      m_slider(new QSlider(Qt::Horizontal, this)), m_sliderValue(new QLabel(this)), m_topN(new QSpinBox(this))
+      m_slider(new QSlider(Qt::Horizontal, this)), m_sliderValue(new QLabel(this)),
+      m_topN(new QSpinBox(this)), m_stack(new QStackedWidget(this)), m_table(new QTableView(this)),
+      m_tableModel(new MotifTableModel(this)), m_tableToggle(new QToolButton(this)),
+      m_readout(new QLabel(this))
 {
     m_categoryAxis = new QBarCategoryAxis;
     m_valueAxis = new QValueAxis;
@@ -47,7 +57,41 @@ TagMotifChart::TagMotifChart(QWidget *parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Motifs per tag"));
+    m_view->setAccessibleDescription(tr("Arrow keys choose a bar, Enter shows its images."));
     m_view->setMinimumHeight(260);
+    // Tab reaches the bars; a frame in the highlight colour shows it (always drawn, so that
+    // focus never changes the chart's size).
+    m_view->setFocusPolicy(Qt::StrongFocus);
+    m_view->setFrameStyle(QFrame::Box | QFrame::Plain);
+    m_view->setLineWidth(2);
+    m_view->installEventFilter(this);
+    showFocus(false);
+
+    m_table->setModel(m_tableModel);
+    m_table->setAccessibleName(tr("Motifs per tag, as a table"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(MotifTableModel::MotifColumn, QHeaderView::Stretch);
+    m_table->installEventFilter(this);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        activateBar(index.data(MotifTableModel::TagRole).toString(),
+                    index.data(MotifTableModel::CategoryRole).toInt());
+    });
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_table);
+
+    m_tableToggle->setText(tr("&Table"));
+    m_tableToggle->setCheckable(true);
+    m_tableToggle->setToolTip(tr("Show the chart's numbers as a table"));
+    m_tableToggle->setAccessibleName(tr("Show as a table"));
+    connect(m_tableToggle, &QToolButton::toggled, this, &TagMotifChart::setTableShown);
+
+    m_readout->setAccessibleName(tr("Selected bar"));
+    m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readout->setWordWrap(true);
 
     m_slider->setRange(0, 100);
     m_slider->setAccessibleName(tr("Minimum score"));
@@ -65,9 +109,11 @@ TagMotifChart::TagMotifChart(QWidget *parent)
     controls->addWidget(m_slider, 1);
     controls->addWidget(m_sliderValue);
     controls->addWidget(m_topN);
+    controls->addWidget(m_tableToggle);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_readout);
     layout->addLayout(controls);
 
     connect(m_slider, &QSlider::valueChanged, this, [this](int value) {
@@ -174,6 +220,10 @@ void TagMotifChart::rebuild()
         rebuildSeries(keys);
     }
     m_keys = keys;
+    if (m_selected && (!m_shownTags.contains(m_selected->first) || !m_keys.contains(m_selected->second)))
+        m_selected.reset(); // its bar is gone
+    m_tableModel->setContents(m_statistics, m_shownTags, m_keys);
+    showSelection();
 
     QString title = m_shownTags.isEmpty() ? tr("No classified images yet") : tr("What the pictures show");
     if (!m_modelTrained && !m_shownTags.isEmpty())
@@ -225,6 +275,13 @@ void TagMotifChart::clearSelection()
 
 void TagMotifChart::showSelection()
 {
+    setReadout(readout());
+    const int row =
+        m_selected ? m_tableModel->rowOf(m_selected->first, int(m_keys.indexOf(m_selected->second))) : -1;
+    if (row < 0)
+        m_table->clearSelection();
+    else if (m_table->currentIndex().row() != row)
+        m_table->setCurrentIndex(m_tableModel->index(row, MotifTableModel::TagColumn));
     if (!m_series)
         return;
     for (QBarSet *set : m_series->barSets()) {
@@ -235,6 +292,136 @@ void TagMotifChart::showSelection()
         if (category >= 0)
             set->selectBar(int(m_keys.size() - 1 - category));
     }
+}
+
+QString TagMotifChart::readout() const
+{
+    if (!m_hovered.isEmpty())
+        return m_hovered;
+    if (m_selected) {
+        const qsizetype category = m_keys.indexOf(m_selected->second);
+        if (category >= 0)
+            return barText(m_selected->first, int(category));
+    }
+    return m_shownTags.isEmpty() ? QString() : tr("Point at a bar or use the arrow keys for its numbers.");
+}
+
+void TagMotifChart::setReadout(const QString &text)
+{
+    if (m_readout->text() != text)
+        m_readout->setText(text);
+    m_view->setAccessibleDescription(text);
+}
+
+bool TagMotifChart::moveSelection(int categories, int tags)
+{
+    if (m_keys.isEmpty() || m_shownTags.isEmpty())
+        return false;
+    int category = 0;
+    int tag = 0;
+    if (m_selected) {
+        category =
+            int(qBound(qsizetype(0), m_keys.indexOf(m_selected->second) + categories, m_keys.size() - 1));
+        tag =
+            int(qBound(qsizetype(0), m_shownTags.indexOf(m_selected->first) + tags, m_shownTags.size() - 1));
+    }
+    m_selected = {m_shownTags.at(tag), m_keys.at(category)};
+    showSelection();
+    return true;
+}
+
+void TagMotifChart::setTableShown(bool shown)
+{
+    m_tableToggle->setChecked(shown);
+    QWidget *const page = shown ? static_cast<QWidget *>(m_table) : m_view;
+    if (m_stack->currentWidget() == page)
+        return;
+    const bool hadFocus = m_stack->currentWidget() && m_stack->currentWidget()->hasFocus();
+    m_stack->setCurrentWidget(page);
+    if (hadFocus)
+        page->setFocus(Qt::OtherFocusReason);
+    if (!shown && fittingCategories() != m_fitting)
+        rebuild();
+}
+
+bool TagMotifChart::tableShown() const
+{
+    return m_stack->currentWidget() == m_table;
+}
+
+QWidget *TagMotifChart::barView() const
+{
+    return m_view;
+}
+
+void TagMotifChart::showFocus(bool focused)
+{
+    // From the chart's own palette, so that a theme change (changeEvent) recolours the frame.
+    QPalette palette = m_view->palette();
+    palette.setColor(QPalette::WindowText, focused ? this->palette().color(QPalette::Highlight)
+                                                   : this->palette().color(QPalette::Window));
+    m_view->setPalette(palette);
+}
+
+void TagMotifChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        showFocus(m_view->hasFocus());
+}
+
+bool TagMotifChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view) {
+        switch (event->type()) {
+        case QEvent::FocusIn:
+            showFocus(true);
+            break;
+        case QEvent::FocusOut:
+            showFocus(false);
+            break;
+        case QEvent::KeyPress: {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            switch (key->key()) {
+            case Qt::Key_Up:
+                return moveSelection(-1, 0);
+            case Qt::Key_Down:
+                return moveSelection(1, 0);
+            case Qt::Key_Left:
+                return moveSelection(0, -1);
+            case Qt::Key_Right:
+                return moveSelection(0, 1);
+            case Qt::Key_Return:
+            case Qt::Key_Enter:
+            case Qt::Key_Space:
+                if (!m_selected)
+                    return moveSelection(0, 0);
+                activateBar(m_selected->first, int(m_keys.indexOf(m_selected->second)));
+                return true;
+            case Qt::Key_Escape:
+                if (!m_selected)
+                    return false;
+                clearSelection();
+                return true;
+            default:
+                break;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    } else if (watched == m_table && event->type() == QEvent::KeyPress) {
+        // Space activates a row as Enter does (QTableView activates only on Enter).
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Space && m_table->currentIndex().isValid()) {
+            const QModelIndex current = m_table->currentIndex();
+            activateBar(current.data(MotifTableModel::TagRole).toString(),
+                        current.data(MotifTableModel::CategoryRole).toInt());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 double TagMotifChart::sharePercentOf(const QString &tag, const std::pair<int, QString> &key) const
@@ -260,10 +447,12 @@ void TagMotifChart::rebuildSeries(const QList<std::pair<int, QString>> &keys)
         connect(set, &QBarSet::clicked, this,
                 [this, tag](int index) { activateBar(tag, categoryOfBar(index)); });
         connect(set, &QBarSet::hovered, this, [this, tag](bool entered, int index) {
+            m_hovered = entered ? barText(tag, categoryOfBar(index)) : QString();
             if (entered)
-                QToolTip::showText(QCursor::pos(), barText(tag, categoryOfBar(index)), m_view);
+                QToolTip::showText(QCursor::pos(), m_hovered, m_view);
             else
                 QToolTip::hideText();
+            setReadout(readout());
         });
         m_series->append(set);
     }

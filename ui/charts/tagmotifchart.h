@@ -20,13 +20,23 @@ class QHorizontalBarSeries;
 class QLabel;
 class QSlider;
 class QSpinBox;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
 class QValueAxis;
 
 namespace taglens::ui {
 
+class MotifTableModel;
+
 /// Per tag, the top-N motifs as horizontal bars: the share of the tag's ok images whose top-1
 /// label it is. Several tags are drawn side by side per motif, for comparison. A slider sets the
-/// minimum top-1 score; clicking a bar asks for the grid to be filtered by its label.
+/// minimum top-1 score; clicking a bar asks for the grid to be filtered by its tag and label.
+///
+/// From the keyboard: the arrow keys move the selected bar (up/down: motif, left/right: tag),
+/// Enter or Space activates it as a click does, Escape clears the selection; the line under the
+/// chart reads out the selected or hovered bar. The same numbers are available as a table
+/// (setTableShown()), whose rows activate on Enter or a double click.
 class TagMotifChart : public QWidget
 {
     Q_OBJECT
@@ -68,6 +78,8 @@ public:
     const engine::MotifStatistics &statistics() const { return m_statistics; }
     /// The motif labels on the category axis, top of the chart first.
     QStringList categories() const { return m_categories; }
+    /// The motifs of the categories (label index and label), top first.
+    QList<engine::MotifStatistics::MotifKey> motifKeys() const { return m_keys; }
     QHorizontalBarSeries *series() const { return m_series; }
     QSlider *scoreSlider() const { return m_slider; }
 
@@ -85,6 +97,16 @@ public:
     /// The selected bar (a tag and its motif), if any.
     std::optional<std::pair<QString, std::pair<int, QString>>> selectedBar() const { return m_selected; }
     void clearSelection();
+    /// What the line under the chart reads out (the selected or hovered bar; a hint when empty).
+    QString readout() const;
+
+    /// The table instead of the bars.
+    void setTableShown(bool shown);
+    bool tableShown() const;
+    QTableView *table() const { return m_table; }
+    MotifTableModel *tableModel() const { return m_tableModel; }
+    /// The bars' view: it takes the keyboard focus.
+    QWidget *barView() const;
 
 Q_SIGNALS:
     /// A bar was clicked: show \a tag's images with the top label \a label.
@@ -94,12 +116,19 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void rebuild();
     void rebuildSeries(const QList<std::pair<int, QString>> &keys);
     int categoryOfBar(int bar) const;
     void showSelection();
+    /// Moves the selection by \a categories motifs and \a tags tags, starting at the top
+    /// motif's first tag; returns whether the key was used.
+    bool moveSelection(int categories, int tags);
+    void setReadout(const QString &text);
+    void showFocus(bool focused);
     void updateValueAxis(double maxShare);
     /// A motif's share of a tag's ok images in %, as the bars show it.
     double sharePercentOf(const QString &tag, const std::pair<int, QString> &key) const;
@@ -129,6 +158,12 @@ private:
     QSlider *m_slider;
     QLabel *m_sliderValue;
     QSpinBox *m_topN;
+    QStackedWidget *m_stack;
+    QTableView *m_table;
+    MotifTableModel *m_tableModel;
+    QToolButton *m_tableToggle;
+    QLabel *m_readout;
+    QString m_hovered; // the hovered bar's text, shown in the readout while the mouse is on it
 };
 
 } // namespace taglens::ui
