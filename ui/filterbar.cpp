@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QToolButton>
+#include <utility>
 
 namespace taglens::ui {
 
@@ -100,8 +101,43 @@ void FilterBar::reset()
 {
     m_tag->setCurrentIndex(0);
     m_status->setCurrentIndex(0);
-    m_sort->setCurrentIndex(0);
     m_filter->setLabel(QString());
+}
+
+namespace {
+
+// Names that stay when the list's order or wording changes: what the settings file holds.
+const std::pair<MediaFilterModel::SortKey, QLatin1String> SortNames[] = {
+    {MediaFilterModel::SortKey::Project, QLatin1String("project")},
+    {MediaFilterModel::SortKey::Score, QLatin1String("score")},
+    {MediaFilterModel::SortKey::Date, QLatin1String("date")},
+    {MediaFilterModel::SortKey::Label, QLatin1String("label")},
+};
+
+} // namespace
+
+bool FilterBar::setSortName(const QString &name)
+{
+    for (const auto &[key, keyName] : SortNames) {
+        if (keyName != name)
+            continue;
+        const int index = m_sort->findData(int(key));
+        if (index < 0)
+            return false;
+        m_sort->setCurrentIndex(index);
+        return true;
+    }
+    return false;
+}
+
+QString FilterBar::sortName() const
+{
+    const auto key = MediaFilterModel::SortKey(m_sort->currentData().toInt());
+    for (const auto &[known, keyName] : SortNames) {
+        if (known == key)
+            return keyName;
+    }
+    return {};
 }
 
 void FilterBar::showReading()

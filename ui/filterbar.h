@@ -27,8 +27,13 @@ public:
     /// The count shown: of \a total rows, how many pass the filter; or that rows are being read.
     void showCount(int shown, int total);
     void showReading();
-    /// Back to every image in project order: all tags, any status, no label (another project).
+    /// Back to every image: all tags, any status, no label (another project). The sort order
+    /// stays: it is how the user likes to look, and it never hides an image.
     void reset();
+    /// The sort order by a name that does not change with the wording ("project", "score",
+    /// "date", "label"); an unknown name leaves the order as it is and returns false.
+    bool setSortName(const QString &name);
+    QString sortName() const;
 
 Q_SIGNALS:
     /// A tag was chosen (empty: all).

@@ -82,6 +82,13 @@ MainMenus::MainMenus(QMenuBar *bar, QWidget *window) : QObject(bar), m_window(wi
     m_labels->setObjectName(QStringLiteral("labelsFrom"));
     m_labels->setToolTipsVisible(true);
     setLabelModels({}, QString());
+    QAction *classifyRest =
+        view->addAction(tr("&Classify the Rest"), this, &MainMenus::classifyRestRequested);
+    classifyRest->setObjectName(QStringLiteral("classifyRest"));
+    classifyRest->setStatusTip(
+        tr("Give every image of the project labels of the current model (images labelled only by another "
+           "model get them from the images kept in the project)."));
+    m_projectActions << classifyRest;
 
     QMenu *harvest = bar->addMenu(tr("Ha&rvest"));
     QAction *start =

@@ -49,6 +49,8 @@ Q_SIGNALS:
     void editTagsRequested();
     /// The user picked whose labels to show.
     void labelsModelChosen(const QString &sha256);
+    /// View ▸ Classify the Rest: label the images the current model has not labelled.
+    void classifyRestRequested();
     void exportRequested(taglens::ui::ExportKind kind);
     void modelSetupRequested();
 

@@ -5,6 +5,7 @@
 #include "accountsdialog.h"
 #include "addprompt.h"
 #include "charts/tagmotifchart.h"
+#include "classifyrestrunner.h"
 #include "detailpanel.h"
 #include "dropcollector.h"
 #include "engine/auth/facebooklogin.h"
@@ -107,6 +108,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     layout->addWidget(m_banner);
     m_progress = new HarvestProgressStrip(central);
     layout->addWidget(m_progress);
+    m_classifyRest = new ClassifyRestRunner(loader, this);
     m_harvests = new HarvestController(std::move(loader), m_project, m_model, m_progress, m_instagram, this);
     m_harvests->setSettings(m_settings);
     m_harvests->setProjectChooser(m_chooseSaveFile);
@@ -125,6 +127,9 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     m_gridPane = new GridPane(m_model, m_filter, m_delegate, left);
     m_grid = m_gridPane->grid();
     m_filterBar = m_gridPane->filterBar();
+    m_memory->remember(
+        QStringLiteral("sort"), [this] { return QVariant(m_filterBar->sortName()); },
+        [this](const QVariant &value) { m_filterBar->setSortName(value.toString()); });
     m_chart = new TagMotifChart(left);
     m_exports = new ProjectExports(m_chart, this);
     m_exports->setSaveFileChooser(m_chooseSaveFile);
@@ -206,6 +211,7 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     connectHarvests();
 
     buildMenus();
+    connectClassifyRest();
     setAcceptDrops(true);
     refreshBusy();
     refreshTitle();
@@ -385,7 +391,7 @@ void MainWindow::connectProject()
     connect(m_project, &engine::ProjectSession::labelsChanged, this, [this] {
         // Chosen from View ▸ Labels From, or the first labels of a project: the rows again, with them.
         const engine::ProjectOverview &overview = m_project->overview();
-        if (overview.modelSha256 != m_model->modelSha256()) {
+        if (overview.modelSha256 != m_model->modelSha256() || std::exchange(m_reloadLabels, false)) {
             m_model->setProject(overview.path, overview.modelSha256, overview.modelTrained);
             m_chart->setModelTrained(overview.modelTrained);
         }
@@ -539,6 +545,74 @@ void MainWindow::connectHarvests()
 void MainWindow::cancelHarvest()
 {
     m_harvests->stop(); // and the addresses of a drop that wait behind the files
+    m_classifyRest->stop();
+}
+
+bool MainWindow::classifyRest()
+{
+    if (!m_project->isOpen()) {
+        showError(tr("Open a project first."));
+        return false;
+    }
+    if (isBusy() || m_project->isBusy()) {
+        showError(tr("Wait until the harvest or the project is done, then classify the rest."));
+        return false;
+    }
+    if (modelPath().isEmpty()) {
+        showError(tr("No model is installed to classify with (Help ▸ Set Up Model…)."));
+        return false;
+    }
+    clearError();
+    engine::ClassifyRestJob::Options options;
+    options.modelPath = modelPath();
+    options.batchSize = m_settings.batchSize;
+    options.topK = engine::HarvestRequest{}.topK; // as many labels as a harvest keeps
+    if (!m_classifyRest->start(m_project->path(), options))
+        return false;
+    refreshBusy();
+    return true;
+}
+
+bool MainWindow::isClassifyingRest() const
+{
+    return m_classifyRest->isRunning();
+}
+
+void MainWindow::connectClassifyRest()
+{
+    connect(m_menus, &MainMenus::classifyRestRequested, this, &MainWindow::classifyRest);
+    connect(m_classifyRest, &ClassifyRestRunner::status, this,
+            [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_classifyRest, &ClassifyRestRunner::runningChanged, this, [this] { refreshBusy(); });
+    connect(m_classifyRest, &ClassifyRestRunner::finished, this,
+            [this](const QString &path, const engine::Expected<engine::ClassifyRestJob::Done> &done) {
+                statusBar()->clearMessage();
+                if (!done && done.error().code != engine::ErrorCode::Cancelled) {
+                    showError(tr("Could not classify the rest: %1").arg(done.error().message));
+                    return;
+                }
+                if (!done) {
+                    statusBar()->showMessage(
+                        tr("Classifying was stopped; the images done keep their labels."), 10000);
+                } else if (done->total == 0) {
+                    statusBar()->showMessage(tr("Every image already has labels of %1.").arg(done->modelName),
+                                             10000);
+                } else {
+                    QString text = tr("Classified %1 of %n image(s) with %2.", nullptr, done->total)
+                                       .arg(done->classified)
+                                       .arg(done->modelName);
+                    if (done->failed > 0)
+                        text +=
+                            QLatin1Char(' ') + tr("%n image(s) could not be read: %1", nullptr, done->failed)
+                                                   .arg(done->firstProblem->message);
+                    statusBar()->showMessage(text, 15000);
+                }
+                if (path != m_project->path())
+                    return;
+                // Show the model that now labels everything (or more than before a stop).
+                m_reloadLabels = true;
+                m_project->chooseLabels(done ? done->modelSha256 : m_model->modelSha256());
+            });
 }
 
 bool MainWindow::isHarvesting() const
@@ -548,7 +622,7 @@ bool MainWindow::isHarvesting() const
 
 bool MainWindow::isBusy() const
 {
-    return m_harvests->isBusy();
+    return m_harvests->isBusy() || m_classifyRest->isRunning();
 }
 
 QString MainWindow::modelPath() const
@@ -563,8 +637,8 @@ engine::HarvestRequest MainWindow::lastHarvestRequest() const
 
 void MainWindow::refreshBusy()
 {
-    m_search->setBusy(isBusy(), isHarvesting());
-    const bool project = m_project->isOpen() && !m_project->isBusy();
+    m_search->setBusy(isBusy(), isHarvesting() || m_classifyRest->isRunning());
+    const bool project = m_project->isOpen() && !m_project->isBusy() && !m_classifyRest->isRunning();
     for (QAction *a : m_menus->projectActions())
         a->setEnabled(project);
     m_search->setStartToolTip(modelPath().isEmpty() ? tr("No model is installed: harvests cannot classify.")

@@ -35,6 +35,7 @@ struct ProjectOverview;
 namespace taglens::ui {
 
 class AccountsAccess;
+class ClassifyRestRunner;
 class DetailPanel;
 class DropCollector;
 class FilterBar;
@@ -137,8 +138,14 @@ public:
     /// What a drop brings: asks which collection it joins ("local" for files only, "dropped"
     /// otherwise), then harvests the files and the addresses into it, one after the other.
     void harvestDropped(const QStringList &paths, const QList<QUrl> &urls);
+    /// Stops a harvest, or classifying the rest.
     void cancelHarvest();
     bool isHarvesting() const;
+    /// View ▸ Classify the Rest: the open project's images that the current model has not
+    /// labelled get its labels, in the background; then the views show that model. False (and
+    /// an error shown) without a project or a model, or while busy.
+    bool classifyRest();
+    bool isClassifyingRest() const;
     /// Harvesting, loading the model, planning or looking up a login: Start waits.
     bool isBusy() const;
     /// The request of the harvest started last (with the settings applied).
@@ -198,6 +205,7 @@ private:
     void buildMenus();
     void connectProject();
     void connectHarvests();
+    void connectClassifyRest();
     void startFromSearchBar();
     bool openWith(const QString &path, engine::ProjectSession::OpenMode mode);
     void onProjectOpened(const engine::ProjectOverview &overview);
@@ -227,6 +235,8 @@ private:
     AccountsAccess *m_accounts; // the logins and the accounts dialog
     InstagramStanding *m_instagram = nullptr;
     HarvestController *m_harvests = nullptr; // plans, runs and tells the harvests
+    ClassifyRestRunner *m_classifyRest = nullptr;
+    bool m_reloadLabels = false; // the shown model's labels changed: read the rows again
 
     SearchBar *m_search = nullptr;
     MessageBanner *m_banner = nullptr;

@@ -21,6 +21,12 @@ WindowMemory::WindowMemory(QString group, QMainWindow *window, QList<QSplitter *
 {
 }
 
+void WindowMemory::remember(const QString &key, std::function<QVariant()> read,
+                            std::function<void(const QVariant &)> apply)
+{
+    m_remembered.append({key, std::move(read), std::move(apply)});
+}
+
 bool WindowMemory::restore()
 {
     QSettings settings;
@@ -31,6 +37,11 @@ bool WindowMemory::restore()
         const QByteArray state = settings.value(splitterKey(i)).toByteArray();
         if (!state.isEmpty())
             m_splitters.at(i)->restoreState(state); // refuses what is not a splitter's state
+    }
+    for (const Remembered &choice : std::as_const(m_remembered)) {
+        const QVariant value = settings.value(choice.key);
+        if (value.isValid())
+            choice.apply(value);
     }
     return placed;
 }
@@ -43,6 +54,8 @@ void WindowMemory::save() const
     settings.setValue(QStringLiteral("state"), m_window->saveState());
     for (qsizetype i = 0; i < m_splitters.size(); ++i)
         settings.setValue(splitterKey(i), m_splitters.at(i)->saveState());
+    for (const Remembered &choice : m_remembered)
+        settings.setValue(choice.key, choice.read());
 }
 
 } // namespace taglens::ui

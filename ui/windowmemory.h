@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QVariant>
+#include <functional>
 
 class QMainWindow;
 class QSplitter;
@@ -20,14 +22,27 @@ public:
     /// \a group: the QSettings group ("mainWindow"); \a splitters in a fixed order.
     WindowMemory(QString group, QMainWindow *window, QList<QSplitter *> splitters);
 
+    /// Also remembers a choice of the window's, such as the grid's sort order: \a read gives it
+    /// for save(), \a apply takes the saved value back in restore() (only when one was saved).
+    void remember(const QString &key, std::function<QVariant()> read,
+                  std::function<void(const QVariant &)> apply);
+
     /// True when a saved geometry was applied.
     bool restore();
     void save() const;
 
 private:
+    struct Remembered
+    {
+        QString key;
+        std::function<QVariant()> read;
+        std::function<void(const QVariant &)> apply;
+    };
+
     QString m_group;
     QMainWindow *m_window;
     QList<QSplitter *> m_splitters;
+    QList<Remembered> m_remembered;
 };
 
 } // namespace taglens::ui

@@ -5,9 +5,12 @@
 #include "engine/export/csvwriter.h"
 #include "engine/inference/classifierworker.h"
 #include "engine/inference/fileclassifier.h"
+#include "engine/workflow/classifyrestjob.h"
+#include "terminalprogress.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,6 +54,41 @@ QJsonObject toJson(const engine::FileClassification &r)
 
 } // namespace
 
+// --project: the project's images that the model has not labelled yet.
+int classifyProjectRest(CliContext &cli, const QString &project, engine::ImageClassifier &classifier,
+                        int batch, int top)
+{
+    TerminalProgress bar(cli.err());
+    const QString model = classifier.info().name;
+    auto done =
+        engine::ClassifyRestJob::run(project, classifier, {{}, batch, top}, [&](int images, int total) {
+            bar.update(total > 0 ? double(images) / total : 1.0,
+                       ClassifyCommand::tr("%1 of %n image(s)", nullptr, total).arg(images));
+            return true;
+        });
+    bar.done();
+    if (!done)
+        return cli.fail(done.error().message);
+    if (done->total == 0) {
+        cli.out() << ClassifyCommand::tr("Every image of %1 already has labels of %2.")
+                         .arg(QDir::toNativeSeparators(project), model)
+                  << Qt::endl;
+        return ExitOk;
+    }
+    cli.out() << ClassifyCommand::tr("Classified %1 of %n image(s) with %2.", nullptr, done->total)
+                     .arg(done->classified)
+                     .arg(model)
+              << Qt::endl;
+    if (done->failed > 0) {
+        cli.err() << ClassifyCommand::tr("%n image(s) could not be read and keep no labels of this model: %1",
+                                         nullptr, done->failed)
+                         .arg(done->firstProblem->message)
+                  << Qt::endl;
+        return ExitFatal;
+    }
+    return ExitOk;
+}
+
 int runClassifyCommand(CliContext &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -72,7 +110,12 @@ int runClassifyCommand(CliContext &cli, const QStringList &arguments)
     const QCommandLineOption threadsOption(
         QStringLiteral("threads"), ClassifyCommand::tr("Threads for the model (default: one per core)."),
         ClassifyCommand::tr("N"), QStringLiteral("0"));
-    parser.addOptions({modelOption, topOption, formatOption, batchOption, threadsOption});
+    const QCommandLineOption projectOption(
+        QStringLiteral("project"),
+        ClassifyCommand::tr("Instead of files: classify the images of this project that the model has not "
+                            "labelled yet (a project harvested partly with another model)."),
+        ClassifyCommand::tr("PATH"));
+    parser.addOptions({modelOption, topOption, formatOption, batchOption, threadsOption, projectOption});
     parser.addPositionalArgument(QStringLiteral("files"), ClassifyCommand::tr("Image files to classify."),
                                  ClassifyCommand::tr("FILE..."));
     if (!parser.parse(arguments))
@@ -96,7 +139,10 @@ int runClassifyCommand(CliContext &cli, const QStringList &arguments)
     if (format != QLatin1String("table") && format != QLatin1String("csv") && format != QLatin1String("json"))
         return cli.usage(ClassifyCommand::tr("--format must be table, csv or json."));
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
+    const bool project = parser.isSet(projectOption);
+    if (project && !files.isEmpty())
+        return cli.usage(ClassifyCommand::tr("Name image files or --project, not both."));
+    if (!project && files.isEmpty())
         return cli.usage(ClassifyCommand::tr("Name at least one image file."));
 
     auto classifier = cli.loadClassifier(parser.value(modelOption), threads);
@@ -108,6 +154,8 @@ int runClassifyCommand(CliContext &cli, const QStringList &arguments)
                          "Warning: %1 is an untrained test model; its labels are meaningless.")
                          .arg(info.name)
                   << Qt::endl;
+    if (project)
+        return classifyProjectRest(cli, parser.value(projectOption), **classifier, batch, top);
 
     engine::ClassifierWorker worker(std::move(*classifier));
     worker.setBatchSize(batch);

@@ -10,6 +10,16 @@ namespace taglens::engine {
 
 namespace {
 const QString kChoiceKey = QStringLiteral("labels/model_sha256");
+
+QString nameKey(const QString &sha256)
+{
+    return QStringLiteral("models/%1/name").arg(sha256);
+}
+
+QString trainedKey(const QString &sha256)
+{
+    return QStringLiteral("models/%1/trained").arg(sha256);
+}
 } // namespace
 
 Expected<QList<ModelLabels>> ModelLabels::of(const ProjectStore &store)
@@ -35,8 +45,15 @@ Expected<QList<ModelLabels>> ModelLabels::of(const ProjectStore &store)
             unnamed << it.key();
     }
     std::sort(unnamed.begin(), unnamed.end());
-    for (const QString &sha : std::as_const(unnamed))
-        models << ModelLabels{sha, sha.left(12), true, counts->value(sha)};
+    for (const QString &sha : std::as_const(unnamed)) {
+        auto name = store.setting(nameKey(sha), sha.left(12));
+        auto trained = store.setting(trainedKey(sha), QStringLiteral("1"));
+        if (!name)
+            return name.error();
+        if (!trained)
+            return trained.error();
+        models << ModelLabels{sha, *name, *trained != u"0", counts->value(sha)};
+    }
     std::stable_sort(models.begin(), models.end(),
                      [](const ModelLabels &a, const ModelLabels &b) { return a.images > b.images; });
     return models;
@@ -66,6 +83,14 @@ Expected<QString> ModelLabels::choice(const ProjectStore &store)
 Expected<void> ModelLabels::choose(ProjectStore &store, const QString &sha256)
 {
     return store.setSetting(kChoiceKey, sha256);
+}
+
+Expected<void> ModelLabels::remember(ProjectStore &store, const QString &sha256, const QString &name,
+                                     bool trained)
+{
+    if (auto named = store.setSetting(nameKey(sha256), name); !named)
+        return named;
+    return store.setSetting(trainedKey(sha256), trained ? QStringLiteral("1") : QStringLiteral("0"));
 }
 
 } // namespace taglens::engine

@@ -35,6 +35,10 @@ struct ModelLabels
     [[nodiscard]] static Expected<QString> choice(const ProjectStore &store);
     /// Records the choice (empty: back to the default rule). Errors: Io.
     [[nodiscard]] static Expected<void> choose(ProjectStore &store, const QString &sha256);
+    /// Records the name and kind of a model that labels images without a harvest (classifying
+    /// the rest of a project), so that of() names it as a harvest would. Errors: Io.
+    [[nodiscard]] static Expected<void> remember(ProjectStore &store, const QString &sha256,
+                                                 const QString &name, bool trained);
 };
 
 } // namespace taglens::engine

@@ -729,6 +729,22 @@ bool ProjectStore::hasClassification(const QString &sha256, const QString &model
     return known && *known != 0;
 }
 
+Expected<QStringList> ProjectStore::imagesWithoutClassification(const QString &modelSha256) const
+{
+    auto query = d->exec(QStringLiteral("SELECT m.image_sha256 FROM media m "
+                                        "WHERE m.status = 'ok' AND m.image_sha256 IS NOT NULL "
+                                        "AND NOT EXISTS (SELECT 1 FROM predictions p "
+                                        "WHERE p.image_sha256 = m.image_sha256 AND p.model_sha256 = ?) "
+                                        "GROUP BY m.image_sha256 ORDER BY MIN(m.id)"),
+                         {modelSha256}, tr("cannot read the images still to classify"));
+    if (!query)
+        return query.error();
+    QStringList images;
+    while (query->next())
+        images.append(query->value(0).toString());
+    return images;
+}
+
 Expected<void> ProjectStore::addClassification(const QString &sha256, const QString &modelSha256,
                                                const Classification &classification)
 {

@@ -127,6 +127,9 @@ public:
     /// image, empty model hash), Io.
     Expected<void> addClassification(const QString &sha256, const QString &modelSha256,
                                      const Classification &classification);
+    /// The images of `ok` media items that \a modelSha256 has not classified, each once, in the
+    /// order they were first harvested: what "classify the rest" has to do.
+    Expected<QStringList> imagesWithoutClassification(const QString &modelSha256) const;
     /// Reads back a classification. Errors: NotFound when there is none.
     Expected<Classification> classification(const QString &sha256, const QString &modelSha256) const;
 

@@ -5,6 +5,7 @@
 #include "support/mastodonstandin.h"
 #include "support/testpaths.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,11 +78,23 @@ private:
 
     QStringList harvestArgs(const MastodonStandIn &standIn, const QString &project, int limit)
     {
-        return {QStringLiteral("harvest"), QStringLiteral("--source"), QStringLiteral("mastodon"),
-                QStringLiteral("--instance"), standIn.baseUrl().toString(), QStringLiteral("--tag"),
-                QStringLiteral("cats"), QStringLiteral("--tag"), QStringLiteral("#Dogs"), QStringLiteral("--limit"),
-                QString::number(limit), QStringLiteral("--project"), project, QStringLiteral("--model"), tinyModel(),
-                QStringLiteral("--top"), QStringLiteral("3")};
+        return {QStringLiteral("harvest"),
+                QStringLiteral("--source"),
+                QStringLiteral("mastodon"),
+                QStringLiteral("--instance"),
+                standIn.baseUrl().toString(),
+                QStringLiteral("--tag"),
+                QStringLiteral("cats"),
+                QStringLiteral("--tag"),
+                QStringLiteral("#Dogs"),
+                QStringLiteral("--limit"),
+                QString::number(limit),
+                QStringLiteral("--project"),
+                project,
+                QStringLiteral("--model"),
+                tinyModel(),
+                QStringLiteral("--top"),
+                QStringLiteral("3")};
     }
 
 private Q_SLOTS:
@@ -91,7 +104,8 @@ private Q_SLOTS:
     {
         MastodonStandIn::Scenario scenario;
         using K = MastodonStandIn::MediaKind;
-        scenario.tags.append({QStringLiteral("cats"), 50, 1, 0, {}, {{K::Video, 3}, {K::NotFound, 2}, {K::Duplicate, 2}}});
+        scenario.tags.append(
+            {QStringLiteral("cats"), 50, 1, 0, {}, {{K::Video, 3}, {K::NotFound, 2}, {K::Duplicate, 2}}});
         scenario.tags.append({QStringLiteral("dogs"), 30, 1, 0, {}, {}});
         scenario.apiDelayMs = 150; // slow enough pages that the kill lands mid-harvest
         MastodonStandIn standIn(scenario);
@@ -102,7 +116,8 @@ private Q_SLOTS:
         victim.start(QStringLiteral(TAGLENS_CLI), harvestArgs(standIn, project, 1000));
         QVERIFY(victim.waitForStarted());
         // Kill it once some images are committed, while it is still working.
-        QVERIFY(QTest::qWaitFor([&] { return okCount(project) >= 10 || victim.state() == QProcess::NotRunning; }, 120000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return okCount(project) >= 10 || victim.state() == QProcess::NotRunning; }, 120000));
         QVERIFY2(victim.state() == QProcess::Running, "the harvest finished before it could be killed");
         victim.kill(); // SIGKILL
         QVERIFY(victim.waitForFinished());
@@ -128,7 +143,8 @@ private Q_SLOTS:
         QVERIFY(rows.hasValue());
         QHash<QString, engine::MediaStatus> statusByKey;
         for (const auto &row : *rows)
-            statusByKey.insert(row.postRemoteId + QLatin1Char('/') + QString::number(row.mediaIndex), row.status);
+            statusByKey.insert(row.postRemoteId + QLatin1Char('/') + QString::number(row.mediaIndex),
+                               row.status);
         int expectedOk = 0;
         for (const QString &tag : {QStringLiteral("cats"), QStringLiteral("dogs")}) {
             for (const auto &e : standIn.expectedMedia(tag)) {
@@ -146,7 +162,10 @@ private Q_SLOTS:
         for (auto it = fetchedBefore.cbegin(); it != fetchedBefore.cend(); ++it)
             refetched += fetchedAfter.value(it.key()) > it.value();
         QVERIFY2(refetched <= fetchedBefore.size() - okBeforeResume,
-                 qPrintable(QStringLiteral("%1 refetched of %2 fetched, %3 were done").arg(refetched).arg(fetchedBefore.size()).arg(okBeforeResume)));
+                 qPrintable(QStringLiteral("%1 refetched of %2 fetched, %3 were done")
+                                .arg(refetched)
+                                .arg(fetchedBefore.size())
+                                .arg(okBeforeResume)));
     }
 
     void exportsWhatWasHarvested()
@@ -164,9 +183,9 @@ private Q_SLOTS:
         const QString summary = m_dir.filePath(QStringLiteral("summary.csv"));
         const QString json = m_dir.filePath(QStringLiteral("all.json"));
         const QString gexf = m_dir.filePath(QStringLiteral("labels.gexf"));
-        const Run exported = runCli({QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--csv"), csv,
-                                     QStringLiteral("--summary-csv"), summary, QStringLiteral("--json"), json,
-                                     QStringLiteral("--gexf"), gexf});
+        const Run exported = runCli({QStringLiteral("export"), QStringLiteral("--project"), project,
+                                     QStringLiteral("--csv"), csv, QStringLiteral("--summary-csv"), summary,
+                                     QStringLiteral("--json"), json, QStringLiteral("--gexf"), gexf});
         QVERIFY2(exported.exitCode == 0, exported.err.constData());
 
         QFile csvFile(csv);
@@ -182,7 +201,8 @@ private Q_SLOTS:
                 ++records;
         }
         QCOMPARE(records, 1 + 8 * 2 + 5); // header + one row per media item, every status
-        QVERIFY(csvBytes.startsWith("tag,source,post_id,post_url,created_at,author,media_url,media_index,alt_text,status,error,sha256,width,height,label_1,score_1"));
+        QVERIFY(csvBytes.startsWith("tag,source,post_id,post_url,created_at,author,media_url,media_index,alt_"
+                                    "text,status,error,sha256,width,height,label_1,score_1"));
 
         QFile jsonFile(json);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
@@ -203,14 +223,70 @@ private Q_SLOTS:
 
         QFile summaryFile(summary);
         QVERIFY(summaryFile.open(QIODevice::ReadOnly));
-        QCOMPARE(summaryFile.readLine().trimmed(), QByteArray("tag,label,images,classified,share,mean_score"));
+        QCOMPARE(summaryFile.readLine().trimmed(),
+                 QByteArray("tag,label,images,classified,share,mean_score"));
 
         // A missing project is a clear one-line error, not a crash.
-        const Run missing = runCli({QStringLiteral("export"), QStringLiteral("--project"), m_dir.filePath(QStringLiteral("none.taglens")),
-                                    QStringLiteral("--csv"), csv});
+        const Run missing =
+            runCli({QStringLiteral("export"), QStringLiteral("--project"),
+                    m_dir.filePath(QStringLiteral("none.taglens")), QStringLiteral("--csv"), csv});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(!missing.err.isEmpty());
     }
+    // `classify --project`: a project harvested with one model gets another model's labels for
+    // every ok image, from the bytes it holds (issue 17 #1); a second run has nothing to do.
+    void classifiesTheRestWithAnotherModel()
+    {
+        MastodonStandIn::Scenario scenario;
+        using K = MastodonStandIn::MediaKind;
+        scenario.tags.append({QStringLiteral("cats"), 4, 1, 0, {}, {{K::TruncatedJpeg, 1}}});
+        scenario.tags.append({QStringLiteral("dogs"), 2, 1, 0, {}, {}});
+        MastodonStandIn standIn(scenario);
+        const QString project = m_dir.filePath(QStringLiteral("rest.taglens"));
+        const Run harvest = runCli(harvestArgs(standIn, project, 100));
+        QVERIFY2(harvest.exitCode == 0, harvest.err.constData());
+
+        const QString other = tests::testModelDir() + QStringLiteral("/test_inception_v3.pt");
+        QFile otherFile(other);
+        QVERIFY(otherFile.open(QIODevice::ReadOnly));
+        const QString otherSha = QString::fromLatin1(
+            QCryptographicHash::hash(otherFile.readAll(), QCryptographicHash::Sha256).toHex());
+        int ok = 0;
+        {
+            auto store = engine::ProjectStore::open(project, engine::ProjectStore::OpenMode::ReadOnly);
+            QVERIFY(store);
+            ok = int((*store)->imagesWithoutClassification(otherSha)->size());
+            QVERIFY(ok > 0);
+        }
+        const QStringList args{QStringLiteral("classify"),
+                               QStringLiteral("--project"),
+                               project,
+                               QStringLiteral("--model"),
+                               other,
+                               QStringLiteral("--top"),
+                               QStringLiteral("3")};
+        const Run classified = runCli(args);
+        QVERIFY2(classified.exitCode == 0, classified.err.constData());
+        QVERIFY(classified.out.contains(QByteArray::number(ok)));
+        {
+            auto store = engine::ProjectStore::open(project, engine::ProjectStore::OpenMode::ReadOnly);
+            QCOMPARE(*(*store)->imagesWithoutClassification(otherSha), QStringList());
+        }
+        const Run again = runCli(args);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+
+        // Refusals: files and a project together, a project that is not there (none is made).
+        const Run both = runCli({QStringLiteral("classify"), QStringLiteral("--project"), project,
+                                 QStringLiteral("x.jpg"), QStringLiteral("--model"), other});
+        QCOMPARE(both.exitCode, 2);
+        const QString missing = m_dir.filePath(QStringLiteral("missing.taglens"));
+        const Run none = runCli({QStringLiteral("classify"), QStringLiteral("--project"), missing,
+                                 QStringLiteral("--model"), other});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY(!none.err.isEmpty());
+        QVERIFY(!QFile::exists(missing));
+    }
+
     // Each wait to retry is a line on stderr: the reason's status, which attempt comes next and
     // of how many (the default: the first and four retries).
     void retriesAreTold()

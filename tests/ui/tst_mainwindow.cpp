@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -398,7 +399,8 @@ private Q_SLOTS:
         QVERIFY(openAndWait(window, other));
         QCOMPARE(window.projectPath(), QFileInfo(other).absoluteFilePath());
         QCOMPARE(filter->status(), MediaFilterModel::AnyStatus);
-        QCOMPARE(filter->sortKey(), MediaFilterModel::SortKey::Project);
+        // The sort order is a way of looking, not a filter: it stays (and never hides an image).
+        QCOMPARE(filter->sortKey(), MediaFilterModel::SortKey::Score);
         QCOMPARE(filter->label(), QString());
         QCOMPARE(filter->tag(), QString());
         QCOMPARE(filter->minimumScore(), 0.0);
@@ -579,13 +581,23 @@ private Q_SLOTS:
             const int total = outer->sizes().at(0) + outer->sizes().at(1);
             outer->setSizes({total - 420, 420});
             sizes = outer->sizes();
+            auto *sort = widgetNamed<QComboBox>(&window, QStringLiteral("Sort order"));
+            QVERIFY(sort);
+            sort->setCurrentIndex(sort->findData(int(MediaFilterModel::SortKey::Date)));
             QVERIFY(window.close());
         }
         MainWindow again;
+        QCOMPARE(again.filterModel()->sortKey(), MediaFilterModel::SortKey::Project); // before restoring
         again.restoreLayout();
         again.show();
         QCOMPARE(again.size(), QSize(1100, 760));
         QCOMPARE(again.findChildren<QSplitter *>().first()->sizes(), sizes);
+        QCOMPARE(again.filterModel()->sortKey(), MediaFilterModel::SortKey::Date);
+        // A value the settings file should not hold leaves the order alone.
+        QSettings().setValue(QStringLiteral("mainWindow/sort"), QStringLiteral("by colour"));
+        MainWindow odd;
+        odd.restoreLayout();
+        QCOMPARE(odd.filterModel()->sortKey(), MediaFilterModel::SortKey::Project);
         // A window that does not remember starts from its own layout.
         MainWindow fresh;
         QCOMPARE(fresh.size(), QSize(1280, 860));
@@ -724,6 +736,75 @@ private Q_SLOTS:
             QCOMPARE(ok, images);
         }
         QVERIFY(window.lastError().isEmpty());
+    }
+
+    // Issue 17 #1: a project labelled by another model gets the current model's labels for
+    // every image (View ▸ Classify the Rest), and then shows that model.
+    void classifyTheRestShowsOneModelForEverything()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("other-model.taglens"));
+        {
+            auto store = engine::ProjectStore::open(path);
+            QVERIFY(store);
+            tests::ProjectFixture fixture(store->get());
+            for (int i = 0; i < 5; ++i)
+                fixture.add(QStringLiteral("cats"), engine::MediaStatus::Ok, QStringLiteral("tabby"), 281,
+                            0.5f);
+            fixture.add(QStringLiteral("cats"), engine::MediaStatus::Failed);
+        }
+        QFile modelFile(tinyModel());
+        QVERIFY(modelFile.open(QIODevice::ReadOnly));
+        const QString fakeSha = QString::fromLatin1(
+            QCryptographicHash::hash(modelFile.readAll(), QCryptographicHash::Sha256).toHex());
+
+        MainWindow window(loadModel);
+        QVERIFY(!window.classifyRest()); // no project yet
+        QVERIFY(openAndWait(window, path));
+        QTRY_COMPARE(window.projectModel()->rowCount(), 6);
+        QCOMPARE(window.projectModel()->modelSha256(), QLatin1String(tests::ProjectFixture::ModelSha));
+        window.setModelPath(QString());
+        QVERIFY(!window.classifyRest()); // no model to classify with
+        window.setModelPath(tinyModel());
+        QAction *action = window.findChild<QAction *>(QStringLiteral("classifyRest"));
+        QVERIFY(action && action->isEnabled());
+
+        action->trigger();
+        QVERIFY(window.isClassifyingRest());
+        QVERIFY(window.isBusy()); // Start waits meanwhile
+        QVERIFY(!action->isEnabled());
+        QVERIFY(!window.classifyRest()); // one at a time, said so
+        QVERIFY(!window.lastError().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isClassifyingRest(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.projectModel()->modelSha256(), fakeSha, 20000);
+        QTRY_VERIFY(!window.projectModel()->isLoading());
+        // Every ok image now has the fake colour model's labels on screen; the failed one none.
+        const QStringList colours{QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue"),
+                                  QStringLiteral("grey")};
+        int labelled = 0;
+        for (int row = 0; row < window.projectModel()->rowCount(); ++row) {
+            const QString label =
+                window.projectModel()->index(row).data(ProjectModel::TopLabelRole).toString();
+            if (label.isEmpty())
+                continue;
+            QVERIFY2(colours.contains(label), qPrintable(label));
+            ++labelled;
+        }
+        QCOMPARE(labelled, 5);
+        QVERIFY(action->isEnabled());
+        {
+            // Both models' labels are in the project; the choice is recorded in it.
+            auto store = engine::ProjectStore::open(path, engine::ProjectStore::OpenMode::ReadOnly);
+            QCOMPARE(*engine::ModelLabels::choice(**store), fakeSha);
+            const auto models = engine::ModelLabels::of(**store);
+            QCOMPARE(models->size(), 2);
+            QCOMPARE(*(*store)->imagesWithoutClassification(QLatin1String(tests::ProjectFixture::ModelSha)),
+                     QStringList());
+        }
+        // Nothing is left to do the second time.
+        QVERIFY(window.classifyRest());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isClassifyingRest(), 20000);
+        QCOMPARE(window.projectModel()->modelSha256(), fakeSha);
+        QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError())); // the start cleared it
     }
 
     void pageDownMovesByTheVisibleRows()

@@ -251,6 +251,42 @@ private Q_SLOTS:
         QCOMPARE(bar.tags(), L({"birds"}));
     }
 
+    void filterBarSortsByName_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("known");
+        QTest::addColumn<int>("key"); // the order afterwards
+        QTest::newRow("project") << QStringLiteral("project") << true
+                                 << int(MediaFilterModel::SortKey::Project);
+        QTest::newRow("score") << QStringLiteral("score") << true << int(MediaFilterModel::SortKey::Score);
+        QTest::newRow("date") << QStringLiteral("date") << true << int(MediaFilterModel::SortKey::Date);
+        QTest::newRow("label") << QStringLiteral("label") << true << int(MediaFilterModel::SortKey::Label);
+        // Unknown names leave the order as it was (score, set first).
+        QTest::newRow("empty") << QString() << false << int(MediaFilterModel::SortKey::Score);
+        QTest::newRow("wrong case") << QStringLiteral("Date") << false
+                                    << int(MediaFilterModel::SortKey::Score);
+        QTest::newRow("a shown text")
+            << QStringLiteral("Newest first") << false << int(MediaFilterModel::SortKey::Score);
+        QTest::newRow("a number") << QStringLiteral("2") << false << int(MediaFilterModel::SortKey::Score);
+    }
+    void filterBarSortsByName()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, known);
+        QFETCH(int, key);
+        QStandardItemModel source;
+        MediaFilterModel filter;
+        filter.setSourceModel(&source);
+        FilterBar bar(&filter);
+        QVERIFY(bar.setSortName(QStringLiteral("score")));
+        QCOMPARE(bar.setSortName(name), known);
+        QCOMPARE(int(filter.sortKey()), key);
+        QCOMPARE(bar.setSortName(bar.sortName()), true); // what it gives, it takes back
+        QCOMPARE(int(filter.sortKey()), key);
+        bar.reset(); // another project: the filters go, the order stays
+        QCOMPARE(int(filter.sortKey()), key);
+    }
+
     // -- MessageBanner --------------------------------------------------------------------
 
     void bannerIsReadable_data()
@@ -597,7 +633,7 @@ private Q_SLOTS:
             QCOMPARE(ExportKinds::jobFormat(kind).has_value(), !ExportKinds::isChart(kind));
         }
         QCOMPARE(requested.size(), kinds.size());
-        QCOMPARE(menus.projectActions().size(), kinds.size() + 1); // and Save As
+        QCOMPARE(menus.projectActions().size(), kinds.size() + 2); // and Save As, Classify the Rest
     }
 
     // -- ProjectExports -----------------------------------------------------------------------

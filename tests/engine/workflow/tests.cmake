@@ -45,3 +45,7 @@ set_tests_properties(tst_modelinstall PROPERTIES FIXTURES_REQUIRED hostile_model
 taglens_add_qtest(tst_backgroundmodeldownload
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backgroundmodeldownload.cpp
   LIBRARIES taglens_workflow taglens_testsupport)
+
+taglens_add_qtest(tst_classifyrestjob
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_classifyrestjob.cpp
+  LIBRARIES taglens_workflow taglens_fakeclassifier Qt6::Sql)
