@@ -25,12 +25,12 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+191"/>
+        <location line="+192"/>
         <source>No logins are stored.</source>
         <translation>Es sind keine Anmeldungen gespeichert.</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-184"/>
         <source>expired %1</source>
         <translation>abgelaufen am %1</translation>
     </message>
@@ -51,12 +51,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+236"/>
+        <location line="+238"/>
         <source>Unknown auth action &quot;%1&quot;; say login, logout or status.</source>
         <translation>Unbekannte Anmeldeaktion „%1“; möglich sind login, logout oder status.</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-233"/>
         <source>--client-id is required for an Instagram login: the App ID of your Meta app.</source>
         <translation>--client-id ist für eine Instagram-Anmeldung nötig: die App-ID deiner Meta-App.</translation>
     </message>
@@ -92,13 +92,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Could not start a browser; open the address yourself.</source>
         <translation>Es konnte kein Browser gestartet werden; öffne die Adresse selbst.</translation>
     </message>
     <message numerus="yes">
-        <location line="-136"/>
-        <location line="+140"/>
+        <location line="-138"/>
+        <location line="+142"/>
         <source>Waiting for the browser (up to %n second(s); Ctrl+C cancels)…</source>
         <translation>
             <numerusform>Warte auf den Browser (bis zu %n Sekunde; Strg+C bricht ab)…</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-131"/>
         <source>Logged in to Instagram as %1 (account %2, Page “%3”).</source>
         <translation>Bei Instagram angemeldet als %1 (Konto %2, Seite „%3“).</translation>
     </message>
@@ -220,17 +220,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>--timeout must be a number of seconds.</source>
         <translation>--timeout muss eine Anzahl Sekunden sein.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>--source must be mastodon, pixelfed or instagram.</source>
         <translation>--source muss mastodon, pixelfed oder instagram sein.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>--instance is required for %1.</source>
         <translation>--instance ist für %1 nötig.</translation>
     </message>
@@ -339,8 +339,37 @@
 </context>
 <context>
     <name>ClassifyCommand</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/classifycommand.cpp" line="+66"/>
+        <source>%1 of %n image(s)</source>
+        <translation>
+            <numerusform>%1 von %n Bild</numerusform>
+            <numerusform>%1 von %n Bildern</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/cli/classifycommand.cpp" line="+57"/>
+        <location line="+7"/>
+        <source>Every image of %1 already has labels of %2.</source>
+        <translation>Jedes Bild von %1 hat schon Labels von %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Classified %1 of %n image(s) with %2.</source>
+        <translation>
+            <numerusform>%1 von %n Bild mit %2 klassifiziert.</numerusform>
+            <numerusform>%1 von %n Bildern mit %2 klassifiziert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n image(s) could not be read and keep no labels of this model: %1</source>
+        <translation>
+            <numerusform>%n Bild konnte nicht gelesen werden und bekommt keine Labels dieses Modells: %1</numerusform>
+            <numerusform>%n Bilder konnten nicht gelesen werden und bekommen keine Labels dieses Modells: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Classify image files with the installed model.</source>
         <translation>Bilddateien mit dem installierten Modell klassifizieren.</translation>
     </message>
@@ -351,11 +380,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+17"/>
         <source>PATH</source>
         <translation>PFAD</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>Labels per image (default 5).</source>
         <translation>Labels pro Bild (Standard: 5).</translation>
     </message>
@@ -391,7 +421,12 @@
         <translation>Threads für das Modell (Standard: einer pro Kern).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Instead of files: classify the images of this project that the model has not labelled yet (a project harvested partly with another model).</source>
+        <translation>Statt Dateien: die Bilder dieses Projekts klassifizieren, die das Modell noch nicht beschriftet hat (ein Projekt, das teils mit einem anderen Modell abgerufen wurde).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Image files to classify.</source>
         <translation>Zu klassifizierende Bilddateien.</translation>
     </message>
@@ -421,7 +456,12 @@
         <translation>--format muss table, csv oder json sein.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Name image files or --project, not both.</source>
+        <translation>Gib Bilddateien oder --project an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Name at least one image file.</source>
         <translation>Gib mindestens eine Bilddatei an.</translation>
     </message>
@@ -431,7 +471,7 @@
         <translation>Warnung: %1 ist ein untrainiertes Testmodell; seine Labels sind bedeutungslos.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -439,6 +479,42 @@
         <location line="+8"/>
         <source>(untrained test model: these labels are meaningless)</source>
         <translation>(untrainiertes Testmodell: diese Labels sind bedeutungslos)</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyRestJob</name>
+    <message>
+        <location filename="../../engine/workflow/classifyrestjob.cpp" line="+34"/>
+        <source>The model has no checksum to file its labels under.</source>
+        <translation>Das Modell hat keine Prüfsumme, unter der seine Labels abgelegt werden könnten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The batch size and the labels per image must be at least 1.</source>
+        <translation>Batchgröße und Labels pro Bild müssen mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a project file.</source>
+        <translation>%1 ist keine Projektdatei.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Classifying was stopped.</source>
+        <translation>Das Klassifizieren wurde angehalten.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The model answered for %1 of %2 images.</source>
+        <translation>Das Modell hat für %1 von %2 Bildern geantwortet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Classifying was stopped after %n image(s).</source>
+        <translation>
+            <numerusform>Das Klassifizieren wurde nach %n Bild angehalten.</numerusform>
+            <numerusform>Das Klassifizieren wurde nach %n Bildern angehalten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1976,7 +2052,12 @@ Befehle:
         <translation>die Klassifizierungen können nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>cannot read the images still to classify</source>
+        <translation>die noch zu klassifizierenden Bilder können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>A classification needs the model&apos;s SHA-256.</source>
         <translation>Eine Klassifizierung braucht den SHA-256 des Modells.</translation>
     </message>
@@ -3341,7 +3422,7 @@ Befehle:
 <context>
     <name>taglens::engine::TokenStore</name>
     <message>
-        <location filename="../../engine/auth/tokenstore.cpp" line="+192"/>
+        <location filename="../../engine/auth/tokenstore.cpp" line="+193"/>
         <source>The keychain refused to store the secret: %1</source>
         <translation>Der Schlüsselbund hat das Speichern des Geheimnisses verweigert: %1</translation>
     </message>
@@ -3379,7 +3460,7 @@ Befehle:
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+97"/>
         <source>TagLens is not registered with %1 yet.</source>
         <translation>TagLens ist bei %1 noch nicht registriert.</translation>
     </message>
@@ -3480,20 +3561,20 @@ Befehle:
 <context>
     <name>taglens::ui::AccountsDialog</name>
     <message>
-        <location filename="../../ui/accountsdialog.cpp" line="+48"/>
-        <location line="+162"/>
+        <location filename="../../ui/accountsdialog.cpp" line="+47"/>
+        <location line="+166"/>
         <source>Mastodon</source>
         <translation>Mastodon</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+161"/>
+        <location line="-164"/>
+        <location line="+165"/>
         <source>Pixelfed</source>
         <translation>Pixelfed</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+78"/>
+        <location line="-163"/>
+        <location line="+82"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
@@ -3878,6 +3959,27 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>taglens::ui::ClassifyRestRunner</name>
+    <message numerus="yes">
+        <location filename="../../ui/classifyrestrunner.cpp" line="+16"/>
+        <source>Classifying %1 of %n image(s)…</source>
+        <translation>
+            <numerusform>Klassifiziere %1 von %n Bild…</numerusform>
+            <numerusform>Klassifiziere %1 von %n Bildern…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Classifying was stopped.</source>
+        <translation>Das Klassifizieren wurde angehalten.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Loading the model to classify the rest…</source>
+        <translation>Lade das Modell, um den Rest zu klassifizieren…</translation>
+    </message>
+</context>
+<context>
     <name>taglens::ui::DetailPanel</name>
     <message>
         <location filename="../../ui/detailpanel.cpp" line="+26"/>
@@ -4038,7 +4140,7 @@ Befehle:
 <context>
     <name>taglens::ui::FilterBar</name>
     <message>
-        <location filename="../../ui/filterbar.cpp" line="+19"/>
+        <location filename="../../ui/filterbar.cpp" line="+20"/>
         <source>Filter by tag</source>
         <translation>Nach Tag filtern</translation>
     </message>
@@ -4137,7 +4239,7 @@ Befehle:
         <translation> von %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+48"/>
         <source>Reading the project…</source>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
@@ -4201,7 +4303,7 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
         <translation>Gerade wird ein Projekt geöffnet oder gespeichert; versuche es erneut, wenn das erledigt ist.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
@@ -4412,6 +4514,16 @@ oder lege Bilder, Ordner oder Bildadressen hier ab.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Classify the Rest</source>
+        <translation>Den &amp;Rest klassifizieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give every image of the project labels of the current model (images labelled only by another model get them from the images kept in the project).</source>
+        <translation>Jedem Bild des Projekts Labels des aktuellen Modells geben (Bilder, die nur ein anderes Modell beschriftet hat, bekommen sie aus den im Projekt gespeicherten Bildern).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Ha&amp;rvest</source>
         <translation>&amp;Abrufen</translation>
     </message>
@@ -4491,12 +4603,12 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+106"/>
+        <location filename="../../ui/mainwindow.cpp" line="+107"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
@@ -4506,7 +4618,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
@@ -4567,7 +4679,53 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Die neuen Bilder bekommen Labels von %1; das Fenster zeigt die Labels eines anderen Modells (Ansicht ▸ Labels von).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+22"/>
+        <source>Open a project first.</source>
+        <translation>Öffne zuerst ein Projekt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wait until the harvest or the project is done, then classify the rest.</source>
+        <translation>Warte, bis der Abruf oder das Projekt fertig ist, und klassifiziere dann den Rest.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No model is installed to classify with (Help ▸ Set Up Model…).</source>
+        <translation>Es ist kein Modell zum Klassifizieren installiert (Hilfe ▸ Modell einrichten…).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not classify the rest: %1</source>
+        <translation>Der Rest konnte nicht klassifiziert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Classifying was stopped; the images done keep their labels.</source>
+        <translation>Das Klassifizieren wurde angehalten; die fertigen Bilder behalten ihre Labels.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every image already has labels of %1.</source>
+        <translation>Jedes Bild hat schon Labels von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Classified %1 of %n image(s) with %2.</source>
+        <translation>
+            <numerusform>%1 von %n Bild mit %2 klassifiziert.</numerusform>
+            <numerusform>%1 von %n Bildern mit %2 klassifiziert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n image(s) could not be read: %1</source>
+        <translation>
+            <numerusform>%n Bild konnte nicht gelesen werden: %1</numerusform>
+            <numerusform>%n Bilder konnten nicht gelesen werden: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>No model is installed: harvests cannot classify.</source>
         <translation>Es ist kein Modell installiert: Abrufe können nicht klassifizieren.</translation>
     </message>
@@ -4589,17 +4747,17 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
     <message>
         <location line="+0"/>
         <location line="+9"/>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>TagLens projects (*.taglens)</source>
         <translation>TagLens-Projekte (*.taglens)</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>New Project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 is the project that is open.</source>
         <translation>%1 ist das geöffnete Projekt.</translation>
     </message>
@@ -4609,7 +4767,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Projekt speichern unter</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Quit TagLens</source>
         <translation>TagLens beenden</translation>
     </message>
@@ -4789,6 +4947,67 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <location line="+10"/>
         <source>The model could not be installed: %1</source>
         <translation>Das Modell konnte nicht installiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taglens::ui::MotifTableModel</name>
+    <message>
+        <location filename="../../ui/charts/motiftablemodel.cpp" line="+23"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>#%1 · %2: %3 of %n classified image(s)</source>
+        <translation>
+            <numerusform>#%1 · %2: %3 von %n klassifizierten Bild</numerusform>
+            <numerusform>#%1 · %2: %3 von %n klassifizierten Bildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The tag&apos;s classified images whose top label this is, at the minimum score or above</source>
+        <translation>Die klassifizierten Bilder des Tags, deren bestes Label dieses ist, ab der Mindestkonfidenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tag&apos;s images that the shown model labelled: what the share is a share of</source>
+        <translation>Die Bilder des Tags, die das gezeigte Modell beschriftet hat: wovon der Anteil ein Anteil ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images ÷ classified</source>
+        <translation>Bilder ÷ klassifiziert</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Motif</source>
+        <translation>Motiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classified</source>
+        <translation>Klassifiziert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
     </message>
 </context>
 <context>
@@ -5182,18 +5401,48 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
 <context>
     <name>taglens::ui::TagMotifChart</name>
     <message>
-        <location filename="../../ui/charts/tagmotifchart.cpp" line="+45"/>
+        <location filename="../../ui/charts/tagmotifchart.cpp" line="+55"/>
         <source>share of the tag&apos;s classified images</source>
         <translation>Anteil an den klassifizierten Bildern des Tags</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+8"/>
+        <location line="+42"/>
         <source>Motifs per tag</source>
         <translation>Motive pro Tag</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-41"/>
+        <source>Arrow keys choose a bar, Enter shows its images.</source>
+        <translation>Pfeiltasten wählen einen Balken, Eingabe zeigt seine Bilder.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Motifs per tag, as a table</source>
+        <translation>Motive pro Tag als Tabelle</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the chart&apos;s numbers as a table</source>
+        <translation>Die Zahlen des Diagramms als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show as a table</source>
+        <translation>Als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selected bar</source>
+        <translation>Gewählter Balken</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Minimum score</source>
         <translation>Mindestkonfidenz</translation>
     </message>
@@ -5218,12 +5467,12 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <translation>Mindest&amp;konfidenz:</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>No classified images yet</source>
         <translation>Noch keine klassifizierten Bilder</translation>
     </message>
@@ -5246,7 +5495,12 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+51"/>
+        <source>Point at a bar or use the arrow keys for its numbers.</source>
+        <translation>Zeige auf einen Balken oder nutze die Pfeiltasten für seine Zahlen.</translation>
+    </message>
+    <message>
+        <location line="+160"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
