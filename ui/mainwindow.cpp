@@ -60,8 +60,10 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyleOptionViewItem>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
@@ -122,6 +124,8 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     auto *left = new QSplitter(Qt::Vertical, splitter);
+    m_columns = splitter;
+    m_gridAndChart = left;
     m_memory = std::make_unique<WindowMemory>(QStringLiteral("mainWindow"), this,
                                               QList<QSplitter *>{splitter, left});
     m_gridPane = new GridPane(m_model, m_filter, m_delegate, left);
@@ -152,6 +156,14 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
     splitter->addWidget(detailScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    // The detail panel is the grid's companion: never let a drag make it the wider column.
+    connect(splitter, &QSplitter::splitterMoved, this, [splitter] {
+        const QList<int> sizes = splitter->sizes();
+        if (sizes.size() == 2 && sizes.at(1) > sizes.at(0)) {
+            const int half = (sizes.at(0) + sizes.at(1)) / 2;
+            splitter->setSizes({half, half});
+        }
+    });
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -793,6 +805,28 @@ void MainWindow::restoreLayout()
 {
     m_rememberLayout = true;
     m_memory->restore();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_placedSplitters, true) || m_memory->restoredSplitters())
+        return;
+    // First shown without a remembered layout: two rows of thumbnails when the height allows,
+    // the chart the rest (at least what it needs to label a few motifs, at most two fifths).
+    const QList<int> sizes = m_gridAndChart->sizes();
+    if (sizes.size() != 2)
+        return;
+    const int total = sizes.at(0) + sizes.at(1);
+    QStyleOptionViewItem option;
+    option.initFrom(m_grid);
+    const int row = m_delegate->sizeHint(option, QModelIndex()).height() + m_grid->spacing();
+    const int gridOverhead = m_gridPane->height() - m_grid->viewport()->height();
+    const int gridWanted = gridOverhead + 2 * row + m_grid->spacing();
+    const int chartMinimum = m_chart->minimumSizeHint().height();
+    const int chart = qBound(chartMinimum, total - gridWanted, qMax(chartMinimum, total * 2 / 5));
+    m_gridAndChart->setSizes({total - chart, chart});
+    qCDebug(lcMainWindow) << "first layout: grid" << total - chart << "chart" << chart << "of" << total;
 }
 
 bool MainWindow::reopenLastProject()

@@ -27,6 +27,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QSplitter;
 
 namespace taglens::engine {
 struct ProjectOverview;
@@ -200,6 +201,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildMenus();
@@ -236,7 +238,10 @@ private:
     InstagramStanding *m_instagram = nullptr;
     HarvestController *m_harvests = nullptr; // plans, runs and tells the harvests
     ClassifyRestRunner *m_classifyRest = nullptr;
-    bool m_reloadLabels = false; // the shown model's labels changed: read the rows again
+    bool m_reloadLabels = false;         // the shown model's labels changed: read the rows again
+    QSplitter *m_columns = nullptr;      // grid and chart | detail panel
+    QSplitter *m_gridAndChart = nullptr; // grid over chart
+    bool m_placedSplitters = false;
 
     SearchBar *m_search = nullptr;
     MessageBanner *m_banner = nullptr;

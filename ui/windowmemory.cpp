@@ -33,10 +33,12 @@ bool WindowMemory::restore()
     settings.beginGroup(m_group);
     const bool placed = m_window->restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     m_window->restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_restoredSplitters = !m_splitters.isEmpty();
     for (qsizetype i = 0; i < m_splitters.size(); ++i) {
         const QByteArray state = settings.value(splitterKey(i)).toByteArray();
-        if (!state.isEmpty())
-            m_splitters.at(i)->restoreState(state); // refuses what is not a splitter's state
+        // restoreState() refuses what is not a splitter's state.
+        m_restoredSplitters =
+            !state.isEmpty() && m_splitters.at(i)->restoreState(state) && m_restoredSplitters;
     }
     for (const Remembered &choice : std::as_const(m_remembered)) {
         const QVariant value = settings.value(choice.key);

@@ -29,6 +29,8 @@ public:
 
     /// True when a saved geometry was applied.
     bool restore();
+    /// Whether restore() applied a saved state to every splitter.
+    bool restoredSplitters() const { return m_restoredSplitters; }
     void save() const;
 
 private:
@@ -43,6 +45,7 @@ private:
     QMainWindow *m_window;
     QList<QSplitter *> m_splitters;
     QList<Remembered> m_remembered;
+    bool m_restoredSplitters = false;
 };
 
 } // namespace taglens::ui

@@ -807,6 +807,52 @@ private Q_SLOTS:
         QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError())); // the start cleared it
     }
 
+    // Issue 17 #13: on a small screen the grid still shows rows of thumbnails, and the detail
+    // panel is never wider than the grid.
+    void smallScreenLeavesTheGridRoom_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1024x700") << QSize(1024, 700);
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1366x768") << QSize(1366, 768);
+    }
+    void smallScreenLeavesTheGridRoom()
+    {
+        QFETCH(QSize, size);
+        const QString path = m_dir.filePath(QStringLiteral("small-screen.taglens"));
+        if (!QFile::exists(path)) {
+            auto store = engine::ProjectStore::open(path);
+            QVERIFY(store);
+            tests::ProjectFixture fixture(store->get());
+            for (int i = 0; i < 24; ++i)
+                fixture.add(i % 2 ? QStringLiteral("cats") : QStringLiteral("dogs"), engine::MediaStatus::Ok,
+                            QStringLiteral("tabby"), 281, 0.5f);
+        }
+        MainWindow window;
+        QVERIFY(window.minimumSizeHint().width() <= 1024);
+        QVERIFY(window.minimumSizeHint().height() <= 700);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(openAndWait(window, path));
+        QTRY_COMPARE(window.projectModel()->rowCount(), 24);
+        QListView *grid = window.grid();
+        QTRY_VERIFY(grid->visualRect(window.filterModel()->index(0, 0)).isValid());
+        const QRect item = grid->visualRect(window.filterModel()->index(0, 0));
+        const int columns = grid->viewport()->width() / (item.width() + grid->spacing());
+        const int rows = grid->viewport()->height() / (item.height() + grid->spacing());
+        QVERIFY2(columns >= 3, qPrintable(QString::number(columns)));
+        QVERIFY2(rows >= 2, qPrintable(QStringLiteral("%1 rows of %2 px in %3 px")
+                                           .arg(rows)
+                                           .arg(item.height())
+                                           .arg(grid->viewport()->height())));
+        // The detail panel's column (its scroll area) is not wider than the grid's.
+        QWidget *detailColumn = window.detailPanel()->parentWidget()->parentWidget();
+        QVERIFY(detailColumn->width() <= grid->width());
+        // The chart still labels a few motifs.
+        QVERIFY(window.chart()->height() >= 150);
+    }
+
     void pageDownMovesByTheVisibleRows()
     {
         const QString path = m_dir.filePath(QStringLiteral("paging.taglens"));

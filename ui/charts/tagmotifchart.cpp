@@ -55,10 +55,11 @@ TagMotifChart::TagMotifChart(QWidget *parent)
     m_valueAxis->setTitleText(tr("share of the tag's classified images"));
     m_chart->setAnimationOptions(QChart::NoAnimation); // redrawn live while a harvest streams in
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(6, 4, 6, 4)); // the default 20 px costs the grid a row on small screens
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Motifs per tag"));
     m_view->setAccessibleDescription(tr("Arrow keys choose a bar, Enter shows its images."));
-    m_view->setMinimumHeight(260);
+    m_view->setMinimumHeight(112); // three motifs (fittingCategories()); the grid needs the room more
     // Tab reaches the bars; a frame in the highlight colour shows it (always drawn, so that
     // focus never changes the chart's size).
     m_view->setFocusPolicy(Qt::StrongFocus);
@@ -68,6 +69,7 @@ TagMotifChart::TagMotifChart(QWidget *parent)
     showFocus(false);
 
     m_table->setModel(m_tableModel);
+    m_table->setMinimumHeight(m_view->minimumHeight()); // not taller than the bars need
     m_table->setAccessibleName(tr("Motifs per tag, as a table"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -91,7 +93,9 @@ TagMotifChart::TagMotifChart(QWidget *parent)
 
     m_readout->setAccessibleName(tr("Selected bar"));
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_readout->setWordWrap(true);
+    // One line that never widens the chart or claims height (a wrapping label would); the full
+    // text is also its tooltip and the bars' accessible description.
+    m_readout->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
 
     m_slider->setRange(0, 100);
     m_slider->setAccessibleName(tr("Minimum score"));
@@ -308,8 +312,10 @@ QString TagMotifChart::readout() const
 
 void TagMotifChart::setReadout(const QString &text)
 {
-    if (m_readout->text() != text)
+    if (m_readout->text() != text) {
         m_readout->setText(text);
+        m_readout->setToolTip(text);
+    }
     m_view->setAccessibleDescription(text);
 }
 
