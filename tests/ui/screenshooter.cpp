@@ -32,6 +32,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QImageWriter>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
 #include <QPixmap>
@@ -194,6 +195,14 @@ int main(int argc, char *argv[])
     chart.resize(960, 560);
     chart.show();
     save(&chart, QStringLiteral("compare-tags"));
+    // The same numbers as a table, a bar chosen from the keyboard.
+    chart.barView()->setFocus();
+    for (const Qt::Key key : {Qt::Key_Down, Qt::Key_Right}) {
+        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
+        QApplication::sendEvent(chart.barView(), &press);
+    }
+    chart.setTableShown(true);
+    save(&chart, QStringLiteral("compare-tags-table"));
     chart.hide();
 
     // 3. The detail panel with a selected image.
