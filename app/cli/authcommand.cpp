@@ -234,7 +234,7 @@ int runAuthCommand(CliContext &cli, const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return cli.usage(AuthCommand::tr("Say login, logout or status."));
-    const QString action = positional.first();
+    const QString &action = positional.first();
     const auto source = engine::sourceKindFromName(parser.value(sourceOption));
     if (source && *source == engine::SourceKind::Instagram) {
         bool ok = false;

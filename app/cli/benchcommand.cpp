@@ -34,9 +34,10 @@ QByteArray syntheticJpeg()
         uchar *line = image.scanLine(y);
         for (int x = 0; x < image.width(); ++x) {
             const int noise = int(rng.bounded(7));
-            line[3 * x] = uchar((x * 255 / 1080 + noise) & 0xff);
-            line[3 * x + 1] = uchar((y * 255 / 1080 + noise) & 0xff);
-            line[3 * x + 2] = uchar(((x + y) * 127 / 1080 + noise) & 0xff);
+            uchar *pixel = line + qsizetype(3) * x;
+            pixel[0] = uchar((x * 255 / 1080 + noise) & 0xff);
+            pixel[1] = uchar((y * 255 / 1080 + noise) & 0xff);
+            pixel[2] = uchar(((x + y) * 127 / 1080 + noise) & 0xff);
         }
     }
     QByteArray bytes;

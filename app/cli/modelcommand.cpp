@@ -66,7 +66,7 @@ int install(CliContext &cli, const QStringList &arguments)
                 return cli.usage(target.error().message);
             return cli.fail(target.error().message);
         }
-        const QString destination = *target;
+        const QString &destination = *target;
         const QString prefix = engine::ModelInstall::sha256PrefixInName(url.fileName());
         cli.err() << ModelCommand::tr("Downloading %1").arg(url.toDisplayString()) << Qt::endl;
         engine::ModelDownloader downloader;

@@ -234,9 +234,7 @@ void LoopbackRedirectCatcher::onReadyRead(QTcpSocket *socket)
     input += socket->read(m_maxRequestBytes + 4 - input.size());
     const qsizetype end = input.indexOf("\r\n\r\n");
     if (end < 0) {
-        if (input.size() > m_maxRequestBytes)
-            refuse(socket, 431, tr("the request head is larger than %1 bytes").arg(m_maxRequestBytes));
-        else if (socket->bytesAvailable() > 0)
+        if (input.size() > m_maxRequestBytes || socket->bytesAvailable() > 0)
             refuse(socket, 431, tr("the request head is larger than %1 bytes").arg(m_maxRequestBytes));
         return;
     }

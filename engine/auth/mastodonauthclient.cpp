@@ -19,7 +19,7 @@ Q_LOGGING_CATEGORY(lcMastodonAuth, "taglens.engine.auth.mastodon")
 
 namespace {
 
-constexpr qint64 MaxAnswerBytes = 1024 * 1024;
+constexpr qint64 MaxAnswerBytes = qint64{1024} * 1024;
 
 QUrl endpoint(const QUrl &instance, const QString &path)
 {
@@ -97,7 +97,7 @@ Error MastodonAuthClient::errorFromResponse(int status, const QByteArray &body, 
 }
 
 void MastodonAuthClient::send(const QUrl &url, const QByteArray &method, const QUrlQuery &form,
-                              const QString &bearer, const QString &what, JsonCallback done,
+                              const QString &bearer, const QString &what, const JsonCallback &done,
                               bool notFoundIsEmpty)
 {
     if (!HttpClient::isAllowedUrl(url)) {
@@ -156,7 +156,7 @@ void MastodonAuthClient::send(const QUrl &url, const QByteArray &method, const Q
 }
 
 void MastodonAuthClient::registerApp(const QUrl &instance, const QUrl &redirectUri,
-                                     Callback<MastodonApp> done)
+                                     const Callback<MastodonApp> &done)
 {
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("client_name"), QStringLiteral("TagLens"));
@@ -180,7 +180,7 @@ void MastodonAuthClient::registerApp(const QUrl &instance, const QUrl &redirectU
          });
 }
 
-void MastodonAuthClient::fetchPkceSupport(const QUrl &instance, Callback<bool> done)
+void MastodonAuthClient::fetchPkceSupport(const QUrl &instance, const Callback<bool> &done)
 {
     const QString what = tr("Reading the OAuth metadata of %1").arg(instance.host());
     send(
@@ -221,7 +221,7 @@ QUrl MastodonAuthClient::authorizeUrl(const MastodonApp &app, const QUrl &redire
 }
 
 void MastodonAuthClient::exchangeCode(const MastodonApp &app, const QString &code, const QUrl &redirectUri,
-                                      const QByteArray &codeVerifier, Callback<OAuthToken> done)
+                                      const QByteArray &codeVerifier, const Callback<OAuthToken> &done)
 {
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
@@ -252,7 +252,7 @@ void MastodonAuthClient::exchangeCode(const MastodonApp &app, const QString &cod
 }
 
 void MastodonAuthClient::verifyCredentials(const QUrl &instance, const QString &accessToken,
-                                           Callback<MastodonAccount> done)
+                                           const Callback<MastodonAccount> &done)
 {
     const QString what = tr("Checking the account on %1").arg(instance.host());
     send(endpoint(instance, QStringLiteral("/api/v1/accounts/verify_credentials")), "GET", {}, accessToken,
@@ -275,7 +275,8 @@ void MastodonAuthClient::verifyCredentials(const QUrl &instance, const QString &
          });
 }
 
-void MastodonAuthClient::revoke(const MastodonApp &app, const QString &accessToken, Callback<bool> done)
+void MastodonAuthClient::revoke(const MastodonApp &app, const QString &accessToken,
+                                const Callback<bool> &done)
 {
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("client_id"), app.clientId);
@@ -284,7 +285,7 @@ void MastodonAuthClient::revoke(const MastodonApp &app, const QString &accessTok
     form.addQueryItem(QStringLiteral("token"), accessToken);
     const QString what = tr("Revoking the token at %1").arg(app.instance.host());
     send(endpoint(app.instance, QStringLiteral("/oauth/revoke")), "POST", form, QString(), what,
-         [done](Expected<QByteArray> body) {
+         [done](const Expected<QByteArray> &body) {
              if (!body)
                  return done(body.error());
              done(true);

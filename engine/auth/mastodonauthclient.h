@@ -41,20 +41,21 @@ public:
     ~MastodonAuthClient() override;
 
     /// `POST /api/v1/apps` with client_name "TagLens", scope read and \a redirectUri.
-    void registerApp(const QUrl &instance, const QUrl &redirectUri, Callback<MastodonApp> done);
+    void registerApp(const QUrl &instance, const QUrl &redirectUri, const Callback<MastodonApp> &done);
     /// Whether `/.well-known/oauth-authorization-server` lists S256 in
     /// code_challenge_methods_supported (Mastodon 4.3+). A missing document (404) means false.
-    void fetchPkceSupport(const QUrl &instance, Callback<bool> done);
+    void fetchPkceSupport(const QUrl &instance, const Callback<bool> &done);
     /// `/oauth/authorize?...`; \a codeChallenge empty: no PKCE parameters.
     static QUrl authorizeUrl(const MastodonApp &app, const QUrl &redirectUri, const QByteArray &state,
                              const QByteArray &codeChallenge);
     /// `POST /oauth/token` (authorization_code); \a codeVerifier empty: no PKCE.
     void exchangeCode(const MastodonApp &app, const QString &code, const QUrl &redirectUri,
-                      const QByteArray &codeVerifier, Callback<OAuthToken> done);
+                      const QByteArray &codeVerifier, const Callback<OAuthToken> &done);
     /// `GET /api/v1/accounts/verify_credentials` with the token.
-    void verifyCredentials(const QUrl &instance, const QString &accessToken, Callback<MastodonAccount> done);
+    void verifyCredentials(const QUrl &instance, const QString &accessToken,
+                           const Callback<MastodonAccount> &done);
     /// `POST /oauth/revoke`.
-    void revoke(const MastodonApp &app, const QString &accessToken, Callback<bool> done);
+    void revoke(const MastodonApp &app, const QString &accessToken, const Callback<bool> &done);
 
     /// A message for people from an error answer: the status, what was being done, and the
     /// server's `error_description` or `error`.
@@ -66,7 +67,7 @@ public:
 private:
     using JsonCallback = std::function<void(Expected<QByteArray>)>;
     void send(const QUrl &url, const QByteArray &method, const QUrlQuery &form, const QString &bearer,
-              const QString &what, JsonCallback done, bool notFoundIsEmpty = false);
+              const QString &what, const JsonCallback &done, bool notFoundIsEmpty = false);
 
     QNetworkAccessManager *m_manager = nullptr;
     std::chrono::milliseconds m_timeout{30000};

@@ -27,7 +27,8 @@ template <typename T> struct IsExpected<Expected<T>> : std::true_type
 /// `std::ignore =` (say why beside it). `andThen()` chains a step that can fail, `transform()` one
 /// that cannot; both pass an error through untouched, so a sequence of steps needs no
 /// `if (!x) return x.error();` after each.
-template <typename T> class [[nodiscard]] Expected
+// The defaulted assignments may throw only where QString or T's own do (std::bad_alloc).
+template <typename T> class [[nodiscard]] Expected // NOLINT(bugprone-exception-escape)
 {
 public:
     using ValueType = T;

@@ -3,11 +3,9 @@
 
 #include <QLoggingCategory>
 #include <QSysInfo>
-
-#include <csetjmp>
 #include <algorithm>
+#include <csetjmp>
 #include <cstdio> // jpeglib.h needs FILE and size_t first
-
 #include <jpeglib.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcDecoder)
@@ -41,15 +39,21 @@ extern "C" void onMessage(j_common_ptr cinfo, int level)
         ++reinterpret_cast<ErrorManager *>(cinfo->err)->warnings;
 }
 
-enum class Outcome { Decoded, OtherKind, OtherSize, Failed };
+enum class Outcome
+{
+    Decoded,
+    OtherKind,
+    OtherSize,
+    Failed
+};
 
 /// The libjpeg part, kept free of C++ objects: a longjmp must not skip destructors. Writes
 /// \a height rows of \a width BGRA pixels (bytes B, G, R, 0xFF: QImage::Format_RGB32 in
 /// little-endian memory) to \a pixels, \a stride bytes apart.
-Outcome decodeInto(const unsigned char *data, unsigned long size, unsigned char *pixels, long stride, unsigned width,
-                   unsigned height, ErrorManager *errors)
+Outcome decodeInto(const unsigned char *data, unsigned long size, unsigned char *pixels, long stride,
+                   unsigned width, unsigned height, ErrorManager *errors)
 {
-    jpeg_decompress_struct cinfo;
+    jpeg_decompress_struct cinfo{};
     cinfo.err = jpeg_std_error(&errors->base);
     errors->base.error_exit = onFatalError;
     errors->base.emit_message = onMessage;
@@ -62,8 +66,8 @@ Outcome decodeInto(const unsigned char *data, unsigned long size, unsigned char 
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, data, size);
     jpeg_read_header(&cinfo, TRUE);
-    const bool colour =
-        cinfo.num_components == 3 && (cinfo.jpeg_color_space == JCS_YCbCr || cinfo.jpeg_color_space == JCS_RGB);
+    const bool colour = cinfo.num_components == 3 &&
+                        (cinfo.jpeg_color_space == JCS_YCbCr || cinfo.jpeg_color_space == JCS_RGB);
     const bool grey = cinfo.num_components == 1 && cinfo.jpeg_color_space == JCS_GRAYSCALE;
     if (!colour && !grey) {
         jpeg_destroy_decompress(&cinfo);
@@ -103,23 +107,26 @@ Expected<QImage> JpegDecoder::decodeRgb32(const QByteArray &bytes, QSize expecte
         return Error::make(ErrorCode::TooLarge, tr("There is not enough memory for a JPEG of %1 × %2 pixels.")
                                                     .arg(expectedSize.width())
                                                     .arg(expectedSize.height()));
-    ErrorManager errors;
-    const Outcome outcome = decodeInto(reinterpret_cast<const unsigned char *>(bytes.constData()),
-                                       static_cast<unsigned long>(bytes.size()), image.bits(), long(image.bytesPerLine()),
-                                       unsigned(expectedSize.width()), unsigned(expectedSize.height()), &errors);
+    ErrorManager errors{};
+    const Outcome outcome =
+        decodeInto(reinterpret_cast<const unsigned char *>(bytes.constData()),
+                   static_cast<unsigned long>(bytes.size()), image.bits(), long(image.bytesPerLine()),
+                   unsigned(expectedSize.width()), unsigned(expectedSize.height()), &errors);
     switch (outcome) {
     case Outcome::Decoded:
         if (errors.warnings > 0)
             qCDebug(lcDecoder) << "libjpeg recovered from" << errors.warnings << "problems in the data";
         return image;
     case Outcome::OtherKind:
-        return Error::make(ErrorCode::Decode, tr("The JPEG is neither a colour (YCbCr, RGB) nor a grey image."));
+        return Error::make(ErrorCode::Decode,
+                           tr("The JPEG is neither a colour (YCbCr, RGB) nor a grey image."));
     case Outcome::OtherSize:
         return Error::make(ErrorCode::Decode, tr("The JPEG decodes to another size than its header says."));
     case Outcome::Failed:
         break;
     }
-    return Error::make(ErrorCode::Decode, tr("libjpeg cannot decode the JPEG: %1").arg(QString::fromLocal8Bit(errors.message)));
+    return Error::make(ErrorCode::Decode,
+                       tr("libjpeg cannot decode the JPEG: %1").arg(QString::fromLocal8Bit(errors.message)));
 }
 
 } // namespace taglens::engine

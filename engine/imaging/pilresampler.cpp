@@ -4,7 +4,6 @@
 #include "imagedecoder.h"
 
 #include <QSysInfo>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -17,6 +16,14 @@
 // Compiled for AVX2 and only called after the CPU was asked (the build targets plain x86-64).
 #define TAGLENS_AVX2 __attribute__((target("avx2")))
 #endif
+
+// The kernels below index rows and taps in int, as Pillow's C code does: every index is bounded
+// by DecodeLimits (at most 100 megapixels, far below 2^31), and the (x + 0.5) truncations are
+// Pillow's own rounding, which tests/equivalence checks bit for bit against torchvision. Widening
+// every product would change nothing but the noise, so these checks are off here.
+// NOLINTBEGIN(bugprone-implicit-widening-of-multiplication-result)
+// NOLINTBEGIN(bugprone-misplaced-widening-cast)
+// NOLINTBEGIN(bugprone-incorrect-roundings)
 
 namespace taglens::engine {
 
@@ -150,7 +157,8 @@ TAGLENS_AVX2 inline __m256i taps32(const uchar *pixels, const qint32 *weights4, 
     __m256i acc = _mm256_setzero_si256();
     int x = 0;
     for (; x + 1 < count; x += 2) {
-        const __m256i px = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(pixels + 4 * x)));
+        const __m256i px =
+            _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(pixels + 4 * x)));
         const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(weights4 + 4 * x));
         acc = _mm256_add_epi32(acc, _mm256_mullo_epi32(px, w));
     }
@@ -165,13 +173,16 @@ TAGLENS_AVX2 inline __m256i taps32(const uchar *pixels, const qint32 *weights4, 
 }
 
 /// taps32() for output pixel \a xx of row \a src.
-TAGLENS_AVX2 inline __m256i tapsOf(const uchar *src, const Coefficients &c, const std::vector<qint32> &weights4, int xx)
+TAGLENS_AVX2 inline __m256i tapsOf(const uchar *src, const Coefficients &c,
+                                   const std::vector<qint32> &weights4, int xx)
 {
-    return taps32(src + 4 * c.first[size_t(xx)], &weights4[size_t(xx) * size_t(c.size) * 4], c.count[size_t(xx)]);
+    return taps32(src + 4 * c.first[size_t(xx)], &weights4[size_t(xx) * size_t(c.size) * 4],
+                  c.count[size_t(xx)]);
 }
 
 /// horizontal<kRgb32Layout>() with AVX2: four output pixels are finished together.
-TAGLENS_AVX2 QImage horizontal32Avx2(const QImage &in, int outWidth, int firstCol, int cols, int firstRow, int rows)
+TAGLENS_AVX2 QImage horizontal32Avx2(const QImage &in, int outWidth, int firstCol, int cols, int firstRow,
+                                     int rows)
 {
     static_assert(kRgb32Layout.bytesPerPixel == 4 && QSysInfo::ByteOrder == QSysInfo::LittleEndian);
     const Coefficients c = coefficients(in.width(), outWidth);
@@ -189,13 +200,16 @@ TAGLENS_AVX2 QImage horizontal32Avx2(const QImage &in, int outWidth, int firstCo
             const __m256i a = tapsOf(src, c, weights4, xx), b = tapsOf(src, c, weights4, xx + 1);
             const __m256i c2 = tapsOf(src, c, weights4, xx + 2), d = tapsOf(src, c, weights4, xx + 3);
             // [a | b] and [c | d], each half the full sum of one pixel, rounded and shifted.
-            __m256i ab = _mm256_add_epi32(_mm256_permute2x128_si256(a, b, 0x20), _mm256_permute2x128_si256(a, b, 0x31));
-            __m256i cd = _mm256_add_epi32(_mm256_permute2x128_si256(c2, d, 0x20), _mm256_permute2x128_si256(c2, d, 0x31));
+            __m256i ab = _mm256_add_epi32(_mm256_permute2x128_si256(a, b, 0x20),
+                                          _mm256_permute2x128_si256(a, b, 0x31));
+            __m256i cd = _mm256_add_epi32(_mm256_permute2x128_si256(c2, d, 0x20),
+                                          _mm256_permute2x128_si256(c2, d, 0x31));
             ab = _mm256_srai_epi32(_mm256_add_epi32(ab, round), kPrecisionBits);
             cd = _mm256_srai_epi32(_mm256_add_epi32(cd, round), kPrecisionBits);
             // Saturating packs clamp to 0..255 like clip8(): bytes [a c a c | b d b d].
             const __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(ab, cd), _mm256_setzero_si256());
-            const __m128i abcd = _mm_unpacklo_epi32(_mm256_castsi256_si128(bytes), _mm256_extracti128_si256(bytes, 1));
+            const __m128i abcd =
+                _mm_unpacklo_epi32(_mm256_castsi256_si128(bytes), _mm256_extracti128_si256(bytes, 1));
             const __m128i rgb = _mm_shuffle_epi8(abcd, toRgb);
             _mm_storel_epi64(reinterpret_cast<__m128i *>(dst + 3 * i), rgb);
             const qint32 last = _mm_extract_epi32(rgb, 2);
@@ -216,7 +230,8 @@ TAGLENS_AVX2 QImage horizontal32Avx2(const QImage &in, int outWidth, int firstCo
 }
 
 /// vertical() with AVX2, 16 bytes of a row at a time (an RGB888 row is just bytes here).
-TAGLENS_AVX2 QImage verticalAvx2(const QImage &in, const Coefficients &c, int inOffset, int firstRow, int rows)
+TAGLENS_AVX2 QImage verticalAvx2(const QImage &in, const Coefficients &c, int inOffset, int firstRow,
+                                 int rows)
 {
     const int width = in.width();
     const int rowBytes = 3 * width;
@@ -243,7 +258,8 @@ TAGLENS_AVX2 QImage verticalAvx2(const QImage &in, const Coefficients &c, int in
             hi = _mm256_srai_epi32(hi, kPrecisionBits);
             // packs works within 128-bit halves: put the four 64-bit blocks back in order.
             const __m256i words = _mm256_permute4x64_epi64(_mm256_packs_epi32(lo, hi), 0xD8);
-            const __m128i bytes = _mm_packus_epi16(_mm256_castsi256_si128(words), _mm256_extracti128_si256(words, 1));
+            const __m128i bytes =
+                _mm_packus_epi16(_mm256_castsi256_si128(words), _mm256_extracti128_si256(words, 1));
             _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + x), bytes);
         }
         for (; x < rowBytes; ++x) {
@@ -352,7 +368,8 @@ QImage PilResampler::resizeBilinear(const QImage &image, QSize size, const QRect
     if (!resizeRows) {
         if (rgb.width() == size.width())
             return ImageDecoder::toRgb888(rgb.copy(region));
-        return horizontalPass(rgb, size.width(), region.left(), region.width(), region.top(), region.height());
+        return horizontalPass(rgb, size.width(), region.left(), region.width(), region.top(),
+                              region.height());
     }
     const Coefficients rows = coefficients(rgb.height(), size.height());
     const int firstInput = rows.first[size_t(region.top())];
@@ -360,10 +377,15 @@ QImage PilResampler::resizeBilinear(const QImage &image, QSize size, const QRect
     for (int yy = region.top(); yy <= region.bottom(); ++yy)
         endInput = std::max(endInput, rows.first[size_t(yy)] + rows.count[size_t(yy)]);
     if (rgb.width() != size.width())
-        rgb = horizontalPass(rgb, size.width(), region.left(), region.width(), firstInput, endInput - firstInput);
+        rgb = horizontalPass(rgb, size.width(), region.left(), region.width(), firstInput,
+                             endInput - firstInput);
     else
-        rgb = ImageDecoder::toRgb888(rgb.copy(region.left(), firstInput, region.width(), endInput - firstInput));
+        rgb = ImageDecoder::toRgb888(
+            rgb.copy(region.left(), firstInput, region.width(), endInput - firstInput));
     return vertical(rgb, rows, firstInput, region.top(), region.height());
 }
 
 } // namespace taglens::engine
+// NOLINTEND(bugprone-incorrect-roundings)
+// NOLINTEND(bugprone-misplaced-widening-cast)
+// NOLINTEND(bugprone-implicit-widening-of-multiplication-result)

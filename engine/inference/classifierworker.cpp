@@ -5,7 +5,6 @@
 #include <QMetaObject>
 #include <QMutexLocker>
 #include <QTimer>
-
 #include <chrono>
 
 #ifdef __GLIBC__
@@ -62,10 +61,13 @@ ClassifierWorker::~ClassifierWorker()
 {
     cancel();
     // The timer belongs to the worker thread: it is stopped and deleted there.
-    QMetaObject::invokeMethod(&m_threadContext, [this] {
-        delete m_releaseTimer;
-        m_releaseTimer = nullptr;
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &m_threadContext,
+        [this] {
+            delete m_releaseTimer;
+            m_releaseTimer = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -104,7 +106,8 @@ void ClassifierWorker::submit(qint64 id, const PreparedInput &input)
         return;
     m_scheduled = true;
     lock.unlock();
-    QMetaObject::invokeMethod(&m_threadContext, [this] { processQueue(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        &m_threadContext, [this] { processQueue(); }, Qt::QueuedConnection);
 }
 
 void ClassifierWorker::cancel()
@@ -171,9 +174,9 @@ void ClassifierWorker::processQueue()
             inputs.append(item.input);
         auto results = m_classifier->classify(inputs, m_topK);
         if (results && results->size() != batch.size())
-            results = Error::make(ErrorCode::Internal, tr("The model returned %1 results for %2 images.")
-                                                           .arg(results->size())
-                                                           .arg(batch.size()));
+            results = Error::make(
+                ErrorCode::Internal,
+                tr("The model returned %1 results for %2 images.").arg(results->size()).arg(batch.size()));
 
         {
             QMutexLocker lock(&m_mutex);
@@ -183,7 +186,8 @@ void ClassifierWorker::processQueue()
         const bool cancelled = generation != m_generation;
         for (qsizetype i = 0; i < batch.size(); ++i) {
             if (cancelled) {
-                Q_EMIT failed(batch[i].id, Error::make(ErrorCode::Cancelled, tr("Classification was cancelled.")));
+                Q_EMIT failed(batch[i].id,
+                              Error::make(ErrorCode::Cancelled, tr("Classification was cancelled.")));
             } else if (!results) {
                 Q_EMIT failed(batch[i].id, results.error());
             } else {
@@ -198,13 +202,14 @@ void ClassifierWorker::processQueue()
     Q_EMIT idle();
 }
 
-void ClassifierWorker::releaseMemory()
+void ClassifierWorker::releaseMemory() const
 {
     if (pending() > 0)
         return;
 #ifdef __GLIBC__
     const bool released = malloc_trim(0) != 0;
-    qCDebug(lcWorker) << "idle for" << kReleaseMemoryAfter.count() << "s; memory returned to the system:" << released;
+    qCDebug(lcWorker) << "idle for" << kReleaseMemoryAfter.count()
+                      << "s; memory returned to the system:" << released;
 #endif
 }
 

@@ -13,7 +13,6 @@
 #include <QObject>
 #include <QThread>
 #include <QWaitCondition>
-
 #include <atomic>
 #include <memory>
 
@@ -69,16 +68,16 @@ Q_SIGNALS:
 private:
     struct Item
     {
-        qint64 id;
+        qint64 id = 0;
         PreparedInput input;
     };
     void processQueue();
     int pendingLocked() const; // with m_mutex held
-    void releaseMemory();
+    void releaseMemory() const;
 
     std::unique_ptr<ImageClassifier> m_classifier;
     QThread m_thread;
-    QObject m_threadContext; // lives on m_thread; queued work is posted to it
+    QObject m_threadContext;          // lives on m_thread; queued work is posted to it
     QTimer *m_releaseTimer = nullptr; // lives on m_thread, a child of m_threadContext
     mutable QMutex m_mutex;
     mutable QWaitCondition m_pendingDropped; // a batch ended, or the queue was dropped

@@ -7,7 +7,6 @@
 #include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
 
-
 Q_LOGGING_CATEGORY(lcFiles, "taglens.engine.fileclassifier")
 
 namespace taglens::engine {
@@ -85,7 +84,8 @@ void FileClassifier::cancel()
     while (m_next < m_files.size()) {
         const int index = m_next++;
         complete(index,
-                 FileClassification{m_files[index], false, Error::make(ErrorCode::Cancelled, tr("Cancelled.")), {}, {}},
+                 FileClassification{
+                     m_files[index], false, Error::make(ErrorCode::Cancelled, tr("Cancelled.")), {}, {}},
                  false);
     }
 }
@@ -112,8 +112,11 @@ void FileClassifier::launchMore()
         }).then(this, [this, index](const Prepared &p) {
             m_sizes[index] = p.size;
             if (m_cancelled) {
-                complete(index, FileClassification{m_files[index], false,
-                                                   Error::make(ErrorCode::Cancelled, tr("Cancelled.")), p.size, {}});
+                complete(index, FileClassification{m_files[index],
+                                                   false,
+                                                   Error::make(ErrorCode::Cancelled, tr("Cancelled.")),
+                                                   p.size,
+                                                   {}});
             } else if (!p.input) {
                 complete(index, FileClassification{m_files[index], false, p.input.error(), p.size, {}});
             } else {
@@ -123,7 +126,7 @@ void FileClassifier::launchMore()
     }
 }
 
-void FileClassifier::complete(int index, FileClassification result, bool wasInFlight)
+void FileClassifier::complete(int index, const FileClassification &result, bool wasInFlight)
 {
     if (index < 0 || index >= m_done.size() || m_done[index])
         return;

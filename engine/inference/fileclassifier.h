@@ -36,7 +36,7 @@ Q_SIGNALS:
 
 private:
     void launchMore();
-    void complete(int index, FileClassification result, bool wasInFlight = true);
+    void complete(int index, const FileClassification &result, bool wasInFlight = true);
     qint64 idFor(int index) const { return (m_runId << 32) | quint32(index); }
 
     ClassifierWorker *m_worker;

@@ -5,7 +5,6 @@
 #include "../imaging/pilresampler.h"
 
 #include <QCoreApplication>
-
 #include <cmath>
 
 namespace taglens::engine {
@@ -28,7 +27,8 @@ int roundHalfEven(double v)
 Expected<PreparedInput> TorchvisionTransform::apply(const QImage &image, const Preprocessing &pp)
 {
     if (image.isNull() || image.width() < 1 || image.height() < 1)
-        return Error::make(ErrorCode::Decode, QCoreApplication::translate("TorchvisionTransform", "The image is empty."));
+        return Error::make(ErrorCode::Decode,
+                           QCoreApplication::translate("TorchvisionTransform", "The image is empty."));
     const int size = pp.inputSize;
 
     // PIL's convert('RGB'): drops alpha without compositing, expands palette and grey.
@@ -51,15 +51,15 @@ Expected<PreparedInput> TorchvisionTransform::apply(const QImage &image, const P
     const int newLong = int(double(pp.resizeSize) * longSide / shortSide);
     const QSize resized = wide ? QSize(newLong, pp.resizeSize) : QSize(pp.resizeSize, newLong);
     if (resized.width() < size || resized.height() < size)
-        return Error::make(ErrorCode::Decode,
-                           QCoreApplication::translate("TorchvisionTransform", "The image cannot be resized."));
+        return Error::make(ErrorCode::Decode, QCoreApplication::translate("TorchvisionTransform",
+                                                                          "The image cannot be resized."));
     // CenterCrop(size) keeps only the middle: resample just that (same values, half the work).
     const int top = roundHalfEven((resized.height() - size) / 2.0);
     const int left = roundHalfEven((resized.width() - size) / 2.0);
     const QImage cropped = PilResampler::resizeBilinear(rgb, resized, QRect(left, top, size, size));
     if (cropped.isNull())
-        return Error::make(ErrorCode::Decode,
-                           QCoreApplication::translate("TorchvisionTransform", "The image cannot be resized."));
+        return Error::make(ErrorCode::Decode, QCoreApplication::translate("TorchvisionTransform",
+                                                                          "The image cannot be resized."));
 
     PreparedInput out;
     out.channels = 3;
@@ -76,9 +76,10 @@ Expected<PreparedInput> TorchvisionTransform::apply(const QImage &image, const P
         const uchar *line = cropped.constScanLine(y);
         for (int x = 0; x < size; ++x) {
             const qsizetype i = qsizetype(y) * size + x;
-            dst[i] = table[0][line[3 * x]];
-            dst[plane + i] = table[1][line[3 * x + 1]];
-            dst[2 * plane + i] = table[2][line[3 * x + 2]];
+            const uchar *pixel = line + qsizetype(3) * x;
+            dst[i] = table[0][pixel[0]];
+            dst[plane + i] = table[1][pixel[1]];
+            dst[2 * plane + i] = table[2][pixel[2]];
         }
     }
     return out;

@@ -52,7 +52,7 @@ public:
     /// Longest text kept from a body (message, type, fbtrace_id).
     static constexpr qsizetype MaxTextLength = 500;
     /// Bodies larger than this are not parsed (an error object is a few hundred bytes).
-    static constexpr qsizetype MaxBodyBytes = 256 * 1024;
+    static constexpr qsizetype MaxBodyBytes = qsizetype{256} * 1024;
 
     GraphApiError() = delete;
 

@@ -19,7 +19,7 @@ namespace taglens::engine {
 
 namespace {
 
-constexpr qint64 kMaxImageBytes = 25 * 1024 * 1024;
+constexpr qint64 kMaxImageBytes = qint64{25} * 1024 * 1024;
 
 QString skipReason(const MediaItem &media)
 {
@@ -126,7 +126,7 @@ void HarvestPipeline::start(const HarvestRequest &request)
     auto id = m_store->beginHarvest(record);
     if (!id) {
         // Report asynchronously, like every other outcome.
-        const Error error = id.error();
+        const Error &error = id.error();
         QMetaObject::invokeMethod(
             this, [this, error] { fatal(error); }, Qt::QueuedConnection);
         return;
@@ -378,11 +378,9 @@ void HarvestPipeline::usePrepared(const WorkItem &item, const Expected<PreparedM
 
 void HarvestPipeline::onClassified(qint64 id, const Classification &classification)
 {
-    const auto it = m_classifying.constFind(id);
-    if (it == m_classifying.constEnd())
+    if (!m_classifying.contains(id))
         return; // another caller's result, or one from before a cancel
-    const Classifying c = *it;
-    m_classifying.erase(it);
+    const Classifying c = m_classifying.take(id);
     const QList<WorkItem> others = m_sameBytes.take(c.record.sha256);
     if (m_cancelled) {
         m_inFlight -= 1 + int(others.size());
@@ -418,11 +416,9 @@ void HarvestPipeline::onClassified(qint64 id, const Classification &classificati
 
 void HarvestPipeline::onClassifyFailed(qint64 id, const Error &error)
 {
-    const auto it = m_classifying.constFind(id);
-    if (it == m_classifying.constEnd())
+    if (!m_classifying.contains(id))
         return;
-    const Classifying c = *it;
-    m_classifying.erase(it);
+    const Classifying c = m_classifying.take(id);
     const QList<WorkItem> others = m_sameBytes.take(c.record.sha256);
     if (m_cancelled || error.code == ErrorCode::Cancelled) {
         m_inFlight -= 1 + int(others.size());

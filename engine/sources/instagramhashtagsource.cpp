@@ -49,13 +49,15 @@ InstagramHashtagSource::InstagramHashtagSource(HttpClient *client, const QString
     } else if (m_userId.isEmpty() || !std::all_of(m_userId.cbegin(), m_userId.cend(), [](QChar c) {
                    return c.unicode() >= u'0' && c.unicode() <= u'9';
                })) {
-        m_invalid =
-            Error::make(ErrorCode::InvalidArgument, tr("No Instagram account id is known; log in with "
-                                                       "`taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…)."));
+        m_invalid = Error::make(
+            ErrorCode::InvalidArgument,
+            tr("No Instagram account id is known; log in with "
+               "`taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…)."));
     } else if (m_token.isEmpty()) {
-        m_invalid =
-            Error::make(ErrorCode::Unauthorized, tr("Instagram hashtag search needs a login; log in with "
-                                                    "`taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…)."));
+        m_invalid = Error::make(
+            ErrorCode::Unauthorized,
+            tr("Instagram hashtag search needs a login; log in with "
+               "`taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…)."));
     } else {
         m_tag = *normalized;
         m_valid = true;
@@ -256,7 +258,7 @@ void InstagramHashtagSource::onPage(const Expected<HttpResponse> &result, int ht
                 .arg(QString::number(m_pagesFetched), description(), QString::number(page->cutOff)));
     QList<Post> posts;
     int index = 0;
-    for (const QJsonValue &value : std::as_const(page->media)) {
+    for (const auto &value : std::as_const(page->media)) {
         ++index;
         auto post = InstagramMediaParser::parseMedia(value, &warnings);
         if (!post) {
@@ -273,10 +275,9 @@ void InstagramHashtagSource::onPage(const Expected<HttpResponse> &result, int ht
     }
 
     bool last = false;
-    if (posts.isEmpty()) {
-        last = true; // nothing new: following the cursor could go on for ever
-    } else if (!page->next.isValid() || page->afterCursor.isEmpty()) {
-        last = true; // Meta: no `next`, no more pages
+    // Nothing new (following the cursor could go on for ever), or Meta's end: no `next`.
+    if (posts.isEmpty() || !page->next.isValid() || page->afterCursor.isEmpty()) {
+        last = true;
     } else if (m_seenCursors.contains(page->afterCursor)) {
         qCInfo(lcInstagramSource) << "the cursor of" << description() << "repeats; stopping";
         last = true;

@@ -43,7 +43,7 @@ QUrl readUrl(const QJsonValue &value)
     const QString text = value.toString();
     if (text.size() > 8192)
         return QUrl();
-    const QUrl url(text, QUrl::StrictMode);
+    QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return QUrl();
     const QString scheme = url.scheme().toLower();

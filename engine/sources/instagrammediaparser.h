@@ -46,7 +46,7 @@ public:
     /// Longest id accepted (Graph ids are decimal numbers of about 17 digits).
     static constexpr qsizetype MaxIdLength = 64;
     /// Captions are cut here (Instagram allows 2,200 characters).
-    static constexpr qsizetype MaxCaptionLength = 16 * 1024;
+    static constexpr qsizetype MaxCaptionLength = qsizetype{16} * 1024;
     /// Hashtags kept per post.
     static constexpr int MaxTagsPerPost = 64;
     /// Post::source and Post::instance of every Instagram post.

@@ -18,7 +18,7 @@ public:
 
     struct Migration
     {
-        int version;            ///< the user_version after this step
+        int version = 0;        ///< the user_version after this step
         QStringList statements; ///< one SQL statement each (Qt's SQLite driver runs one per exec)
     };
 

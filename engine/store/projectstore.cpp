@@ -93,7 +93,7 @@ QStringList stringListFromJson(const QString &value)
 {
     QStringList list;
     const QJsonArray array = QJsonDocument::fromJson(value.toUtf8()).array();
-    for (const QJsonValue &item : array)
+    for (const auto &item : array)
         list.append(item.toString());
     return list;
 }

@@ -18,7 +18,7 @@ namespace {
 
 // A zip archive's entry names sit in its central directory, at the end: TorchScript archives
 // have `<name>/constants.pkl` and `<name>/code/`, a zipped state dict has neither.
-constexpr qint64 CentralDirectoryWindow = 4 * 1024 * 1024;
+constexpr qint64 CentralDirectoryWindow = qint64{4} * 1024 * 1024;
 
 Expected<void> copyFile(const QString &source, const QString &target)
 {
