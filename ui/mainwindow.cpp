@@ -124,7 +124,6 @@ MainWindow::MainWindow(ClassifierLoader loader, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     auto *left = new QSplitter(Qt::Vertical, splitter);
-    m_columns = splitter;
     m_gridAndChart = left;
     m_memory = std::make_unique<WindowMemory>(QStringLiteral("mainWindow"), this,
                                               QList<QSplitter *>{splitter, left});
@@ -578,7 +577,7 @@ bool MainWindow::classifyRest()
     engine::ClassifyRestJob::Options options;
     options.modelPath = modelPath();
     options.batchSize = m_settings.batchSize;
-    options.topK = engine::HarvestRequest{}.topK; // as many labels as a harvest keeps
+    options.topK = m_settings.topK; // as many labels as a harvest keeps
     if (!m_classifyRest->start(m_project->path(), options))
         return false;
     refreshBusy();
@@ -604,26 +603,17 @@ void MainWindow::connectClassifyRest()
                     return;
                 }
                 if (!done) {
+                    // The labels shown stay those of the model shown; the other model's batches are kept.
                     statusBar()->showMessage(
                         tr("Classifying was stopped; the images done keep their labels."), 10000);
-                } else if (done->total == 0) {
-                    statusBar()->showMessage(tr("Every image already has labels of %1.").arg(done->modelName),
-                                             10000);
-                } else {
-                    QString text = tr("Classified %1 of %n image(s) with %2.", nullptr, done->total)
-                                       .arg(done->classified)
-                                       .arg(done->modelName);
-                    if (done->failed > 0)
-                        text +=
-                            QLatin1Char(' ') + tr("%n image(s) could not be read: %1", nullptr, done->failed)
-                                                   .arg(done->firstProblem->message);
-                    statusBar()->showMessage(text, 15000);
+                    return;
                 }
+                statusBar()->showMessage(engine::ClassifyRestJob::summary(*done), 15000);
                 if (path != m_project->path())
                     return;
-                // Show the model that now labels everything (or more than before a stop).
+                // Show the model that now labels everything.
                 m_reloadLabels = true;
-                m_project->chooseLabels(done ? done->modelSha256 : m_model->modelSha256());
+                m_project->chooseLabels(done->modelSha256);
             });
 }
 

@@ -239,7 +239,6 @@ private:
     HarvestController *m_harvests = nullptr; // plans, runs and tells the harvests
     ClassifyRestRunner *m_classifyRest = nullptr;
     bool m_reloadLabels = false;         // the shown model's labels changed: read the rows again
-    QSplitter *m_columns = nullptr;      // grid and chart | detail panel
     QSplitter *m_gridAndChart = nullptr; // grid over chart
     bool m_placedSplitters = false;
 

@@ -59,7 +59,6 @@ int classifyProjectRest(CliContext &cli, const QString &project, engine::ImageCl
                         int batch, int top)
 {
     TerminalProgress bar(cli.err());
-    const QString model = classifier.info().name;
     auto done =
         engine::ClassifyRestJob::run(project, classifier, {{}, batch, top}, [&](int images, int total) {
             bar.update(total > 0 ? double(images) / total : 1.0,
@@ -69,24 +68,9 @@ int classifyProjectRest(CliContext &cli, const QString &project, engine::ImageCl
     bar.done();
     if (!done)
         return cli.fail(done.error().message);
-    if (done->total == 0) {
-        cli.out() << ClassifyCommand::tr("Every image of %1 already has labels of %2.")
-                         .arg(QDir::toNativeSeparators(project), model)
-                  << Qt::endl;
-        return ExitOk;
-    }
-    cli.out() << ClassifyCommand::tr("Classified %1 of %n image(s) with %2.", nullptr, done->total)
-                     .arg(done->classified)
-                     .arg(model)
-              << Qt::endl;
-    if (done->failed > 0) {
-        cli.err() << ClassifyCommand::tr("%n image(s) could not be read and keep no labels of this model: %1",
-                                         nullptr, done->failed)
-                         .arg(done->firstProblem->message)
-                  << Qt::endl;
-        return ExitFatal;
-    }
-    return ExitOk;
+    cli.out() << engine::ClassifyRestJob::summary(*done) << Qt::endl;
+    // An image left without labels is a partial result: the exit code says so too.
+    return done->failed > 0 ? ExitFatal : ExitOk;
 }
 
 int runClassifyCommand(CliContext &cli, const QStringList &arguments)

@@ -123,6 +123,21 @@ Expected<ClassifyRestJob::Done> ClassifyRestJob::run(const QString &projectPath,
     return done;
 }
 
+QString ClassifyRestJob::summary(const Done &done)
+{
+    if (done.total == 0)
+        return tr("Every image already has labels of %1.").arg(done.modelName);
+    QString text = tr("Classified %1 of %n image(s) with %2.", nullptr, done.total)
+                       .arg(done.classified)
+                       .arg(done.modelName);
+    if (done.failed > 0 && done.firstProblem) {
+        text += QLatin1Char(' ') +
+                tr("%n image(s) could not be read and keep no labels of this model: %1", nullptr, done.failed)
+                    .arg(done.firstProblem->message);
+    }
+    return text;
+}
+
 QFuture<Expected<ClassifyRestJob::Done>>
 ClassifyRestJob::start(const QString &projectPath, ClassifierLoader loader, const Options &options)
 {

@@ -55,6 +55,10 @@ public:
 
     ClassifyRestJob() = delete;
 
+    /// What a job did, in a sentence for people: how many of how many images, with which model,
+    /// and why the first that could not be read could not (both front ends show it).
+    static QString summary(const Done &done);
+
     /// Classifies with \a classifier on the calling thread. Errors: NotFound (no such project
     /// file; none is created), InvalidArgument (bad options), those of the store (cannot
     /// open, read or write the project), Inference (the model failed on a batch; what was written

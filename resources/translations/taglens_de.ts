@@ -271,7 +271,7 @@
 <context>
     <name>BenchCommand</name>
     <message>
-        <location filename="../../app/cli/benchcommand.cpp" line="+60"/>
+        <location filename="../../app/cli/benchcommand.cpp" line="+61"/>
         <source>Measure classification speed on this machine.</source>
         <translation>Die Klassifizierungsgeschwindigkeit auf diesem Rechner messen.</translation>
     </message>
@@ -340,7 +340,7 @@
 <context>
     <name>ClassifyCommand</name>
     <message numerus="yes">
-        <location filename="../../app/cli/classifycommand.cpp" line="+66"/>
+        <location filename="../../app/cli/classifycommand.cpp" line="+65"/>
         <source>%1 of %n image(s)</source>
         <translation>
             <numerusform>%1 von %n Bild</numerusform>
@@ -348,28 +348,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Every image of %1 already has labels of %2.</source>
-        <translation>Jedes Bild von %1 hat schon Labels von %2.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Classified %1 of %n image(s) with %2.</source>
-        <translation>
-            <numerusform>%1 von %n Bild mit %2 klassifiziert.</numerusform>
-            <numerusform>%1 von %n Bildern mit %2 klassifiziert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n image(s) could not be read and keep no labels of this model: %1</source>
-        <translation>
-            <numerusform>%n Bild konnte nicht gelesen werden und bekommt keine Labels dieses Modells: %1</numerusform>
-            <numerusform>%n Bilder konnten nicht gelesen werden und bekommen keine Labels dieses Modells: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Classify image files with the installed model.</source>
         <translation>Bilddateien mit dem installierten Modell klassifizieren.</translation>
     </message>
@@ -514,6 +493,27 @@
         <translation>
             <numerusform>Das Klassifizieren wurde nach %n Bild angehalten.</numerusform>
             <numerusform>Das Klassifizieren wurde nach %n Bildern angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Every image already has labels of %1.</source>
+        <translation>Jedes Bild hat schon Labels von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Classified %1 of %n image(s) with %2.</source>
+        <translation>
+            <numerusform>%1 von %n Bild mit %2 klassifiziert.</numerusform>
+            <numerusform>%1 von %n Bildern mit %2 klassifiziert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n image(s) could not be read and keep no labels of this model: %1</source>
+        <translation>
+            <numerusform>%n Bild konnte nicht gelesen werden und bekommt keine Labels dieses Modells: %1</numerusform>
+            <numerusform>%n Bilder konnten nicht gelesen werden und bekommen keine Labels dieses Modells: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1346,7 +1346,7 @@ Befehle:
 <context>
     <name>JpegDecoder</name>
     <message>
-        <location filename="../../engine/imaging/jpegdecoder.cpp" line="+98"/>
+        <location filename="../../engine/imaging/jpegdecoder.cpp" line="+102"/>
         <source>Decoding straight to RGB32 needs a little-endian CPU.</source>
         <translation>Das direkte Dekodieren nach RGB32 braucht eine Little-Endian-CPU.</translation>
     </message>
@@ -1361,7 +1361,7 @@ Befehle:
         <translation>Es ist nicht genug Speicher für ein JPEG mit %1 × %2 Pixeln da.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The JPEG is neither a colour (YCbCr, RGB) nor a grey image.</source>
         <translation>Das JPEG ist weder ein Farbbild (YCbCr, RGB) noch ein Graustufenbild.</translation>
     </message>
@@ -1371,7 +1371,7 @@ Befehle:
         <translation>Das JPEG ergibt beim Dekodieren eine andere Größe, als sein Header angibt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>libjpeg cannot decode the JPEG: %1</source>
         <translation>libjpeg kann das JPEG nicht dekodieren: %1</translation>
     </message>
@@ -2505,7 +2505,7 @@ Befehle:
         <translation>Das Bild ist leer.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <location line="+7"/>
         <source>The image cannot be resized.</source>
         <translation>Die Größe des Bildes kann nicht geändert werden.</translation>
@@ -2555,13 +2555,13 @@ Befehle:
 <context>
     <name>taglens::engine::ClassifierWorker</name>
     <message>
-        <location filename="../../engine/inference/classifierworker.cpp" line="+121"/>
-        <location line="+65"/>
+        <location filename="../../engine/inference/classifierworker.cpp" line="+124"/>
+        <location line="+66"/>
         <source>Classification was cancelled.</source>
         <translation>Die Klassifizierung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-11"/>
         <source>The model returned %1 results for %2 images.</source>
         <translation>Das Modell hat %1 Ergebnisse für %2 Bilder geliefert.</translation>
     </message>
@@ -2663,7 +2663,7 @@ Befehle:
     <name>taglens::engine::FileClassifier</name>
     <message>
         <location filename="../../engine/inference/fileclassifier.cpp" line="+88"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -2711,7 +2711,7 @@ Befehle:
         <translation>Der Abruf wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+133"/>
         <source>beyond the limit of %1 images</source>
         <translation>jenseits der Grenze von %1 Bildern</translation>
     </message>
@@ -2832,12 +2832,12 @@ Befehle:
 <context>
     <name>taglens::engine::InstagramHashtagSource</name>
     <message>
-        <location filename="../../engine/sources/instagramhashtagsource.cpp" line="+53"/>
+        <location filename="../../engine/sources/instagramhashtagsource.cpp" line="+54"/>
         <source>No Instagram account id is known; log in with `taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…).</source>
         <translation>Es ist keine Instagram-Konto-ID bekannt; melde dich mit `taglens-cli auth login --source instagram` an (in der Desktop-App: Datei ▸ Konten…).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Instagram hashtag search needs a login; log in with `taglens-cli auth login --source instagram` (in the desktop app: File ▸ Accounts…).</source>
         <translation>Die Instagram-Hashtag-Suche braucht eine Anmeldung; melde dich mit `taglens-cli auth login --source instagram` an (in der Desktop-App: Datei ▸ Konten…).</translation>
     </message>
@@ -2967,7 +2967,6 @@ Befehle:
     </message>
     <message>
         <location line="+25"/>
-        <location line="+2"/>
         <location line="+4"/>
         <source>the request head is larger than %1 bytes</source>
         <translation>der Anfragekopf ist größer als %1 Bytes</translation>
@@ -3162,7 +3161,7 @@ Befehle:
         <translation>%1: Die Antwort nennt kein Konto.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Revoking the token at %1</source>
         <translation>Das Token bei %1 widerrufen</translation>
     </message>
@@ -4603,12 +4602,12 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+107"/>
+        <location filename="../../ui/mainwindow.cpp" line="+109"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+63"/>
         <source>Model status</source>
         <translation>Modellstatus</translation>
     </message>
@@ -4699,30 +4698,9 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Der Rest konnte nicht klassifiziert werden: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Classifying was stopped; the images done keep their labels.</source>
         <translation>Das Klassifizieren wurde angehalten; die fertigen Bilder behalten ihre Labels.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Every image already has labels of %1.</source>
-        <translation>Jedes Bild hat schon Labels von %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Classified %1 of %n image(s) with %2.</source>
-        <translation>
-            <numerusform>%1 von %n Bild mit %2 klassifiziert.</numerusform>
-            <numerusform>%1 von %n Bildern mit %2 klassifiziert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n image(s) could not be read: %1</source>
-        <translation>
-            <numerusform>%n Bild konnte nicht gelesen werden: %1</numerusform>
-            <numerusform>%n Bilder konnten nicht gelesen werden: %1</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+38"/>
@@ -4767,7 +4745,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Projekt speichern unter</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+83"/>
         <source>Quit TagLens</source>
         <translation>TagLens beenden</translation>
     </message>
@@ -5401,23 +5379,23 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
 <context>
     <name>taglens::ui::TagMotifChart</name>
     <message>
-        <location filename="../../ui/charts/tagmotifchart.cpp" line="+55"/>
+        <location filename="../../ui/charts/tagmotifchart.cpp" line="+56"/>
         <source>share of the tag&apos;s classified images</source>
         <translation>Anteil an den klassifizierten Bildern des Tags</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+42"/>
+        <location line="+5"/>
+        <location line="+45"/>
         <source>Motifs per tag</source>
         <translation>Motive pro Tag</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>Arrow keys choose a bar, Enter shows its images.</source>
         <translation>Pfeiltasten wählen einen Balken, Eingabe zeigt seine Bilder.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Motifs per tag, as a table</source>
         <translation>Motive pro Tag als Tabelle</translation>
     </message>
@@ -5442,7 +5420,7 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <translation>Gewählter Balken</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Minimum score</source>
         <translation>Mindestkonfidenz</translation>
     </message>
@@ -5500,12 +5478,12 @@ Laden Sie die offiziellen Inception-v3-ImageNet-Gewichte (etwa %3) erneut herunt
         <translation>Zeige auf einen Balken oder nutze die Pfeiltasten für seine Zahlen.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Share of each tag&apos;s classified images by top-1 label, top-1 score ≥ %1 %; tags: %2</source>
         <translation>Anteil der klassifizierten Bilder jedes Tags nach Top-1-Label, Top-1-Score ≥ %1 %; Tags: %2</translation>
     </message>

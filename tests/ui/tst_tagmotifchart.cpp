@@ -7,6 +7,8 @@
 
 #include <QApplication>
 #include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QHorizontalBarSeries>
 #include <QSignalSpy>
 #include <QTableView>
@@ -223,6 +225,39 @@ private Q_SLOTS:
         QCOMPARE(focused.pixelColor(0, focused.height() / 2).rgb(), highlight.rgb());
         QVERIFY(unfocused.pixelColor(0, unfocused.height() / 2).rgb() != highlight.rgb());
         QCOMPARE(view->size(), before);
+    }
+
+    void upToEightTagsHaveReadableBars_data()
+    {
+        QTest::addColumn<int>("tags");
+        QTest::addColumn<int>("height");
+        for (const int tags : {2, 5, 8})
+            for (const int height : {420, 700})
+                QTest::addRow("%d tags, %d px", tags, height) << tags << height;
+    }
+    void upToEightTagsHaveReadableBars()
+    {
+        QFETCH(int, tags);
+        QFETCH(int, height);
+        QList<MediaRow> many;
+        for (int t = 0; t < tags; ++t)
+            for (int m = 0; m < 10; ++m)
+                many << row(QStringLiteral("tag%1").arg(t), m, QStringLiteral("motif %1").arg(m), 0.9f);
+        TagMotifChart chart;
+        chart.setRows(many);
+        chart.resize(900, height);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QTRY_COMPARE(chart.shownTags().size(), tags); // every tag compared, up to eight
+        auto *view = qobject_cast<QChartView *>(chart.barView());
+        QVERIFY(view);
+        QTRY_VERIFY(view->chart()->plotArea().height() > 0);
+        const auto categories = chart.categories().size();
+        QVERIFY(categories >= 3);
+        // Each bar (85 % of a motif's row, shared by the tags) is at least 6 px thick, or the chart
+        // shows its minimum of three motifs.
+        const double thickness = view->chart()->plotArea().height() / double(categories) * 0.85 / tags;
+        QVERIFY2(thickness >= 5.5 || categories == 3, qPrintable(QString::number(thickness)));
     }
 
     void selectionOfAGoneBarIsDropped()

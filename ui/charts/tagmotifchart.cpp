@@ -36,7 +36,8 @@ Q_LOGGING_CATEGORY(lcTagMotifChart, "taglens.ui.charts.tagmotifchart")
 namespace taglens::ui {
 
 namespace {
-constexpr int MaxComparedTags = 6;
+constexpr int MaxComparedTags = 8;
+constexpr int MinimumBarThickness = 6; // px: a bar thinner than this cannot be told apart or clicked
 constexpr int CoalescingIntervalMs = 1000;
 } // namespace
 
@@ -495,9 +496,12 @@ int TagMotifChart::fittingCategories() const
     if (!m_view->isVisible())
         return std::numeric_limits<int>::max();
     // Title, value axis with its title, legend and margins take about nine lines; each motif row
-    // needs two lines of height for its label to be drawn (Qt Charts elides it to "…" otherwise).
+    // needs two lines of height for its label to be drawn (Qt Charts elides it to "…" otherwise),
+    // and room for a readable bar of every compared tag.
     const int line = m_view->fontMetrics().height();
-    return qMax(3, (m_view->height() - 9 * line) / (2 * line));
+    const int tags = int(qMax(qsizetype(1), m_shownTags.size()));
+    const int row = qMax(2 * line, int(std::ceil(tags * MinimumBarThickness / 0.85))); // bars: 85 % of a row
+    return qMax(3, (m_view->height() - 9 * line) / row);
 }
 
 void TagMotifChart::showEvent(QShowEvent *event)
