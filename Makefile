@@ -32,8 +32,8 @@ translations: configure
 	@cmake --build $(BUILD_DIR) --target update_translations
 	@/usr/bin/python3 scripts/carry-translations.py $(BUILD_DIR)/taglens_de.before.ts resources/translations/taglens_de.ts
 
-# clang-tidy over the sources with .clang-tidy's checks (not part of `make test`: on 2 cores it takes
-# about as long as the build). Not clean yet: see the open issue.
+# clang-tidy over the sources with .clang-tidy's checks, clean (not part of `make test`: on 2 cores it takes
+# about as long as the build).
 lint: build
 	@run-clang-tidy -p $(BUILD_DIR) -quiet -j $(JOBS) '$(CURDIR)/(app|ui|engine)/'
 

@@ -34,7 +34,7 @@ FileClassifier::FileClassifier(ClassifierWorker *worker, QObject *parent) : QObj
         r.ok = true;
         r.size = m_sizes.value(index);
         r.classification = c;
-        complete(index, std::move(r));
+        complete(index, r);
     });
     connect(m_worker, &ClassifierWorker::failed, this, [this](qint64 id, const Error &e) {
         if ((id >> 32) != m_runId)
