@@ -29,11 +29,13 @@ public:
 
 Q_SIGNALS:
     void runningChanged(bool running);
-    /// What to show while it runs ("Classifying 12 of 40 images…").
-    void status(const QString &text);
-    /// The job's answer for \a projectPath: what it did, or why it stopped.
-    void finished(const QString &projectPath,
-                  const taglens::engine::Expected<taglens::engine::ClassifyRestJob::Done> &done);
+    /// What to show in the status bar: while it runs ("Classifying 12 of 40 images…", no
+    /// timeout), and when it ends or was stopped (\a timeoutMs > 0).
+    void status(const QString &text, int timeoutMs);
+    /// It could not run to its end: the error to show.
+    void failed(const QString &message);
+    /// \a projectPath now has labels of \a modelSha256 on every image the job could read.
+    void labelled(const QString &projectPath, const QString &modelSha256);
 
 private:
     engine::ClassifyRestJob::ClassifierLoader m_loader;

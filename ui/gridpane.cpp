@@ -8,6 +8,7 @@
 #include "thumbnailgridview.h"
 
 #include <QLabel>
+#include <QStyleOptionViewItem>
 #include <QVBoxLayout>
 
 namespace taglens::ui {
@@ -83,6 +84,15 @@ void GridPane::updateCount()
     if (!m_model->isLoading())
         m_filterBar->showCount(m_filter->rowCount(), m_model->rowCount());
     m_emptyHint->setVisible(m_model->rowCount() == 0);
+}
+
+int GridPane::heightForRows(int rows) const
+{
+    QStyleOptionViewItem option;
+    option.initFrom(m_grid);
+    const int row = m_grid->itemDelegate()->sizeHint(option, QModelIndex()).height() + m_grid->spacing();
+    const int overhead = height() - m_grid->viewport()->height();
+    return overhead + rows * row + m_grid->spacing();
 }
 
 } // namespace taglens::ui

@@ -26,6 +26,8 @@ public:
              QWidget *parent = nullptr);
 
     QListView *grid() const { return m_grid; }
+    /// The pane's height that shows \a rows full rows of thumbnails (filter bar and frame included).
+    int heightForRows(int rows) const;
     FilterBar *filterBar() const { return m_filterBar; }
     /// The hint over the empty grid (tests, screenshots).
     QLabel *emptyHint() const { return m_emptyHint; }

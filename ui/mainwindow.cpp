@@ -63,7 +63,6 @@
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QStyleOptionViewItem>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcMainWindow, "taglens.ui.mainwindow")
@@ -592,28 +591,20 @@ bool MainWindow::isClassifyingRest() const
 void MainWindow::connectClassifyRest()
 {
     connect(m_menus, &MainMenus::classifyRestRequested, this, &MainWindow::classifyRest);
-    connect(m_classifyRest, &ClassifyRestRunner::status, this,
-            [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_classifyRest, &ClassifyRestRunner::status, this, [this](const QString &text, int timeoutMs) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, timeoutMs);
+    });
+    connect(m_classifyRest, &ClassifyRestRunner::failed, this, &MainWindow::showError);
     connect(m_classifyRest, &ClassifyRestRunner::runningChanged, this, [this] { refreshBusy(); });
-    connect(m_classifyRest, &ClassifyRestRunner::finished, this,
-            [this](const QString &path, const engine::Expected<engine::ClassifyRestJob::Done> &done) {
-                statusBar()->clearMessage();
-                if (!done && done.error().code != engine::ErrorCode::Cancelled) {
-                    showError(tr("Could not classify the rest: %1").arg(done.error().message));
-                    return;
-                }
-                if (!done) {
-                    // The labels shown stay those of the model shown; the other model's batches are kept.
-                    statusBar()->showMessage(
-                        tr("Classifying was stopped; the images done keep their labels."), 10000);
-                    return;
-                }
-                statusBar()->showMessage(engine::ClassifyRestJob::summary(*done), 15000);
+    connect(m_classifyRest, &ClassifyRestRunner::labelled, this,
+            [this](const QString &path, const QString &sha) {
                 if (path != m_project->path())
                     return;
-                // Show the model that now labels everything.
-                m_reloadLabels = true;
-                m_project->chooseLabels(done->modelSha256);
+                m_reloadLabels = true; // the model that now labels everything, read again
+                m_project->chooseLabels(sha);
             });
 }
 
@@ -808,13 +799,9 @@ void MainWindow::showEvent(QShowEvent *event)
     if (sizes.size() != 2)
         return;
     const int total = sizes.at(0) + sizes.at(1);
-    QStyleOptionViewItem option;
-    option.initFrom(m_grid);
-    const int row = m_delegate->sizeHint(option, QModelIndex()).height() + m_grid->spacing();
-    const int gridOverhead = m_gridPane->height() - m_grid->viewport()->height();
-    const int gridWanted = gridOverhead + 2 * row + m_grid->spacing();
     const int chartMinimum = m_chart->minimumSizeHint().height();
-    const int chart = qBound(chartMinimum, total - gridWanted, qMax(chartMinimum, total * 2 / 5));
+    const int chart =
+        qBound(chartMinimum, total - m_gridPane->heightForRows(2), qMax(chartMinimum, total * 2 / 5));
     m_gridAndChart->setSizes({total - chart, chart});
     qCDebug(lcMainWindow) << "first layout: grid" << total - chart << "chart" << chart << "of" << total;
 }

@@ -3973,6 +3973,16 @@ Befehle:
         <translation>Das Klassifizieren wurde angehalten.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Could not classify the rest: %1</source>
+        <translation>Der Rest konnte nicht klassifiziert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classifying was stopped; the images done keep their labels.</source>
+        <translation>Das Klassifizieren wurde angehalten; die fertigen Bilder behalten ihre Labels.</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Loading the model to classify the rest…</source>
         <translation>Lade das Modell, um den Rest zu klassifizieren…</translation>
@@ -4246,7 +4256,7 @@ Befehle:
 <context>
     <name>taglens::ui::GridPane</name>
     <message>
-        <location filename="../../ui/gridpane.cpp" line="+19"/>
+        <location filename="../../ui/gridpane.cpp" line="+20"/>
         <source>Type hashtags above and press Start,
 or drop images, folders or image addresses here.</source>
         <translation>Tippe oben Hashtags ein und drücke Start,
@@ -4602,7 +4612,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
 <context>
     <name>taglens::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+109"/>
+        <location filename="../../ui/mainwindow.cpp" line="+108"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -4693,17 +4703,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Es ist kein Modell zum Klassifizieren installiert (Hilfe ▸ Modell einrichten…).</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Could not classify the rest: %1</source>
-        <translation>Der Rest konnte nicht klassifiziert werden: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Classifying was stopped; the images done keep their labels.</source>
-        <translation>Das Klassifizieren wurde angehalten; die fertigen Bilder behalten ihre Labels.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+65"/>
         <source>No model is installed: harvests cannot classify.</source>
         <translation>Es ist kein Modell installiert: Abrufe können nicht klassifizieren.</translation>
     </message>
@@ -4745,7 +4745,7 @@ Lizenziert unter der GNU GPL, Version 3 oder neuer.</translation>
         <translation>Projekt speichern unter</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+79"/>
         <source>Quit TagLens</source>
         <translation>TagLens beenden</translation>
     </message>
