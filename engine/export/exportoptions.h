@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "../analysis/bootstrapoptions.h"
 #include "../store/shownfilter.h"
 
 #include <QString>
@@ -23,6 +24,8 @@ struct ExportOptions
     /// Only the rows a view shows (ShownFilter, the grid's rule); unset: every row. The counts
     /// and the summary are of those rows; the JSON record and the GEXF description name it.
     std::optional<ShownFilter> shown;
+    /// The resampling behind the summary's share intervals; the JSON record names it.
+    BootstrapOptions bootstrap;
 };
 
 } // namespace taglens::engine

@@ -47,6 +47,22 @@ QJsonObject modelObject(const QString &name, const QString &sha256, bool trained
                        {QStringLiteral("trained"), trained}};
 }
 
+// How every share's interval in the exports was made, so that a reader can make it again.
+QJsonObject statisticsObject(const BootstrapOptions &bootstrap)
+{
+    const QJsonObject interval{{QStringLiteral("method"), QStringLiteral("cluster-bootstrap-percentile")},
+                               {QStringLiteral("cluster"), QStringLiteral("post")},
+                               {QStringLiteral("replicates"), bootstrap.replicates},
+                               // a string: a 64-bit seed does not survive a JSON number (a double)
+                               {QStringLiteral("seed"), QString::number(bootstrap.seed)},
+                               {QStringLiteral("stream"),
+                                QStringLiteral("seed mixed with the tag's UTF-8 name (FNV-1a, SplitMix64)")},
+                               {QStringLiteral("level"), bootstrap.level}};
+    return QJsonObject{
+        {QStringLiteral("share"), QStringLiteral("top-1 images / classified images of the tag")},
+        {QStringLiteral("share_interval"), bootstrap.replicates > 0 ? QJsonValue(interval) : QJsonValue()}};
+}
+
 QJsonObject harvestObject(const HarvestRecord &harvest)
 {
     return QJsonObject{
@@ -134,6 +150,7 @@ QJsonObject JsonExporter::toJson(const ExportSnapshot &snapshot)
                       snapshot.options.shown ? snapshot.options.shown->toJson() : QJsonValue()}}},
         {QStringLiteral("model"),
          modelObject(snapshot.modelName, snapshot.modelSha256, snapshot.modelTrained)},
+        {QStringLiteral("statistics"), statisticsObject(snapshot.options.bootstrap)},
         {QStringLiteral("harvests"), harvests},
         {QStringLiteral("tags"), tags},
         {QStringLiteral("items"), items},

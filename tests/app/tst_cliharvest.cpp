@@ -224,7 +224,7 @@ private Q_SLOTS:
         QFile summaryFile(summary);
         QVERIFY(summaryFile.open(QIODevice::ReadOnly));
         QCOMPARE(summaryFile.readLine().trimmed(),
-                 QByteArray("tag,label,images,classified,share,mean_score"));
+                 QByteArray("tag,label,images,classified,share,mean_score,ci_low,ci_high,posts"));
 
         // A missing project is a clear one-line error, not a crash.
         const Run missing =

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/analysis/motifstatistics.h"
 #include "engine/export/atomicfile.h"
 #include "engine/export/csvwriter.h"
 #include "engine/export/exportsnapshot.h"
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -176,6 +178,7 @@ private Q_SLOTS:
     void imagesCsvQuoting();
     void summaryCsv_data();
     void summaryCsv();
+    void summaryCsvWithoutResampling();
     void json();
     void gexf_data();
     void gexf();
@@ -439,9 +442,42 @@ void TestExporters::summaryCsv()
 
     ExportOptions options;
     options.minScore = minScore;
-    const QByteArray bytes = exportWith(&SummaryCsvExporter::write, snapshot(options), u"summary.csv"_s);
-    QCOMPARE(QString::fromUtf8(bytes), lines.join(u"\r\n"_s) + u"\r\n"_s);
-    QVERIFY(parseCsv(bytes));
+    const ExportSnapshot shot = snapshot(options);
+    const QByteArray bytes = exportWith(&SummaryCsvExporter::write, shot, u"summary.csv"_s);
+    const auto rows = parseCsv(bytes);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), lines.size());
+    QCOMPARE(rows->first(), (lines.first().split(u',') + QStringList{u"ci_low"_s, u"ci_high"_s, u"posts"_s}));
+    // The counts and shares as before; the intervals are MotifStatistics' own (tested there against
+    // an independent bootstrap) and bracket the share.
+    const MotifStatistics statistics = MotifStatistics::compute(shot.rows, minScore, options.bootstrap);
+    for (qsizetype i = 1; i < rows->size(); ++i) {
+        const QStringList &row = rows->at(i);
+        QCOMPARE(row.size(), 9);
+        QCOMPARE(row.mid(0, 6).join(u','), lines.at(i));
+        const auto tag = statistics.tag(row.at(0));
+        const auto found =
+            std::find_if(tag.motifs.cbegin(), tag.motifs.cend(),
+                         [&](const MotifStatistics::Motif &m) { return m.label == row.at(1); });
+        QVERIFY(found != tag.motifs.cend());
+        QCOMPARE(row.at(6), QString::number(found->ciLow, 'f', 6));
+        QCOMPARE(row.at(7), QString::number(found->ciHigh, 'f', 6));
+        QCOMPARE(row.at(8), QString::number(tag.posts));
+        QVERIFY(row.at(6).toDouble() <= row.at(4).toDouble() && row.at(4).toDouble() <= row.at(7).toDouble());
+        QVERIFY(row.at(7).toDouble() > row.at(6).toDouble());
+    }
+}
+
+void TestExporters::summaryCsvWithoutResampling()
+{
+    ExportOptions options;
+    options.bootstrap.replicates = 0;
+    const auto rows = parseCsv(exportWith(&SummaryCsvExporter::write, snapshot(options), u"summary.csv"_s));
+    QVERIFY(rows && rows->size() > 1);
+    for (qsizetype i = 1; i < rows->size(); ++i) {
+        QVERIFY(rows->at(i).at(6).isEmpty());
+        QVERIFY(rows->at(i).at(7).isEmpty());
+    }
 }
 
 void TestExporters::json()
@@ -457,6 +493,13 @@ void TestExporters::json()
     QVERIFY(QDateTime::fromString(root.value(u"exported_at"_s).toString(), Qt::ISODateWithMs).isValid());
     QCOMPARE(root.value(u"model"_s).toObject(),
              (QJsonObject{{u"name"_s, u"Inception-v3"_s}, {u"sha256"_s, kModel}, {u"trained"_s, true}}));
+    // The method and seed of every interval, as the options made them.
+    const QJsonObject interval = root.value(u"statistics"_s).toObject().value(u"share_interval"_s).toObject();
+    QCOMPARE(interval.value(u"method"_s).toString(), u"cluster-bootstrap-percentile"_s);
+    QCOMPARE(interval.value(u"cluster"_s).toString(), u"post"_s);
+    QCOMPARE(interval.value(u"replicates"_s).toInt(), BootstrapOptions{}.replicates);
+    QCOMPARE(interval.value(u"seed"_s).toString().toULongLong(), BootstrapOptions{}.seed);
+    QCOMPARE(interval.value(u"level"_s).toDouble(), BootstrapOptions{}.level);
 
     const QJsonArray harvests = root.value(u"harvests"_s).toArray();
     QCOMPARE(harvests.size(), 2);
